@@ -1,0 +1,123 @@
+package io.chatload.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Serves the simulated Chaport and Chatforma APIs on 127.0.0.1, from data generated once at start. Requests to
+ * the APIs are counted per path pattern ({@link #stats()}); the {@code /_sandbox} control endpoints are not, so
+ * that looking at the numbers does not change them.
+ */
+public final class SandboxServer implements AutoCloseable {
+    /** Enough for a loader's bounded concurrency; a small pool keeps thread counts visible in tests. */
+    private static final int THREADS = 8;
+    private static final int BACKLOG = 64;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SandboxConfig config;
+    private final SandboxData data;
+    private final RequestStats stats;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SandboxServer(HttpServer server, ExecutorService executor, SandboxConfig config, SandboxData data,
+                          RequestStats stats) {
+        this.server = server;
+        this.executor = executor;
+        this.config = config;
+        this.data = data;
+        this.stats = stats;
+    }
+
+    public static SandboxServer start(SandboxConfig config) throws IOException {
+        SandboxData data = SandboxData.generate(config);
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        HttpServer http = HttpServer.create(new InetSocketAddress(loopback, config.port()), BACKLOG);
+        String baseUrl = baseUrl(http.getAddress().getPort());
+        RequestStats stats = new RequestStats();
+
+        mount(http, new ChaportApi(data, baseUrl + ChaportApi.PREFIX, config.chaportToken(),
+                config.visitorsPageSize()), stats::count, config.latencyMs());
+        mount(http, new ChatformaApi(data, config.chatformaKey()), stats::count, config.latencyMs());
+        mount(http, new ControlApi(data, stats::snapshot), key -> { }, 0);
+
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        http.setExecutor(executor);
+        http.start();
+        return new SandboxServer(http, executor, config, data, stats);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return baseUrl(port());
+    }
+
+    public String chaportBaseUrl() {
+        return baseUrl() + ChaportApi.PREFIX;
+    }
+
+    public String chatformaBaseUrl() {
+        return baseUrl() + ChatformaApi.PREFIX;
+    }
+
+    public SandboxConfig config() {
+        return config;
+    }
+
+    public SandboxData data() {
+        return data;
+    }
+
+    /** Requests so far per "METHOD path-pattern", e.g. "GET /chaport/api/v1/visitors/{id}"; a sorted copy. */
+    public Map<String, Long> stats() {
+        return stats.snapshot();
+    }
+
+    /** Stops at once: open connections are closed and requests waiting out their latency are dropped. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void mount(HttpServer http, Api api, Consumer<String> onRequest,
+                              long latencyMs) {
+        http.createContext(api.prefix().isEmpty() ? "/" : api.prefix(), new ApiHandler(api, onRequest, latencyMs));
+    }
+
+    private static String baseUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Daemon threads, so a forgotten close() cannot keep a JVM alive. */
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
