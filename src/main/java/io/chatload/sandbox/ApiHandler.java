@@ -56,10 +56,12 @@ final class ApiHandler implements HttpHandler {
         if (denied.isPresent()) {
             return denied.get();
         }
+        if (resolution.handler() == null && resolution.unknownPath()) {
+            return api.error(404, "Not found");
+        }
         if (resolution.handler() == null) {
-            return resolution.unknownPath()
-                    ? api.error(404, "Not found")
-                    : api.error(405, "Method not allowed").withHeader("Allow", String.join(", ", resolution.allowed()));
+            return api.error(405, "Method not allowed")
+                    .withHeader("Allow", String.join(", ", resolution.allowed()));
         }
         try {
             return resolution.handler().handle(request);

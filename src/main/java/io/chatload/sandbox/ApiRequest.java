@@ -20,17 +20,17 @@ record ApiRequest(String method, Map<String, String> pathParams, Map<String, Str
     }
 
     static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
+            return Map.of();
         }
+        Map<String, String> query = new HashMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             query.putIfAbsent(name, value);
         }
-        return query;
+        return Map.copyOf(query);
     }
 
     /** A malformed escape is kept as sent: the endpoint then rejects the value as it would any other bad value. */

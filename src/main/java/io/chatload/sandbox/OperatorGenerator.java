@@ -11,7 +11,7 @@ import java.util.Set;
  * an admin; some operators were invited but never logged in, which leaves their times null.
  */
 final class OperatorGenerator {
-    static final String COMPANY_DOMAIN = "lumenshop.io";
+    private static final String COMPANY_DOMAIN = "lumenshop.io";
 
     private static final List<String> JOB_TITLES = List.of(
             "Support Specialist", "Support Lead", "Customer Success Manager", "Technical Support Engineer",

@@ -182,7 +182,7 @@ enum Region {
         StringBuilder out = new StringBuilder(phonePattern.length());
         for (char c : phonePattern.toCharArray()) {
             switch (c) {
-                case '#' -> out.append(random.digits(1));
+                case '#' -> out.append(random.below(10));
                 case 'N' -> out.append(random.between(2, 9));
                 default -> out.append(c);
             }

@@ -82,7 +82,10 @@ public final class SandboxServer implements AutoCloseable {
         return data;
     }
 
-    /** Requests so far per "METHOD path-pattern", e.g. "GET /chaport/api/v1/visitors/{id}"; a sorted copy. */
+    /**
+     * Requests so far per "METHOD path-pattern", e.g. "GET /chaport/api/v1/visitors/{id}", whatever their status;
+     * paths no route knows count as "GET /chaport/api/v1/*". A sorted copy.
+     */
     public Map<String, Long> stats() {
         return stats.snapshot();
     }

@@ -107,7 +107,8 @@ final class VisitorGenerator {
         boolean anonymous = random.chance(0.3);
         String city = random.pick(region.cities());
         Map<String, Object> custom = custom();
-        long lastSeen = lastChatAt + random.belowLong(Math.min(3 * Timestamps.DAY, Timestamps.EPOCH_MILLIS - lastChatAt));
+        long lastSeen = lastChatAt
+                + random.belowLong(Math.min(3 * Timestamps.DAY, Timestamps.EPOCH_MILLIS - lastChatAt));
 
         Map<String, Object> listForm = new JsonObjectBuilder(random)
                 .put("id", ids.next(createdAt))
