@@ -1,0 +1,48 @@
+package io.chatload.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads which tables and columns a schema has, with names given back as dlt names. */
+final class Catalog {
+    private final Database db;
+
+    Catalog(Database db) {
+        this.db = db;
+    }
+
+    /** Table → its columns in order; empty when the schema does not exist. */
+    Map<String, List<ColumnInfo>> columns(String schema) throws SQLException {
+        return read(schema, null);
+    }
+
+    /** The table's columns in order; empty when it does not exist. */
+    List<ColumnInfo> columns(String schema, String table) throws SQLException {
+        return read(schema, table).getOrDefault(table, List.of());
+    }
+
+    private Map<String, List<ColumnInfo>> read(String schema, String table) throws SQLException {
+        Dialect dialect = db.dialect();
+        Map<String, List<ColumnInfo>> tables = new LinkedHashMap<>();
+        try (Connection connection = db.open();
+             PreparedStatement statement = connection.prepareStatement(dialect.columnsQuery(table != null))) {
+            statement.setString(1, dialect.fold(schema));
+            if (table != null) {
+                statement.setString(2, dialect.fold(table));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.computeIfAbsent(dialect.dltName(rows.getString(1)), t -> new ArrayList<>())
+                            .add(new ColumnInfo(dialect.dltName(rows.getString(2)), rows.getString(3)));
+                }
+            }
+        }
+        return tables;
+    }
+}
