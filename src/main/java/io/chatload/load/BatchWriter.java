@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes one resource run's records into its table (and child tables) in batches. Thread-safe.
@@ -62,6 +63,7 @@ public final class BatchWriter {
      * @throws LoadException when the automatic flush fails
      */
     public synchronized void add(Map<String, Object> record) {
+        Objects.requireNonNull(record, "record");
         checkUsable();
         FlatRecord flat = flattener.flatten(table, record, loadId, this::rootId);
         pending.remove(flat.rootId());
@@ -77,6 +79,7 @@ public final class BatchWriter {
 
     /** Buffers a cursor; it commits with the rows buffered so far (for REPLACE: with the swap in {@link #complete()}). */
     public synchronized void addState(StateEntry entry) {
+        Objects.requireNonNull(entry, "entry");
         checkUsable();
         pendingState.add(entry);
     }

@@ -17,19 +17,24 @@ final class Catalog {
         this.db = db;
     }
 
-    /** Table → its columns in order; empty when the schema does not exist. */
-    Map<String, List<ColumnInfo>> columns(String schema) throws SQLException {
+    /** A table: its dlt name, its name as stored (for quoting it exactly), its columns in order. */
+    record StoredTable(String name, String stored, List<ColumnInfo> columns) {
+    }
+
+    /** The tables of a schema, by dlt name; empty when the schema does not exist. */
+    Map<String, StoredTable> tables(String schema) throws SQLException {
         return read(schema, null);
     }
 
     /** The table's columns in order; empty when it does not exist. */
     List<ColumnInfo> columns(String schema, String table) throws SQLException {
-        return read(schema, table).getOrDefault(table, List.of());
+        StoredTable found = read(schema, table).get(table);
+        return found == null ? List.of() : found.columns();
     }
 
-    private Map<String, List<ColumnInfo>> read(String schema, String table) throws SQLException {
+    private Map<String, StoredTable> read(String schema, String table) throws SQLException {
         Dialect dialect = db.dialect();
-        Map<String, List<ColumnInfo>> tables = new LinkedHashMap<>();
+        Map<String, StoredTable> tables = new LinkedHashMap<>();
         try (Connection connection = db.open();
              PreparedStatement statement = connection.prepareStatement(dialect.columnsQuery(table != null))) {
             statement.setString(1, dialect.fold(schema));
@@ -38,8 +43,9 @@ final class Catalog {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    tables.computeIfAbsent(dialect.dltName(rows.getString(1)), t -> new ArrayList<>())
-                            .add(new ColumnInfo(dialect.dltName(rows.getString(2)), rows.getString(3)));
+                    String stored = rows.getString(1);
+                    tables.computeIfAbsent(dialect.dltName(stored), t -> new StoredTable(t, stored, new ArrayList<>()))
+                            .columns().add(new ColumnInfo(dialect.dltName(rows.getString(2)), rows.getString(3)));
                 }
             }
         }

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -82,6 +82,8 @@ public final class Destination implements AutoCloseable {
 
     /** A writer for one resource run within one load; {@code batchSize} root records are buffered before a flush. */
     public BatchWriter writer(TableTarget target, String loadId, int batchSize) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(loadId, "loadId");
         return new BatchWriter(db, registry, state, naming, target, loadId, batchSize);
     }
 
@@ -96,15 +98,18 @@ public final class Destination implements AutoCloseable {
     /** Tables of a schema with row counts and columns: data tables first, then the _dlt_/_chatload_ ones. */
     public List<TableInfo> tables(String schema) throws SQLException {
         String name = naming.identifier(schema);
-        Map<String, List<ColumnInfo>> columns = new Catalog(db).columns(name);
+        Dialect dialect = dialect();
         List<TableInfo> tables = new ArrayList<>();
-        try (Connection connection = db.open(); Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, List<ColumnInfo>> table : columns.entrySet()) {
-                try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + dialect().table(name, table.getKey()))) {
+        for (Catalog.StoredTable table : new Catalog(db).tables(name).values()) {
+            String from = dialect.quote(name) + '.' + dialect.quoteExact(table.stored());
+            long rows = db.inTransaction(connection -> {
+                try (Statement statement = connection.createStatement();
+                     ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + from)) {
                     count.next();
-                    tables.add(new TableInfo(name, table.getKey(), count.getLong(1), table.getValue()));
+                    return count.getLong(1);
                 }
-            }
+            });
+            tables.add(new TableInfo(name, table.name(), rows, table.columns()));
         }
         tables.sort(Comparator.comparing((TableInfo t) -> isBookkeeping(t.name())).thenComparing(TableInfo::name));
         return tables;

@@ -23,7 +23,12 @@ public interface Dialect {
     String fold(String identifier);
 
     default String quote(String identifier) {
-        return '"' + fold(identifier).replace("\"", "\"\"") + '"';
+        return quoteExact(fold(identifier));
+    }
+
+    /** Quotes a name exactly as the database stores it (as metadata returns it). */
+    default String quoteExact(String stored) {
+        return '"' + stored.replace("\"", "\"\"") + '"';
     }
 
     default String table(String schema, String table) {

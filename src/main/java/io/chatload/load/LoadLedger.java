@@ -1,6 +1,5 @@
 package io.chatload.load;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,11 +37,13 @@ public final class LoadLedger {
         registry.ensureSchema(name, true);
         OffsetDateTime now = now();
         Dialect dialect = db.dialect();
-        try (Connection connection = db.open();
-             PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, ALL, List.of("load_id")))) {
-            bindRow(statement, loadId, name, LoadStatus.RUNNING, now, null, null, null);
-            statement.executeUpdate();
-        }
+        db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, ALL, List.of("load_id")))) {
+                bindRow(statement, loadId, name, LoadStatus.RUNNING, now, null, null, null);
+                statement.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Records the outcome; {@code rowsPerTable} is the total of the whole load (all its resources). */
@@ -87,16 +88,18 @@ public final class LoadLedger {
         String sql = "SELECT " + dialect.columnList(List.of("load_id", "schema_name", "status", "started_at", "finished_at",
                 "rows_per_table", "error")) + " FROM " + dialect.table(name, TABLE) + " ORDER BY "
                 + dialect.quote("started_at") + " DESC, " + dialect.quote("load_id") + " DESC";
-        try (Connection connection = db.open(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setMaxRows(limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    loads.add(new LoadRecord(rows.getString(1), rows.getString(2), LoadStatus.valueOf(rows.getString(3)),
-                            instant(rows, 4), instant(rows, 5), Json.readCounts(rows.getString(6)), rows.getString(7)));
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setMaxRows(limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        loads.add(new LoadRecord(rows.getString(1), rows.getString(2), LoadStatus.valueOf(rows.getString(3)),
+                                instant(rows, 4), instant(rows, 5), Json.readCounts(rows.getString(6)), rows.getString(7)));
+                    }
                 }
             }
-        }
-        return loads;
+            return loads;
+        });
     }
 
     /** Binds a whole row in the order of {@link #ALL}. */

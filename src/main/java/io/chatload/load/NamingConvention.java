@@ -37,10 +37,6 @@ final class NamingConvention {
         this.maxLength = maxLength;
     }
 
-    int maxLength() {
-        return maxLength;
-    }
-
     /** The full identifier for one key: normalised and shortened. */
     String identifier(String key) {
         return shorten(normalize(key));

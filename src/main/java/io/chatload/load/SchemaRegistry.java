@@ -1,9 +1,9 @@
 package io.chatload.load;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,9 +46,12 @@ final class SchemaRegistry {
         if (ensured.contains(mark)) {
             return;
         }
-        try (Connection connection = db.open(); Statement statement = connection.createStatement()) {
-            statement.execute(db.dialect().createSchema(schema));
-        }
+        db.changeSchema(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(db.dialect().createSchema(schema));
+            }
+            return null;
+        });
         if (withSystemTables) {
             for (TableDefinition definition : systemTables) {
                 TableSchema current = cached(schema, definition.name());
@@ -112,16 +115,20 @@ final class SchemaRegistry {
         return cached(schema, table).exists() || reload(schema, table).exists();
     }
 
-    /** The root table (if it exists) and its child tables ({@code <root>__...} with {@code _dlt_root_id}). */
+    /**
+     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. Root names
+     * are single normalised keys, which never contain {@code __}, so no other root's tables match.
+     */
     synchronized List<TableSchema> family(String schema, String root) throws SQLException {
+        String prefix = root + NamingConvention.SEPARATOR;
         List<TableSchema> family = new ArrayList<>();
         TableSchema rootTable = cached(schema, root);
         if (rootTable.exists()) {
             family.add(rootTable);
         }
         tables(schema).values().stream()
-                .filter(t -> t.name().startsWith(root + NamingConvention.SEPARATOR) && t.isChild())
-                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .filter(t -> t.isChild() && t.name().startsWith(prefix))
+                .sorted(Comparator.comparing(TableSchema::name))
                 .forEach(family::add);
         return family;
     }
@@ -134,8 +141,8 @@ final class SchemaRegistry {
         Map<String, TableSchema> tables = schemas.get(schema);
         if (tables == null) {
             tables = new HashMap<>();
-            for (Map.Entry<String, List<ColumnInfo>> table : catalog.columns(schema).entrySet()) {
-                tables.put(table.getKey(), schemaOf(table.getKey(), table.getValue()));
+            for (Catalog.StoredTable table : catalog.tables(schema).values()) {
+                tables.put(table.name(), schemaOf(table.name(), table.columns()));
             }
             schemas.put(schema, tables);
         }
@@ -162,21 +169,24 @@ final class SchemaRegistry {
     private void addColumns(String schema, TableSchema current, Map<String, DataType> additions, List<String> primaryKey)
             throws SQLException {
         Dialect dialect = db.dialect();
-        try (Connection connection = db.open(); Statement statement = connection.createStatement()) {
-            if (current.exists()) {
-                for (Map.Entry<String, DataType> column : additions.entrySet()) {
-                    statement.execute(dialect.addColumn(schema, current.name(), column.getKey(), column.getValue()));
-                }
-            } else {
-                List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
-                statement.execute(dialect.createTable(schema, current.name(), additions, key));
-                if (additions.containsKey(Flattener.ROOT_ID)) {
-                    // merges delete a root's child rows by _dlt_root_id
-                    statement.execute(dialect.createIndex(schema, current.name(), rootIndexName(current.name()),
-                            Flattener.ROOT_ID));
+        db.changeSchema(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                if (current.exists()) {
+                    for (Map.Entry<String, DataType> column : additions.entrySet()) {
+                        statement.execute(dialect.addColumn(schema, current.name(), column.getKey(), column.getValue()));
+                    }
+                } else {
+                    List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
+                    statement.execute(dialect.createTable(schema, current.name(), additions, key));
+                    if (additions.containsKey(Flattener.ROOT_ID)) {
+                        // merges delete a root's child rows by _dlt_root_id
+                        statement.execute(dialect.createIndex(schema, current.name(), rootIndexName(current.name()),
+                                Flattener.ROOT_ID));
+                    }
                 }
             }
-        }
+            return null;
+        });
         reload(schema, current.name());
     }
 

@@ -44,13 +44,15 @@ public final class StateStore {
         Dialect dialect = db.dialect();
         String sql = "SELECT " + dialect.quote("cursor_value") + " FROM " + dialect.table(name, TABLE) + " WHERE "
                 + dialect.quote("resource") + " = ? AND " + dialect.quote("parent_key") + " = ?";
-        try (Connection connection = db.open(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, resource);
-            statement.setString(2, parentKey == null ? "" : parentKey);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, resource);
+                statement.setString(2, parentKey == null ? "" : parentKey);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
+                }
             }
-        }
+        });
     }
 
     /** Records the end of a resource run: last_load_id, and last_success_at or last_error_at with last_error. */
@@ -62,19 +64,21 @@ public final class StateStore {
         List<String> columns = success
                 ? List.of("resource", "parent_key", "last_load_id", "last_success_at", "updated_at")
                 : List.of("resource", "parent_key", "last_load_id", "last_error_at", "last_error", "updated_at");
-        try (Connection connection = db.open();
-             PreparedStatement statement = connection.prepareStatement(db.dialect().upsert(name, TABLE, columns, KEY))) {
-            int i = 1;
-            statement.setString(i++, resource);
-            statement.setString(i++, "");
-            statement.setString(i++, loadId);
-            statement.setObject(i++, now);
-            if (!success) {
-                statement.setString(i++, error);
+        db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(db.dialect().upsert(name, TABLE, columns, KEY))) {
+                int i = 1;
+                statement.setString(i++, resource);
+                statement.setString(i++, "");
+                statement.setString(i++, loadId);
+                statement.setObject(i++, now);
+                if (!success) {
+                    statement.setString(i++, error);
+                }
+                statement.setObject(i, now);
+                statement.executeUpdate();
             }
-            statement.setObject(i, now);
-            statement.executeUpdate();
-        }
+            return null;
+        });
     }
 
     /** One entry per resource: its own cursor and outcome, and how many per-parent cursors it has. */
@@ -94,14 +98,15 @@ public final class StateStore {
                 + ", s." + dialect.quote("last_error_at") + ", s." + dialect.quote("last_error")
                 + " FROM (SELECT DISTINCT " + resource + " FROM " + table + ") r LEFT JOIN " + table + " s ON s." + resource
                 + " = r." + resource + " AND s." + parentKey + " = '' ORDER BY r." + resource;
-        try (Connection connection = db.open(); PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                states.add(new ResourceState(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
-                        LoadLedger.instant(rows, 5), LoadLedger.instant(rows, 6), rows.getString(7)));
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    states.add(new ResourceState(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
+                            LoadLedger.instant(rows, 5), LoadLedger.instant(rows, 6), rows.getString(7)));
+                }
             }
-        }
-        return states;
+            return states;
+        });
     }
 
     /** Upserts cursors inside the caller's transaction (the one writing the rows they cover); the last entry per key wins. */

@@ -84,6 +84,17 @@ class AppendReplaceWriteTest {
     }
 
     @Test
+    void aResourceNamedLikeAChildTableGetsAPlainNameAndStaysOutOfTheSwap() throws SQLException {
+        TableTarget botsSteps = new TableTarget("chatforma_data", "bots__Steps", List.of(), WriteDisposition.APPEND);
+        load(botsSteps, "1", "{\"n\":1,\"items\":[1]}");
+        load(BOTS, "2", "{\"id\":1,\"steps\":[1]}");
+        load(BOTS, "3", "{\"id\":2}");
+        assertEquals(1, count(destination, "chatforma_data.bots_steps"), "table names are normalised like keys");
+        assertEquals(1, count(destination, "chatforma_data.bots_steps__items"), "its child table");
+        assertEquals(0, count(destination, "chatforma_data.bots__steps"), "the replaced child table of bots");
+    }
+
+    @Test
     void replacingWithNothingEmptiesTheTables() throws SQLException {
         load(BOTS, "1", "{\"id\":1,\"steps\":[1]}");
         load(BOTS, "2");

@@ -75,6 +75,10 @@ class DestinationTest {
             assertEquals(List.of("id", "Mixed"), result.columns(), "folded names in lower case, quoted ones as written");
             assertEquals(List.of(List.of(1, 1), List.of(2, 2)), result.rows());
             assertEquals(-1, result.updateCount());
+            destination.query("CREATE TABLE \"Odd Table\" (x INT)", 0);
+            assertEquals(List.of(new TableInfo("public", "Odd Table", 0, List.of(new ColumnInfo("x", "INTEGER"))),
+                    new TableInfo("public", "t", 3, List.of(new ColumnInfo("id", "INTEGER"), new ColumnInfo("Mixed", "INTEGER")))),
+                    destination.tables("public"), "tables made outside the loader are listed as they are named");
         }
     }
 
