@@ -120,42 +120,24 @@ public final class BatchWriter {
 
     private void write(boolean withState) throws SQLException {
         registry.ensureSchema(schema, true);
-        Map<String, List<Map<String, Object>>> byTable = new LinkedHashMap<>();
-        List<String> rootIds = new ArrayList<>(pending.keySet());
-        for (FlatRecord record : pending.values()) {
-            for (FlatRow row : record.rows()) {
-                byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.values());
-            }
-        }
+        // every table and column first: DDL must not run inside the data transaction (H2 would commit it)
+        List<SchemaRegistry.Prepared> prepared = prepareTables();
+        Map<String, TableSchema> targets = writeTargets(prepared);
         boolean merge = disposition == WriteDisposition.MERGE;
-        Map<String, SchemaRegistry.Prepared> prepared = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Map<String, Object>>> rows : byTable.entrySet()) {
-            boolean root = rows.getKey().equals(table);
-            List<String> key = merge && root ? keyColumns : List.of();
-            prepared.put(rows.getKey(), registry.prepare(schema, rows.getKey(), key, rows.getValue()));
-        }
+        List<TableSchema> children = merge
+                ? registry.family(schema, table).stream().filter(TableSchema::isChild).toList() : List.of();
+        List<String> rootIds = new ArrayList<>(pending.keySet());
         String target = disposition == WriteDisposition.REPLACE ? stagingSchema : schema;
-        Map<String, TableSchema> targets = new LinkedHashMap<>();
-        if (disposition == WriteDisposition.REPLACE) {
-            clearStagingOnce();
-            for (SchemaRegistry.Prepared p : prepared.values()) {
-                targets.put(p.table().name(), registry.mirror(stagingSchema, p.table()));
-            }
-        } else {
-            prepared.values().forEach(p -> targets.put(p.table().name(), p.table()));
-        }
-        List<TableSchema> children = merge ? registry.family(schema, table).stream().filter(TableSchema::isChild).toList() : List.of();
         Map<String, Long> written = db.inTransaction(connection -> {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (TableSchema child : children) {
                 rowWrites.deleteChildren(connection, schema, child, rootIds);
             }
-            for (SchemaRegistry.Prepared p : prepared.values()) {
+            for (SchemaRegistry.Prepared p : prepared) {
                 String name = p.table().name();
-                TableSchema into = targets.get(name);
                 int rows = merge && name.equals(table)
-                        ? rowWrites.upsert(connection, target, into, keyColumns, p.rows())
-                        : rowWrites.insert(connection, target, into, p.rows());
+                        ? rowWrites.upsert(connection, target, targets.get(name), keyColumns, p.rows())
+                        : rowWrites.insert(connection, target, targets.get(name), p.rows());
                 counts.merge(name, (long) rows, Long::sum);
             }
             if (withState) {
@@ -168,6 +150,35 @@ public final class BatchWriter {
         if (withState) {
             pendingState.clear();
         }
+    }
+
+    /** The buffered rows per table (root first), fitted to tables and columns that now exist. */
+    private List<SchemaRegistry.Prepared> prepareTables() throws SQLException {
+        Map<String, List<Map<String, Object>>> byTable = new LinkedHashMap<>();
+        for (FlatRecord record : pending.values()) {
+            for (FlatRow row : record.rows()) {
+                byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.values());
+            }
+        }
+        List<SchemaRegistry.Prepared> prepared = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> rows : byTable.entrySet()) {
+            boolean keyed = disposition == WriteDisposition.MERGE && rows.getKey().equals(table);
+            prepared.add(registry.prepare(schema, rows.getKey(), keyed ? keyColumns : List.of(), rows.getValue()));
+        }
+        return prepared;
+    }
+
+    /** The tables the rows go into: the live ones, or for REPLACE their staging copies. */
+    private Map<String, TableSchema> writeTargets(List<SchemaRegistry.Prepared> prepared) throws SQLException {
+        Map<String, TableSchema> targets = new LinkedHashMap<>();
+        if (disposition == WriteDisposition.REPLACE) {
+            clearStagingOnce();
+        }
+        for (SchemaRegistry.Prepared p : prepared) {
+            TableSchema live = p.table();
+            targets.put(live.name(), disposition == WriteDisposition.REPLACE ? registry.mirror(stagingSchema, live) : live);
+        }
+        return targets;
     }
 
     /** Empties the staging tables once per run: rows a crashed earlier run left there must not go live. */

@@ -63,6 +63,10 @@ class MergeWriteTest {
         assertRows(before, rows(destination, "SELECT id, name, _dlt_id FROM chaport_data.visitors ORDER BY id"),
                 "same _dlt_id after upsert");
         assertEquals(3, count(destination, "chaport_data.visitors WHERE _dlt_load_id = '2'"), "rows carry the newest load id");
+        for (Map<String, Object> row : rows(destination, "SELECT _dlt_id FROM chaport_data.visitors UNION ALL "
+                + "SELECT _dlt_id FROM chaport_data.visitors__tags")) {
+            assertTrue(((String) row.get("_dlt_id")).matches("[A-Za-z0-9_-]{14}"), "dlt-style _dlt_id: " + row);
+        }
     }
 
     @Test
