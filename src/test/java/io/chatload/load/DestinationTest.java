@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DestinationTest {
 
@@ -35,6 +37,23 @@ class DestinationTest {
             assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
             assertFalse(traceOf(e).contains("wrong-secret-2"), traceOf(e));
             assertEquals("h2", owner.dialect().name());
+        }
+    }
+
+    @Test
+    void aFileDatabaseKeepsItsDataAcrossConnections(@TempDir Path dir) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("chatload").toAbsolutePath();
+        TableTarget operators = new TableTarget("chaport_data", "operators", List.of("id"), WriteDisposition.MERGE);
+        try (Destination destination = Destination.connect(url, "sa", "")) {
+            BatchWriter writer = destination.writer(operators, "1", 10);
+            writer.add(json("{\"id\":\"op1\",\"jobTitle\":\"Support\"}"));
+            writer.complete();
+            destination.ledger().finished("chaport_data", "1", LoadStatus.COMPLETED, writer.rowsPerTable(), null);
+        }
+        try (Destination destination = Destination.connect(url, "sa", "")) {
+            assertEquals(List.of(List.of("op1", "Support")),
+                    destination.query("SELECT id, job_title FROM chaport_data.operators", 10).rows());
+            assertEquals(Map.of("operators", 1L), destination.ledger().recent("chaport_data", 1).get(0).rowsPerTable());
         }
     }
 
