@@ -1,0 +1,74 @@
+package io.chatload.load;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** H2 2.x: upper-case identifiers, {@code MERGE INTO ... KEY (...)} for upserts. */
+public final class H2Dialect implements Dialect {
+    /** H2 waits only 2 s for a table lock by default; a column added while another writer commits a batch needs longer. */
+    private static final int LOCK_TIMEOUT_MILLIS = 60_000;
+    /**
+     * Keywords that are common column names (dlt's own {@code value} among them): as non-keywords, plain SQL such as
+     * {@code SELECT value FROM t} works on our connections; {@code MERGE ... KEY}, {@code EXTRACT(YEAR ...)} still do.
+     */
+    private static final String NON_KEYWORDS = "VALUE, KEY, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND";
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 256;
+    }
+
+    @Override
+    public String fold(String identifier) {
+        return identifier.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String sqlType(DataType type) {
+        return switch (type) {
+            case TEXT -> "CHARACTER VARYING";
+            case BIGINT -> "BIGINT";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOL -> "BOOLEAN";
+            case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
+            case DECIMAL -> "NUMERIC(38, 0)";
+        };
+    }
+
+    @Override
+    public DataType dataType(String sqlType) {
+        return switch (sqlType.toUpperCase(Locale.ROOT)) {
+            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT" -> DataType.BIGINT;
+            case "DOUBLE PRECISION", "REAL", "DECFLOAT" -> DataType.DOUBLE;
+            case "BOOLEAN" -> DataType.BOOL;
+            case "TIMESTAMP WITH TIME ZONE" -> DataType.TIMESTAMP;
+            case "NUMERIC" -> DataType.DECIMAL;
+            default -> DataType.TEXT;
+        };
+    }
+
+    @Override
+    public void configureSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
+            statement.execute("SET NON_KEYWORDS " + NON_KEYWORDS);
+        }
+    }
+
+    /** H2's MERGE updates exactly the listed columns of a matching row, else inserts. */
+    @Override
+    public String upsert(String schema, String table, List<String> columns, List<String> key) {
+        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        return "MERGE INTO " + table(schema, table) + " (" + columnList(columns) + ") KEY (" + columnList(key)
+                + ") VALUES (" + placeholders + ')';
+    }
+}

@@ -1,0 +1,34 @@
+package io.chatload.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON text for structures nested too deep to flatten, and for {@code rows_per_table}. */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Map<String, Long> readCounts(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Long>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("rows_per_table is not a JSON object of counts: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.chatload.load;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The table {@code <schema>._dlt_loads}: one row per load with its status, times, rows per table and error. */
+public final class LoadLedger {
+    static final String TABLE = "_dlt_loads";
+    static final TableDefinition DEFINITION = new TableDefinition(TABLE, columns(), List.of("load_id"));
+    private static final List<String> ALL = List.copyOf(DEFINITION.columns().keySet());
+
+    private final Database db;
+    private final SchemaRegistry registry;
+    private final NamingConvention naming;
+    private final Clock clock;
+
+    LoadLedger(Database db, SchemaRegistry registry, NamingConvention naming, Clock clock) {
+        this.db = db;
+        this.registry = registry;
+        this.naming = naming;
+        this.clock = clock;
+    }
+
+    /** Records the load as RUNNING (again, if it was recorded before). */
+    public void started(String schema, String loadId) throws SQLException {
+        String name = naming.identifier(schema);
+        registry.ensureSchema(name, true);
+        OffsetDateTime now = now();
+        Dialect dialect = db.dialect();
+        db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, ALL, List.of("load_id")))) {
+                bindRow(statement, loadId, name, LoadStatus.RUNNING, now, null, null, null);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records the outcome; {@code rowsPerTable} is the total of the whole load (all its resources). */
+    public void finished(String schema, String loadId, LoadStatus status, Map<String, Long> rowsPerTable, String error)
+            throws SQLException {
+        String name = naming.identifier(schema);
+        registry.ensureSchema(name, true);
+        OffsetDateTime now = now();
+        String counts = Json.write(rowsPerTable == null ? Map.of() : new LinkedHashMap<>(rowsPerTable));
+        Dialect dialect = db.dialect();
+        String update = "UPDATE " + dialect.table(name, TABLE) + " SET " + dialect.quote("status") + " = ?, "
+                + dialect.quote("finished_at") + " = ?, " + dialect.quote("rows_per_table") + " = ?, "
+                + dialect.quote("error") + " = ? WHERE " + dialect.quote("load_id") + " = ?";
+        db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(update)) {
+                statement.setString(1, status.name());
+                statement.setObject(2, now);
+                statement.setString(3, counts);
+                statement.setString(4, error);
+                statement.setString(5, loadId);
+                if (statement.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            // finished without started: the load's start is unknown, so it counts as starting now
+            try (PreparedStatement statement = connection.prepareStatement(dialect.insert(name, TABLE, ALL))) {
+                bindRow(statement, loadId, name, status, now, now, counts, error);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The latest loads of the schema, newest first; empty when the schema has none. */
+    public List<LoadRecord> recent(String schema, int limit) throws SQLException {
+        String name = naming.identifier(schema);
+        List<LoadRecord> loads = new ArrayList<>();
+        if (limit <= 0 || !registry.exists(name, TABLE)) {
+            return loads;
+        }
+        Dialect dialect = db.dialect();
+        String sql = "SELECT " + dialect.columnList(List.of("load_id", "schema_name", "status", "started_at", "finished_at",
+                "rows_per_table", "error")) + " FROM " + dialect.table(name, TABLE) + " ORDER BY "
+                + dialect.quote("started_at") + " DESC, " + dialect.quote("load_id") + " DESC";
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setMaxRows(limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        loads.add(new LoadRecord(rows.getString(1), rows.getString(2), LoadStatus.valueOf(rows.getString(3)),
+                                instant(rows, 4), instant(rows, 5), Json.readCounts(rows.getString(6)), rows.getString(7)));
+                    }
+                }
+            }
+            return loads;
+        });
+    }
+
+    /** Binds a whole row in the order of {@link #ALL}. */
+    private static void bindRow(PreparedStatement statement, String loadId, String schema, LoadStatus status,
+                                OffsetDateTime startedAt, OffsetDateTime finishedAt, String counts, String error)
+            throws SQLException {
+        statement.setString(1, loadId);
+        statement.setString(2, schema);
+        statement.setString(3, status.name());
+        statement.setObject(4, startedAt);
+        statement.setObject(5, startedAt);
+        if (finishedAt == null) {
+            statement.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(6, finishedAt);
+        }
+        statement.setString(7, counts);
+        statement.setString(8, error);
+    }
+
+    static Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static Map<String, DataType> columns() {
+        Map<String, DataType> columns = new LinkedHashMap<>();
+        columns.put("load_id", DataType.TEXT);
+        columns.put("schema_name", DataType.TEXT);
+        columns.put("status", DataType.TEXT);
+        columns.put("inserted_at", DataType.TIMESTAMP);
+        columns.put("started_at", DataType.TIMESTAMP);
+        columns.put("finished_at", DataType.TIMESTAMP);
+        columns.put("rows_per_table", DataType.TEXT);
+        columns.put("error", DataType.TEXT);
+        return columns;
+    }
+}

@@ -1,0 +1,98 @@
+package io.chatload.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The row statements of a flush, run inside the caller's transaction; values are always bound parameters. */
+final class RowWrites {
+    /** Rows per executeBatch call: bounds driver memory for large flushes. */
+    private static final int CHUNK = 1000;
+
+    private final Dialect dialect;
+
+    RowWrites(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Inserts rows with every column of the table (absent values as NULL). */
+    int insert(Connection connection, String schema, TableSchema table, List<Map<String, Object>> rows) throws SQLException {
+        List<String> columns = new ArrayList<>(table.columns().keySet());
+        return write(connection, dialect.insert(schema, table.name(), columns), table, columns, rows);
+    }
+
+    /** Upserts whole rows: a row whose key exists is overwritten in every column, so it equals the newest record. */
+    int upsert(Connection connection, String schema, TableSchema table, List<String> key, List<Map<String, Object>> rows)
+            throws SQLException {
+        List<String> columns = new ArrayList<>(table.columns().keySet());
+        return write(connection, dialect.upsert(schema, table.name(), columns, key), table, columns, rows);
+    }
+
+    /** Deletes the rows of a child table that belong to the given root rows. */
+    void deleteChildren(Connection connection, String schema, TableSchema child, Collection<String> rootIds)
+            throws SQLException {
+        String sql = "DELETE FROM " + dialect.table(schema, child.name()) + " WHERE " + dialect.quote(Flattener.ROOT_ID) + " = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (String rootId : rootIds) {
+                statement.setString(1, rootId);
+                statement.addBatch();
+                if (++pending == CHUNK) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    void deleteAll(Connection connection, String schema, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM " + dialect.table(schema, table));
+        }
+    }
+
+    /** Copies every row of {@code from} into {@code to}, column by column (the columns of {@code from} that {@code to} has). */
+    void copyAll(Connection connection, String fromSchema, TableSchema from, String toSchema, TableSchema to)
+            throws SQLException {
+        List<String> columns = from.columns().keySet().stream().filter(to.columns()::containsKey).toList();
+        String list = dialect.columnList(columns);
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO " + dialect.table(toSchema, to.name()) + " (" + list + ") SELECT " + list
+                    + " FROM " + dialect.table(fromSchema, from.name()));
+        }
+    }
+
+    private static int write(Connection connection, String sql, TableSchema table, List<String> columns,
+                             List<Map<String, Object>> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map<String, Object> row : rows) {
+                for (int i = 0; i < columns.size(); i++) {
+                    Object value = row.get(columns.get(i));
+                    if (value == null) {
+                        statement.setNull(i + 1, table.columns().get(columns.get(i)).jdbcType());
+                    } else {
+                        statement.setObject(i + 1, value);
+                    }
+                }
+                statement.addBatch();
+                if (++pending == CHUNK) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+        return rows.size();
+    }
+}

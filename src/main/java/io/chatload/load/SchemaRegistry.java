@@ -1,0 +1,197 @@
+package io.chatload.load;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Destination's knowledge of its tables, loaded from metadata when a schema is first used (another run may
+ * have made them), and the only place that changes them. DDL is serialised here because writers run in parallel,
+ * and happens before any data transaction opens (H2 commits DDL implicitly). Tables and columns are only ever
+ * added, so a column set seen once stays valid.
+ */
+final class SchemaRegistry {
+    private final Database db;
+    private final Catalog catalog;
+    private final NamingConvention naming;
+    private final ColumnResolver resolver;
+    private final List<TableDefinition> systemTables;
+    /** schema → table → columns; guarded by this. */
+    private final Map<String, Map<String, TableSchema>> schemas = new HashMap<>();
+    /** Schemas (with "+system" when the bookkeeping tables were made too) created by this registry; guarded by this. */
+    private final Set<String> ensured = new HashSet<>();
+
+    SchemaRegistry(Database db, NamingConvention naming, List<TableDefinition> systemTables) {
+        this.db = db;
+        this.catalog = new Catalog(db);
+        this.naming = naming;
+        this.resolver = new ColumnResolver(naming);
+        this.systemTables = List.copyOf(systemTables);
+    }
+
+    /** Rows fitted to a table whose columns all exist. */
+    record Prepared(TableSchema table, List<Map<String, Object>> rows) {
+    }
+
+    /** Creates the schema if absent and, if asked, the bookkeeping tables in it. */
+    synchronized void ensureSchema(String schema, boolean withSystemTables) throws SQLException {
+        String mark = withSystemTables ? schema + "+system" : schema;
+        if (ensured.contains(mark)) {
+            return;
+        }
+        db.changeSchema(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(db.dialect().createSchema(schema));
+            }
+            return null;
+        });
+        if (withSystemTables) {
+            for (TableDefinition definition : systemTables) {
+                TableSchema current = cached(schema, definition.name());
+                Map<String, DataType> missing = new LinkedHashMap<>(definition.columns());
+                missing.keySet().removeAll(current.columns().keySet());
+                if (!missing.isEmpty()) {
+                    addColumns(schema, current, missing, definition.primaryKey());
+                }
+            }
+        }
+        ensured.add(mark);
+    }
+
+    /**
+     * Fits {@code rows} to the table, first adding the table or the columns they need.
+     * @param keyColumns the primary key: made the table's PRIMARY KEY if the table is created, and never varianted
+     */
+    Prepared prepare(String schema, String table, List<String> keyColumns, List<Map<String, Object>> rows)
+            throws SQLException {
+        TableSchema snapshot = table(schema, table);
+        ColumnResolver.Resolution resolution = resolver.resolve(snapshot, keyColumns, rows);
+        if (resolution.additions().isEmpty()) {
+            return new Prepared(snapshot, resolution.rows());
+        }
+        synchronized (this) {
+            for (int attempt = 1; ; attempt++) {
+                TableSchema current = cached(schema, table);
+                resolution = resolver.resolve(current, keyColumns, rows);
+                if (resolution.additions().isEmpty()) {
+                    return new Prepared(current, resolution.rows());
+                }
+                if (attempt > 3) {
+                    throw new SQLException("table " + schema + "." + table + ": columns " + resolution.additions().keySet()
+                            + " are still missing after adding them");
+                }
+                addColumns(schema, current, resolution.additions(), keyColumns);
+            }
+        }
+    }
+
+    /** Gives the table in {@code schema} (a staging schema) at least the columns of {@code like}. */
+    synchronized TableSchema mirror(String schema, TableSchema like) throws SQLException {
+        ensureSchema(schema, false);
+        TableSchema current = cached(schema, like.name());
+        Map<String, DataType> missing = new LinkedHashMap<>(like.columns());
+        missing.keySet().removeAll(current.columns().keySet());
+        if (missing.isEmpty()) {
+            return current;
+        }
+        addColumns(schema, current, missing, List.of());
+        return cached(schema, like.name());
+    }
+
+    /** The table as known (absent if unknown). */
+    synchronized TableSchema table(String schema, String table) throws SQLException {
+        return cached(schema, table);
+    }
+
+    /** Whether the table exists, asking the database again when it is not known yet (another process may have made it). */
+    synchronized boolean exists(String schema, String table) throws SQLException {
+        return cached(schema, table).exists() || reload(schema, table).exists();
+    }
+
+    /**
+     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. Root names
+     * are single normalised keys, which never contain {@code __}, so no other root's tables match.
+     */
+    synchronized List<TableSchema> family(String schema, String root) throws SQLException {
+        String prefix = root + NamingConvention.SEPARATOR;
+        List<TableSchema> family = new ArrayList<>();
+        TableSchema rootTable = cached(schema, root);
+        if (rootTable.exists()) {
+            family.add(rootTable);
+        }
+        tables(schema).values().stream()
+                .filter(t -> t.isChild() && t.name().startsWith(prefix))
+                .sorted(Comparator.comparing(TableSchema::name))
+                .forEach(family::add);
+        return family;
+    }
+
+    private TableSchema cached(String schema, String table) throws SQLException {
+        return tables(schema).getOrDefault(table, TableSchema.absent(table));
+    }
+
+    private Map<String, TableSchema> tables(String schema) throws SQLException {
+        Map<String, TableSchema> tables = schemas.get(schema);
+        if (tables == null) {
+            tables = new HashMap<>();
+            for (Catalog.StoredTable table : catalog.tables(schema).values()) {
+                tables.put(table.name(), schemaOf(table.name(), table.columns()));
+            }
+            schemas.put(schema, tables);
+        }
+        return tables;
+    }
+
+    private TableSchema reload(String schema, String table) throws SQLException {
+        TableSchema fresh = schemaOf(table, catalog.columns(schema, table));
+        if (fresh.exists()) {
+            tables(schema).put(table, fresh);
+        }
+        return fresh;
+    }
+
+    private TableSchema schemaOf(String table, List<ColumnInfo> columns) {
+        Map<String, DataType> types = new LinkedHashMap<>();
+        for (ColumnInfo column : columns) {
+            types.put(column.name(), db.dialect().dataType(column.sqlType()));
+        }
+        return new TableSchema(table, types);
+    }
+
+    /** DDL, then the table is read back so the cache holds what the database really has. */
+    private void addColumns(String schema, TableSchema current, Map<String, DataType> additions, List<String> primaryKey)
+            throws SQLException {
+        Dialect dialect = db.dialect();
+        db.changeSchema(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                if (current.exists()) {
+                    for (Map.Entry<String, DataType> column : additions.entrySet()) {
+                        statement.execute(dialect.addColumn(schema, current.name(), column.getKey(), column.getValue()));
+                    }
+                } else {
+                    List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
+                    statement.execute(dialect.createTable(schema, current.name(), additions, key));
+                    if (additions.containsKey(Flattener.ROOT_ID)) {
+                        // merges delete a root's child rows by _dlt_root_id
+                        statement.execute(dialect.createIndex(schema, current.name(), rootIndexName(current.name()),
+                                Flattener.ROOT_ID));
+                    }
+                }
+            }
+            return null;
+        });
+        reload(schema, current.name());
+    }
+
+    /** Ends with "_", which no table name does, so it cannot clash with a table where both share one namespace. */
+    private String rootIndexName(String table) {
+        return naming.shorten(table + "__root_ix_");
+    }
+}

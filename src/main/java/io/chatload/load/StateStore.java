@@ -1,0 +1,151 @@
+package io.chatload.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The table {@code <schema>._chatload_state}, keyed by (resource, parent_key): cursors, written by
+ * {@link BatchWriter} in the same transaction as the rows they cover, and each resource's last outcome.
+ */
+public final class StateStore {
+    static final String TABLE = "_chatload_state";
+    static final TableDefinition DEFINITION = new TableDefinition(TABLE, columns(), List.of("resource", "parent_key"));
+    private static final List<String> KEY = DEFINITION.primaryKey();
+
+    private final Database db;
+    private final SchemaRegistry registry;
+    private final NamingConvention naming;
+    private final Clock clock;
+
+    StateStore(Database db, SchemaRegistry registry, NamingConvention naming, Clock clock) {
+        this.db = db;
+        this.registry = registry;
+        this.naming = naming;
+        this.clock = clock;
+    }
+
+    /** The stored cursor of a resource ({@code parentKey} "" for the resource itself), if any. */
+    public Optional<String> cursor(String schema, String resource, String parentKey) throws SQLException {
+        String name = naming.identifier(schema);
+        if (!registry.exists(name, TABLE)) {
+            return Optional.empty();
+        }
+        Dialect dialect = db.dialect();
+        String sql = "SELECT " + dialect.quote("cursor_value") + " FROM " + dialect.table(name, TABLE) + " WHERE "
+                + dialect.quote("resource") + " = ? AND " + dialect.quote("parent_key") + " = ?";
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, resource);
+                statement.setString(2, parentKey == null ? "" : parentKey);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Records the end of a resource run: last_load_id, and last_success_at or last_error_at with last_error. */
+    public void recordOutcome(String schema, String resource, String loadId, boolean success, String error)
+            throws SQLException {
+        String name = naming.identifier(schema);
+        registry.ensureSchema(name, true);
+        OffsetDateTime now = now();
+        List<String> columns = success
+                ? List.of("resource", "parent_key", "last_load_id", "last_success_at", "updated_at")
+                : List.of("resource", "parent_key", "last_load_id", "last_error_at", "last_error", "updated_at");
+        db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(db.dialect().upsert(name, TABLE, columns, KEY))) {
+                int i = 1;
+                statement.setString(i++, resource);
+                statement.setString(i++, "");
+                statement.setString(i++, loadId);
+                statement.setObject(i++, now);
+                if (!success) {
+                    statement.setString(i++, error);
+                }
+                statement.setObject(i, now);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** One entry per resource: its own cursor and outcome, and how many per-parent cursors it has. */
+    public List<ResourceState> all(String schema) throws SQLException {
+        String name = naming.identifier(schema);
+        List<ResourceState> states = new ArrayList<>();
+        if (!registry.exists(name, TABLE)) {
+            return states;
+        }
+        Dialect dialect = db.dialect();
+        String table = dialect.table(name, TABLE);
+        String resource = dialect.quote("resource");
+        String parentKey = dialect.quote("parent_key");
+        String sql = "SELECT r." + resource + ", s." + dialect.quote("cursor_value")
+                + ", (SELECT COUNT(*) FROM " + table + " p WHERE p." + resource + " = r." + resource + " AND p." + parentKey + " <> '')"
+                + ", s." + dialect.quote("last_load_id") + ", s." + dialect.quote("last_success_at")
+                + ", s." + dialect.quote("last_error_at") + ", s." + dialect.quote("last_error")
+                + " FROM (SELECT DISTINCT " + resource + " FROM " + table + ") r LEFT JOIN " + table + " s ON s." + resource
+                + " = r." + resource + " AND s." + parentKey + " = '' ORDER BY r." + resource;
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    states.add(new ResourceState(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
+                            LoadLedger.instant(rows, 5), LoadLedger.instant(rows, 6), rows.getString(7)));
+                }
+            }
+            return states;
+        });
+    }
+
+    /** Upserts cursors inside the caller's transaction (the one writing the rows they cover); the last entry per key wins. */
+    void write(Connection connection, String schema, Collection<StateEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<List<String>, StateEntry> latest = new LinkedHashMap<>();
+        for (StateEntry entry : entries) {
+            latest.put(List.of(entry.resource(), entry.parentKey()), entry);
+        }
+        OffsetDateTime now = now();
+        List<String> columns = List.of("resource", "parent_key", "cursor_value", "updated_at");
+        try (PreparedStatement statement = connection.prepareStatement(db.dialect().upsert(schema, TABLE, columns, KEY))) {
+            for (StateEntry entry : latest.values()) {
+                statement.setString(1, entry.resource());
+                statement.setString(2, entry.parentKey());
+                statement.setString(3, entry.cursor());
+                statement.setObject(4, now);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static Map<String, DataType> columns() {
+        Map<String, DataType> columns = new LinkedHashMap<>();
+        columns.put("resource", DataType.TEXT);
+        columns.put("parent_key", DataType.TEXT);
+        columns.put("cursor_value", DataType.TEXT);
+        columns.put("last_load_id", DataType.TEXT);
+        columns.put("last_success_at", DataType.TIMESTAMP);
+        columns.put("last_error_at", DataType.TIMESTAMP);
+        columns.put("last_error", DataType.TEXT);
+        columns.put("updated_at", DataType.TIMESTAMP);
+        return columns;
+    }
+}

@@ -1,0 +1,20 @@
+package io.chatload.load;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where one resource's records go. primaryKey: JSON field names or column names (normalised with the naming
+ * convention, so "visitorId" == "visitor_id"); empty for APPEND.
+ */
+public record TableTarget(String schema, String table, List<String> primaryKey, WriteDisposition disposition) {
+    public TableTarget {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(disposition, "disposition");
+        primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        if (disposition == WriteDisposition.MERGE && primaryKey.isEmpty()) {
+            throw new IllegalArgumentException("table '" + table + "': write disposition merge needs a primary key");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.chatload.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FlattenerTest {
+    private final Flattener flattener = new Flattener(new NamingConvention(63));
+
+    private FlatRecord flatten(String json) throws Exception {
+        Map<String, Object> record = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return flattener.flatten("chats", record, "load1", row -> "ROOT");
+    }
+
+    private static List<FlatRow> rowsOf(FlatRecord record, String table) {
+        return record.rows().stream().filter(r -> r.table().equals(table)).collect(Collectors.toList());
+    }
+
+    @Test
+    void nestedObjectsBecomeDoubleUnderscoreColumns() throws Exception {
+        FlatRecord record = flatten("{\"id\":1,\"utm\":{\"source\":\"g\"},\"custom\":{\"company\":{\"name\":\"ACME\"}},\"empty\":{},\"gone\":null}");
+        Map<String, Object> root = record.rows().get(0).values();
+        assertEquals(List.of("id", "utm__source", "custom__company__name", "_dlt_load_id", "_dlt_id"), new ArrayList<>(root.keySet()));
+        assertEquals("ACME", root.get("custom__company__name"));
+        assertEquals("load1", root.get("_dlt_load_id"));
+        assertEquals(1, record.rows().size(), "no child rows");
+    }
+
+    @Test
+    void listsBecomeChildTablesLinkedToParentAndRoot() throws Exception {
+        FlatRecord record = flatten("{\"id\":7,\"events\":[{\"type\":\"open\",\"params\":{\"items\":[{\"n\":1},{\"n\":2}]}},{\"type\":\"close\"}]}");
+        List<FlatRow> events = rowsOf(record, "chats__events");
+        List<FlatRow> items = rowsOf(record, "chats__events__params__items");
+        assertEquals(2, events.size(), "event rows");
+        assertEquals(2, items.size(), "item rows");
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Object> event = events.get(i).values();
+            assertEquals("ROOT", event.get("_dlt_parent_id"), "event " + i + " parent");
+            assertEquals("ROOT", event.get("_dlt_root_id"), "event " + i + " root");
+            assertEquals((long) i, event.get("_dlt_list_idx"), "event " + i + " index");
+            assertFalse(event.containsKey("_dlt_load_id"), "only root rows carry the load id");
+        }
+        String firstEvent = (String) events.get(0).values().get("_dlt_id");
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i).values();
+            assertEquals(firstEvent, item.get("_dlt_parent_id"), "item " + i + " parent");
+            assertEquals("ROOT", item.get("_dlt_root_id"), "item " + i + " root");
+            assertEquals((long) i, item.get("_dlt_list_idx"), "item " + i + " index");
+            assertEquals((long) (i + 1), ((Number) item.get("n")).longValue(), "item " + i + " n");
+        }
+        assertNotEquals(events.get(0).values().get("_dlt_id"), events.get(1).values().get("_dlt_id"));
+        assertEquals(firstEvent, flatten("{\"id\":7,\"events\":[{\"type\":\"x\"}]}").rows().get(1).values().get("_dlt_id"),
+                "child ids follow from parent, table and index");
+    }
+
+    @Test
+    void listOfScalarsGivesValueRows() throws Exception {
+        List<FlatRow> tags = rowsOf(flatten("{\"tags\":[\"a\",\"b\"]}"), "chats__tags");
+        assertEquals(List.of("a", "b"), tags.stream().map(t -> t.values().get("value")).toList());
+    }
+
+    @Test
+    void listInsideAListGoesThroughAnIntermediateRow() throws Exception {
+        FlatRecord record = flatten("{\"grid\":[[1,2],[3]]}");
+        List<FlatRow> outer = rowsOf(record, "chats__grid");
+        List<FlatRow> inner = rowsOf(record, "chats__grid__list");
+        assertEquals(2, outer.size(), "one intermediate row per inner list");
+        assertEquals(List.of(1, 2, 3), inner.stream().map(r -> r.values().get("value")).toList());
+        assertEquals(outer.get(1).values().get("_dlt_id"), inner.get(2).values().get("_dlt_parent_id"), "3 hangs off the 2nd list");
+    }
+
+    @Test
+    void structuresPastTheDepthCapAreJsonText() throws Exception {
+        String deep = "{\"a\":".repeat(Flattener.MAX_NESTING + 3) + "1" + "}".repeat(Flattener.MAX_NESTING + 3);
+        Map<String, Object> record = new ObjectMapper().readValue(deep, new TypeReference<LinkedHashMap<String, Object>>() { });
+        // a limit wide enough that the 32-level column name is not shortened
+        Map<String, Object> root = new Flattener(new NamingConvention(256)).flatten("t", record, "load1", row -> "ROOT")
+                .rows().get(0).values();
+        String column = root.keySet().stream().filter(k -> k.startsWith("a__")).findFirst().orElseThrow();
+        assertEquals(Flattener.MAX_NESTING, column.split("__").length, column);
+        assertTrue(((String) root.get(column)).startsWith("{\"a\":{\"a\""), "stored as JSON: " + root.get(column));
+    }
+}

@@ -1,0 +1,68 @@
+package io.chatload.load;
+
+import static io.chatload.load.TestDestinations.assertRows;
+import static io.chatload.load.TestDestinations.json;
+import static io.chatload.load.TestDestinations.row;
+import static io.chatload.load.TestDestinations.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TransactionTest {
+    private static final TableTarget CHATS = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
+
+    private Destination destination;
+
+    @BeforeEach
+    void connect() throws SQLException {
+        destination = TestDestinations.fresh();
+        // a constraint the loader knows nothing about makes a child row fail after its root row was written
+        destination.query("CREATE SCHEMA chaport_data", 0);
+        destination.query("CREATE TABLE chaport_data.chats__events (type VARCHAR CHECK (type <> 'boom'))", 0);
+    }
+
+    @AfterEach
+    void close() {
+        destination.close();
+    }
+
+    @Test
+    void aFailingFlushLeavesNeitherRowsNorState() throws SQLException {
+        BatchWriter first = destination.writer(CHATS, "1", 100);
+        first.add(json("{\"id\":1,\"status\":\"open\",\"events\":[{\"type\":\"a\"}]}"));
+        first.addState(new StateEntry("chats", "", "c1"));
+        first.addState(new StateEntry("visitor_chats", "v1", "p1"));
+        first.complete();
+
+        BatchWriter second = destination.writer(CHATS, "2", 100);
+        second.add(json("{\"id\":1,\"status\":\"closed\",\"events\":[{\"type\":\"b\"}]}"));
+        second.add(json("{\"id\":2,\"status\":\"open\",\"events\":[{\"type\":\"boom\"}]}"));
+        second.addState(new StateEntry("chats", "", "c2"));
+        second.addState(new StateEntry("visitor_chats", "v1", "p2"));
+        assertThrows(SQLException.class, second::flush);
+
+        assertRows(List.of(row("id", 1L, "status", "open")), rows(destination, "SELECT id, status FROM chaport_data.chats"), "chats");
+        assertRows(List.of(row("type", "a")), rows(destination, "SELECT type FROM chaport_data.chats__events"), "events");
+        assertEquals(Optional.of("c1"), destination.state().cursor("chaport_data", "chats", ""), "resource cursor");
+        assertEquals(Optional.of("p1"), destination.state().cursor("chaport_data", "visitor_chats", "v1"), "per-parent cursor");
+        assertEquals(Map.of(), second.rowsPerTable(), "nothing counted as written");
+        IllegalStateException after = assertThrows(IllegalStateException.class, () -> second.add(json("{\"id\":3}")));
+        assertInstanceOf(SQLException.class, after.getCause(), "the writer stays failed: " + after.getMessage());
+    }
+
+    @Test
+    void aFailingAutomaticFlushSurfacesFromAdd() throws SQLException {
+        BatchWriter writer = destination.writer(CHATS, "1", 1);
+        LoadException e = assertThrows(LoadException.class,
+                () -> writer.add(json("{\"id\":1,\"events\":[{\"type\":\"boom\"}]}")));
+        assertEquals(0, TestDestinations.count(destination, "chaport_data.chats"), "chats: " + e.getMessage());
+    }
+}
