@@ -1,0 +1,154 @@
+package io.chatload.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * chatload's settings: the {@code chatload.*} keys of {@code application.properties}, whose values may name an
+ * environment variable as {@code {{env:NAME:default}}} (Camel's placeholder syntax), overridden by {@code -Dkey=value}.
+ * Secrets stay here and in the HTTP client that needs them; they are never handed to Camel's property store.
+ */
+public final class ChatloadConfig {
+
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)(?::([^}]*))?}}");
+
+    private final Map<String, String> values;
+
+    private ChatloadConfig(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** application.properties from the classpath, then the process environment and system properties. */
+    public static ChatloadConfig load() {
+        return load(System.getenv(), System.getProperties());
+    }
+
+    /** The same from explicit sources: for tests and for applications that embed chatload. */
+    public static ChatloadConfig load(Map<String, String> env, Properties systemProperties) {
+        Properties defaults = new Properties();
+        try (InputStream in = ChatloadConfig.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                defaults.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read application.properties", e);
+        }
+        Map<String, String> values = new TreeMap<>();
+        for (String key : defaults.stringPropertyNames()) {
+            if (key.startsWith("chatload.")) {
+                values.put(key, resolveEnv(defaults.getProperty(key), env));
+            }
+        }
+        for (String key : systemProperties.stringPropertyNames()) {
+            if (key.startsWith("chatload.")) {
+                values.put(key, systemProperties.getProperty(key));
+            }
+        }
+        return new ChatloadConfig(values);
+    }
+
+    private static String resolveEnv(String value, Map<String, String> env) {
+        Matcher m = ENV_PLACEHOLDER.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String fromEnv = env.get(m.group(1));
+            String replacement = fromEnv != null ? fromEnv : (m.group(2) == null ? "" : m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString().trim();
+    }
+
+    /** A copy with some settings replaced, e.g. the sandbox's URLs and credentials for the demo. */
+    public ChatloadConfig with(Map<String, String> overrides) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.putAll(overrides);
+        return new ChatloadConfig(copy);
+    }
+
+    public String get(String key, String fallback) {
+        String v = values.get(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    public String require(String key) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            throw new ConfigException(key + " is not set: add it to application.properties or the environment");
+        }
+        return v;
+    }
+
+    public int getInt(String key, int fallback, int min) {
+        String v = get(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " = '" + v + "' is not a whole number >= " + min);
+        }
+    }
+
+    /** The settings of one API source (chaport, chatforma). */
+    public SourceConfig source(String name) {
+        String prefix = "chatload." + name + ".";
+        String credentialKey = get(prefix + "credential-property", prefix + "token");
+        String baseUrl = get(prefix + "base-url", null);
+        if (baseUrl == null) {
+            throw new ConfigException(prefix + "base-url is not set: name the API's base URL, e.g. https://app.chaport.com/api/v1");
+        }
+        return new SourceConfig(name, validateBaseUrl(prefix + "base-url", baseUrl), credentialKey, get(credentialKey, null));
+    }
+
+    static URI validateBaseUrl(String key, String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not an absolute http(s) URL");
+            }
+            if (uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(value, "a base URL takes no query or fragment");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key + " = '" + value + "' is not a valid base URL (" + e.getReason()
+                    + "): use an absolute http(s) URL such as https://app.chaport.com/api/v1");
+        }
+    }
+
+    public String dbUrl() {
+        return get("chatload.db.url", "jdbc:h2:file:./chatload");
+    }
+
+    public String dbUser() {
+        return get("chatload.db.user", "");
+    }
+
+    public String dbPassword() {
+        return get("chatload.db.password", "");
+    }
+
+    public Path routesDir() {
+        return Path.of(get("chatload.routes", "routes"));
+    }
+
+    public int batchSize() {
+        return getInt("chatload.batch-size", 500, 1);
+    }
+}
