@@ -1,0 +1,59 @@
+package io.chatload.source;
+
+import io.chatload.config.SourceConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
+
+/**
+ * Registers one camel-http component per API source ({@code chaport-http}, {@code chatforma-http}), so each API has
+ * its own connection pool and timeouts, and its credential is added by an HttpClient interceptor: the secret never
+ * travels in a Camel message header (where tracing or logging could show it) and is never sent to another origin.
+ */
+public final class ApiClients {
+
+    private ApiClients() {
+    }
+
+    public static String componentName(String source) {
+        return source + "-http";
+    }
+
+    public static void register(CamelContext context, SourceConfig source, AuthScheme auth, HttpSettings settings) {
+        HttpComponent component = new HttpComponent();
+        component.setConnectTimeout(settings.connectTimeoutMs());
+        component.setConnectionRequestTimeout(settings.connectTimeoutMs());
+        component.setSoTimeout(settings.readTimeoutMs());
+        component.setResponseTimeout(settings.readTimeoutMs());
+        component.setFollowRedirects(false);
+        component.setCookieManagementDisabled(true);
+        // Camel's own headers must not become HTTP headers, and response headers are not needed downstream
+        component.setSkipRequestHeaders(true);
+        component.setMaxTotalConnections(settings.maxConnections());
+        component.setConnectionsPerRoute(settings.maxConnections());
+        component.setUserAgent("chatload");
+        HttpRequestInterceptor credentials = credentialInterceptor(source, auth);
+        component.setHttpClientConfigurer(builder -> builder.addRequestInterceptorFirst(credentials));
+        context.addComponent(componentName(source.name()), component);
+    }
+
+    private static HttpRequestInterceptor credentialInterceptor(SourceConfig source, AuthScheme auth) {
+        OriginGuard guard = OriginGuard.of(source.baseUrl());
+        String value = auth.headerValue(source.secret());
+        return (request, entity, context) -> {
+            request.removeHeaders(auth.header());
+            URI target;
+            try {
+                target = request.getUri();
+            } catch (URISyntaxException e) {
+                return;
+            }
+            if (guard.allows(target)) {
+                request.setHeader(auth.header(), value);
+            }
+            request.setHeader("Accept", "application/json");
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package io.chatload.source;
+
+import java.net.URI;
+import java.util.Locale;
+
+/** Decides whether a URL is on the API's own scheme, host and port: only such URLs are fetched or get credentials. */
+public record OriginGuard(String scheme, String host, int port) {
+
+    public static OriginGuard of(URI base) {
+        return new OriginGuard(base.getScheme().toLowerCase(Locale.ROOT), base.getHost().toLowerCase(Locale.ROOT), effectivePort(base));
+    }
+
+    public boolean allows(URI uri) {
+        return uri.getScheme() != null && uri.getHost() != null
+                && scheme.equals(uri.getScheme().toLowerCase(Locale.ROOT))
+                && host.equals(uri.getHost().toLowerCase(Locale.ROOT))
+                && port == effectivePort(uri);
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+}

@@ -1,0 +1,27 @@
+package io.chatload.source;
+
+import java.util.List;
+
+/** Paginators by the name a resource file gives. A list endpoint must name one: there is no silent single page. */
+public final class Paginators {
+
+    public static final List<String> NAMES = List.of("single", "links_next");
+
+    private Paginators() {
+    }
+
+    /** Checks a name early, when the resource file is loaded. */
+    public static String validate(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown paginator '" + name + "': use one of " + String.join(", ", NAMES));
+        }
+        return name;
+    }
+
+    public static Paginator create(String name, String pageParam) {
+        return switch (validate(name)) {
+            case "links_next" -> new LinksNextPaginator(pageParam);
+            default -> new SinglePagePaginator();
+        };
+    }
+}
