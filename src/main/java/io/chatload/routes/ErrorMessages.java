@@ -1,0 +1,89 @@
+package io.chatload.routes;
+
+import io.chatload.config.SourceConfig;
+import io.chatload.source.BadResponseException;
+import io.chatload.source.Urls;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * Turns what went wrong in a resource run into one line: the resource, the request's path (never the host's
+ * credentials: they are not in the URL), what happened, and what to do.
+ */
+final class ErrorMessages {
+
+    private static final int MAX_DETAIL = 300;
+
+    private ErrorMessages() {
+    }
+
+    static String forResource(ResourceSpec spec, URI url, SourceConfig source, Throwable failure) {
+        String at = spec.id() + ": " + (url == null ? "" : "GET " + Urls.pathAndQuery(url) + " ");
+        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        if (http != null) {
+            return at + "answered HTTP " + http.getStatusCode() + ": " + httpHint(http.getStatusCode(), spec, source);
+        }
+        BadResponseException bad = find(failure, BadResponseException.class);
+        if (bad != null) {
+            return at + "returned a response chatload cannot read: " + bad.getMessage()
+                    + ": check the resource's dataSelector and " + baseUrlKey(spec);
+        }
+        SQLException sql = find(failure, SQLException.class);
+        if (sql != null) {
+            return spec.id() + ": writing " + spec.schema() + "." + spec.table() + " failed: " + describe(sql)
+                    + ": check the database at chatload.db.url; rows committed before stay";
+        }
+        IOException io = find(failure, IOException.class);
+        if (io != null) {
+            return at + "failed: " + describe(io) + ": check " + baseUrlKey(spec) + " and that the API is reachable";
+        }
+        return at + "failed: " + describe(failure);
+    }
+
+    private static String httpHint(int status, ResourceSpec spec, SourceConfig source) {
+        if (status == 401 || status == 403) {
+            return "the API refused the credential: check " + source.credentialProperty();
+        }
+        if (status == 404) {
+            return "no such endpoint: check the resource's path and " + baseUrlKey(spec);
+        }
+        if (status == 429) {
+            return "the API is rate limiting: re-run later or run this resource less often";
+        }
+        if (status >= 500) {
+            return "the API failed: re-run later; rows loaded so far are kept";
+        }
+        return "the API rejected the request: check the resource's path and parameters";
+    }
+
+    private static String baseUrlKey(ResourceSpec spec) {
+        return "chatload." + spec.source() + ".base-url";
+    }
+
+    /** The first line of the most specific message, shortened: no stack traces, no response bodies. */
+    static String describe(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root instanceof RuntimeException
+                && root.getClass().getName().startsWith("org.apache.camel"))) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        String text = message == null || message.isBlank() ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "..." : text;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+package io.chatload.routes;
+
+import io.chatload.load.LoadLedger;
+import io.chatload.load.LoadStatus;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One load: a {@code run --once} of several resources, or one scheduled firing. Its id is dlt's form (epoch
+ * seconds with microseconds) and lands in every row's {@code _dlt_load_id}; each schema it touches gets a
+ * {@code _dlt_loads} row, RUNNING until {@link #finish()} marks it COMPLETED or FAILED.
+ */
+public final class Load {
+
+    private final String id;
+    private final LoadLedger ledger;
+    private final LinkedHashSet<String> schemas = new LinkedHashSet<>();
+    private final List<ResourceOutcome> outcomes = new ArrayList<>();
+
+    public Load(LoadLedger ledger) {
+        this(ledger, newId(Instant.now()));
+    }
+
+    Load(LoadLedger ledger, String id) {
+        this.ledger = ledger;
+        this.id = id;
+    }
+
+    static String newId(Instant now) {
+        return now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1_000);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Opens the ledger row of a schema the first time a resource of this load writes there. */
+    synchronized void touch(String schema) throws SQLException {
+        if (schemas.add(schema)) {
+            ledger.started(schema, id);
+        }
+    }
+
+    synchronized void record(ResourceOutcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    /** Closes the ledger rows and returns the summary. A ledger write that fails is reported, not thrown. */
+    public synchronized LoadSummary finish() {
+        List<String> ledgerErrors = new ArrayList<>();
+        for (String schema : schemas) {
+            Map<String, Long> rows = new TreeMap<>();
+            List<String> errors = new ArrayList<>();
+            for (ResourceOutcome o : outcomes) {
+                if (o.schema().equals(schema)) {
+                    o.rowsPerTable().forEach((t, n) -> rows.merge(t, n, Long::sum));
+                    if (o.failed()) {
+                        errors.add(o.error());
+                    }
+                }
+            }
+            try {
+                ledger.finished(schema, id, errors.isEmpty() ? LoadStatus.COMPLETED : LoadStatus.FAILED, rows,
+                        errors.isEmpty() ? null : String.join("\n", errors));
+            } catch (SQLException e) {
+                ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + e.getMessage());
+            }
+        }
+        return new LoadSummary(id, List.copyOf(outcomes), ledgerErrors);
+    }
+}

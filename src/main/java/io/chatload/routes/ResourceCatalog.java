@@ -1,0 +1,212 @@
+package io.chatload.routes;
+
+import io.chatload.config.ChatloadConfig;
+import io.chatload.config.ConfigException;
+import io.chatload.config.SourceConfig;
+import io.chatload.load.WriteDisposition;
+import io.chatload.source.ApiClients;
+import io.chatload.source.AuthScheme;
+import io.chatload.source.DataSelector;
+import io.chatload.source.HttpSettings;
+import io.chatload.source.Paginators;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * Every resource the routes folder declared, checked as its route is created from the template. Knows which sources
+ * are enabled (have a credential), registers each enabled source's HTTP client once, and answers the runner's
+ * questions: which resources exist, which run first.
+ */
+public final class ResourceCatalog {
+
+    /** Template parameters the catalog computes for each route: its trigger endpoint and whether it starts. */
+    static final String TRIGGER = "chatloadTrigger";
+    static final String ENABLED = "chatloadEnabled";
+    private static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
+
+    private final ChatloadConfig config;
+    private final HttpSettings httpSettings;
+    private final Consumer<String> notices;
+    private final Map<String, ResourceSpec> specs = new LinkedHashMap<>();
+    private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
+
+    public ResourceCatalog(ChatloadConfig config, HttpSettings httpSettings, Consumer<String> notices) {
+        this.config = config;
+        this.httpSettings = httpSettings;
+        this.notices = notices;
+    }
+
+    /**
+     * Called by Camel for each resource file, with that file's parameters, before its route is built: checks the
+     * file and fills in the trigger, which depends on the source defaults.
+     */
+    synchronized void register(RouteTemplateContext rtc) {
+        Map<String, Object> params = rtc.getParameters();
+        RouteDefinition route = definitionOf(rtc);
+        Matcher id = RESOURCE_ID.matcher(route.getId() == null ? "" : route.getId());
+        if (!id.matches()) {
+            throw new ConfigException("a resource file (" + describe(params) + ") needs 'routeId: <source>.<name>' in lower "
+                    + "case, e.g. routeId: chaport.visitors; found '" + route.getId() + "'");
+        }
+        String source = id.group(1);
+        String resourceId = id.group(0);
+        for (String key : params.keySet()) {
+            if (!ResourceParameter.isKnown(key)) {
+                throw new ConfigException("resource " + resourceId + ": unknown parameter '" + key + "' (known: "
+                        + ResourceParameter.known() + ")");
+            }
+        }
+        if (specs.containsKey(resourceId)) {
+            throw new ConfigException("resource " + resourceId + " is declared twice: give one of the files another routeId");
+        }
+        SourceDefaults defaults = defaults(rtc.getCamelContext(), source, resourceId);
+        ResourceSpec spec;
+        try {
+            spec = build(params, source, id.group(2), defaults);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
+        }
+        SourceConfig sourceConfig = source(rtc.getCamelContext(), source, defaults);
+        // the route's own parameter map, which its placeholders resolve against
+        route.getTemplateParameters().put(TRIGGER, spec.schedule().quartzUri(resourceId));
+        route.getTemplateParameters().put(ENABLED, Boolean.toString(sourceConfig.enabled()));
+        specs.put(resourceId, spec);
+    }
+
+    private static RouteDefinition definitionOf(RouteTemplateContext rtc) {
+        return ((ModelCamelContext) rtc.getCamelContext()).getRouteDefinitions().stream()
+                .filter(d -> d.getRouteTemplateContext() == rtc)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no route definition for template parameters " + rtc.getParameters()));
+    }
+
+    private static ResourceSpec build(Map<String, Object> p, String source, String name, SourceDefaults d) {
+        String schema = d.getSchema() == null || d.getSchema().isBlank() ? source + "_data" : d.getSchema();
+        String path = text(p, ResourceParameter.PATH);
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path '" + path + "' must start with /");
+        }
+        String table = or(p, ResourceParameter.TABLE, name);
+        String paginator = Paginators.validate(or(p, ResourceParameter.PAGINATOR, d.getPaginator()));
+        List<String> key = Arrays.stream(or(p, ResourceParameter.PRIMARY_KEY, d.getPrimaryKey()).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        WriteDisposition disposition = WriteDisposition.parse(or(p, ResourceParameter.WRITE_DISPOSITION, d.getWriteDisposition()));
+        if (disposition == WriteDisposition.MERGE && key.isEmpty()) {
+            throw new IllegalArgumentException("writeDisposition merge needs a primaryKey");
+        }
+        return new ResourceSpec(source, name, schema, path,
+                DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
+                paginator, or(p, ResourceParameter.PAGE_PARAM, d.getPageParam()), table, key, disposition,
+                Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())));
+    }
+
+    private SourceDefaults defaults(CamelContext context, String source, String id) {
+        SourceDefaults d = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class);
+        if (d == null) {
+            throw new ConfigException("resource " + id + ": source '" + source + "' has no defaults: add "
+                    + "routes/" + source + "/_source.yaml declaring a bean named '" + source + "'");
+        }
+        return d;
+    }
+
+    private SourceConfig source(CamelContext context, String source, SourceDefaults defaults) {
+        SourceConfig existing = sources.get(source);
+        if (existing != null) {
+            return existing;
+        }
+        SourceConfig sc = config.source(source);
+        if (sc.enabled()) {
+            ApiClients.register(context, sc, new AuthScheme(defaults.getAuthHeader(), defaults.getAuthScheme()), httpSettings);
+        } else {
+            notices.accept(source + ": source disabled, " + sc.credentialProperty() + " is not set (set it in the "
+                    + "environment or application.properties to load " + source + ")");
+        }
+        sources.put(source, sc);
+        return sc;
+    }
+
+    private static String text(Map<String, Object> p, ResourceParameter param) {
+        Object v = p.get(param.key());
+        if (v == null || v.toString().isBlank()) {
+            throw new IllegalArgumentException("the required parameter '" + param.key() + "' is missing");
+        }
+        return v.toString().trim();
+    }
+
+    private static String describe(Map<String, Object> p) {
+        return p.isEmpty() ? "no parameters" : "parameters " + new TreeMap<>(p);
+    }
+
+    private static String or(Map<String, Object> p, ResourceParameter param, String fallback) {
+        Object v = p.get(param.key());
+        return v == null ? fallback : v.toString().trim();
+    }
+
+    public synchronized Collection<ResourceSpec> all() {
+        return List.copyOf(specs.values());
+    }
+
+    public synchronized boolean enabled(ResourceSpec spec) {
+        SourceConfig sc = sources.get(spec.source());
+        return sc != null && sc.enabled();
+    }
+
+    public synchronized SourceConfig sourceConfig(String source) {
+        return sources.get(source);
+    }
+
+    public synchronized ResourceSpec get(String id) {
+        ResourceSpec spec = specs.get(id);
+        if (spec == null) {
+            throw new IllegalStateException("unknown resource " + id);
+        }
+        return spec;
+    }
+
+    /**
+     * The resources a run selects: all enabled ones, or those named ({@code visitors} or {@code chaport.visitors}).
+     * A name that matches nothing, or a resource of a source without credentials, is a usage error.
+     */
+    public synchronized List<ResourceSpec> select(List<String> names) {
+        if (names.isEmpty()) {
+            return specs.values().stream().filter(this::enabled).toList();
+        }
+        Set<String> unknown = new TreeSet<>();
+        List<ResourceSpec> chosen = new ArrayList<>();
+        for (String n : names) {
+            List<ResourceSpec> matches = specs.values().stream()
+                    .filter(s -> s.id().equals(n) || s.name().equals(n)).toList();
+            if (matches.isEmpty()) {
+                unknown.add(n);
+            }
+            for (ResourceSpec s : matches) {
+                if (!enabled(s)) {
+                    throw new ConfigException("resource " + s.id() + " was selected but its source is disabled: set "
+                            + sources.get(s.source()).credentialProperty());
+                }
+                if (!chosen.contains(s)) {
+                    chosen.add(s);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("unknown resource(s) " + String.join(", ", unknown) + ": known are "
+                    + String.join(", ", specs.keySet()));
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,56 @@
+package io.chatload.routes;
+
+/**
+ * The parameters of a resource file. The resource itself is named by the file's {@code routeId},
+ * {@code <source>.<name>} (e.g. {@code chaport.visitors}). Those marked "source default" fall back to the source's
+ * {@code _source.yaml} bean, then to the default named here.
+ */
+public enum ResourceParameter {
+    PATH("path", true, "The endpoint path below the source's base URL, e.g. /visitors."),
+    TABLE("table", false, "Destination table in the source's schema. Default: the resource name (routeId after the dot)."),
+    DATA_SELECTOR("dataSelector", false, "Where the records are in the response: a field path such as result, $ for the whole body, or auto. Source default."),
+    PAGINATOR("paginator", false, "single (one response holds everything) or links_next (?page=N while links.next is present). Source default."),
+    PAGE_PARAM("pageParam", false, "Query parameter that carries the page number. Source default: page."),
+    PRIMARY_KEY("primaryKey", false, "Comma-separated key fields for merge, e.g. id. Source default: id. Empty for append."),
+    WRITE_DISPOSITION("writeDisposition", false, "merge (upsert on the key), append, or replace (whole-table swap). Source default: merge."),
+    SCHEDULE("schedule", false, "Quartz cron (e.g. '0 0/15 * * * ?') or an interval (30s, 15m, 1h). Source default.");
+
+    private final String key;
+    private final boolean required;
+    private final String description;
+
+    ResourceParameter(String key, boolean required, String description) {
+        this.key = key;
+        this.required = required;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    static String known() {
+        StringBuilder s = new StringBuilder();
+        for (ResourceParameter p : values()) {
+            s.append(s.isEmpty() ? "" : ", ").append(p.key);
+        }
+        return s.toString();
+    }
+
+    static boolean isKnown(String key) {
+        for (ResourceParameter p : values()) {
+            if (p.key.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

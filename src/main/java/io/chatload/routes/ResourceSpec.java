@@ -1,0 +1,21 @@
+package io.chatload.routes;
+
+import io.chatload.load.TableTarget;
+import io.chatload.load.WriteDisposition;
+import io.chatload.source.DataSelector;
+import java.util.List;
+
+/** One resource as its YAML file declares it, with the source's defaults filled in and every value checked. */
+public record ResourceSpec(String source, String name, String schema, String path, DataSelector dataSelector,
+                           String paginator, String pageParam, String table, List<String> primaryKey,
+                           WriteDisposition writeDisposition, Schedule schedule) {
+
+    /** {@code chaport.visitors}: the route id, and how {@code --resources} and the summary name it. */
+    public String id() {
+        return source + "." + name;
+    }
+
+    public TableTarget target() {
+        return new TableTarget(schema, table, primaryKey, writeDisposition);
+    }
+}

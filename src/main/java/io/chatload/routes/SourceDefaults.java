@@ -1,0 +1,91 @@
+package io.chatload.routes;
+
+/**
+ * Settings shared by every resource of one API, declared once in {@code routes/<source>/_source.yaml} as a Camel
+ * bean named after the source. Any resource file may override them. The base URL and the credential are not here:
+ * they are configuration ({@code chatload.<source>.*}), so the routes folder never holds a secret.
+ */
+public class SourceDefaults {
+
+    private String schema;
+    private String authHeader = "Authorization";
+    private String authScheme = "Bearer";
+    private String dataSelector = "$";
+    private String paginator = "single";
+    private String pageParam = "page";
+    private String primaryKey = "id";
+    private String writeDisposition = "merge";
+    private String schedule = "0 0/15 * * * ?";
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getAuthHeader() {
+        return authHeader;
+    }
+
+    public void setAuthHeader(String authHeader) {
+        this.authHeader = authHeader;
+    }
+
+    public String getAuthScheme() {
+        return authScheme;
+    }
+
+    public void setAuthScheme(String authScheme) {
+        this.authScheme = authScheme;
+    }
+
+    public String getDataSelector() {
+        return dataSelector;
+    }
+
+    public void setDataSelector(String dataSelector) {
+        this.dataSelector = dataSelector;
+    }
+
+    public String getPaginator() {
+        return paginator;
+    }
+
+    public void setPaginator(String paginator) {
+        this.paginator = paginator;
+    }
+
+    public String getPageParam() {
+        return pageParam;
+    }
+
+    public void setPageParam(String pageParam) {
+        this.pageParam = pageParam;
+    }
+
+    public String getPrimaryKey() {
+        return primaryKey;
+    }
+
+    public void setPrimaryKey(String primaryKey) {
+        this.primaryKey = primaryKey;
+    }
+
+    public String getWriteDisposition() {
+        return writeDisposition;
+    }
+
+    public void setWriteDisposition(String writeDisposition) {
+        this.writeDisposition = writeDisposition;
+    }
+
+    public String getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
+    }
+}

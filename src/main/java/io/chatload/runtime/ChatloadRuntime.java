@@ -1,0 +1,114 @@
+package io.chatload.runtime;
+
+import io.chatload.config.ChatloadConfig;
+import io.chatload.load.Destination;
+import io.chatload.routes.Load;
+import io.chatload.routes.LoadRoutes;
+import io.chatload.routes.LoadSummary;
+import io.chatload.routes.ResourceCatalog;
+import io.chatload.routes.ResourceRunner;
+import io.chatload.routes.ResourceSpec;
+import io.chatload.routes.ResourceTemplate;
+import io.chatload.source.HttpSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * chatload inside Camel Main: the resource template, the shared load routes and the routes folder. Scheduled mode
+ * lets every enabled resource's Quartz trigger fire; once mode keeps the scheduler idle and runs resources on demand.
+ */
+public final class ChatloadRuntime implements AutoCloseable {
+
+    /** How many resources a once-run fetches at the same time. */
+    private static final int PARALLEL_RESOURCES = 4;
+
+    private final Main main;
+    private final ResourceCatalog catalog;
+
+    private ChatloadRuntime(Main main, ResourceCatalog catalog) {
+        this.main = main;
+        this.catalog = catalog;
+    }
+
+    /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
+    public static ChatloadRuntime create(ChatloadConfig config, Destination destination, boolean scheduled,
+                                        Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
+        HttpSettings http = new HttpSettings(config.getInt("chatload.http.connect-timeout-ms", 10_000, 1),
+                config.getInt("chatload.http.read-timeout-ms", 60_000, 1),
+                config.getInt("chatload.http.max-connections", 8, 1));
+        ResourceCatalog catalog = new ResourceCatalog(config, http, notices);
+        ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), scheduledLoads);
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new ResourceTemplate(catalog));
+        main.configure().addRoutesBuilder(new LoadRoutes(runner));
+        String include = RoutesFolder.includePattern(config.routesDir());
+        // overrides application.properties, which keeps Camel away from its default classpath folders
+        main.addOverrideProperty("camel.main.routes-include-pattern", include.isEmpty() ? "false" : include);
+        if (!scheduled) {
+            main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
+        }
+        return new ChatloadRuntime(main, catalog);
+    }
+
+    public void start() throws Exception {
+        main.start();
+    }
+
+    /**
+     * Runs the schedule until SIGTERM/SIGINT; Camel's graceful shutdown lets in-flight runs finish.
+     * {@code started} is called once every route is up.
+     */
+    public void runUntilStopped(Runnable started) throws Exception {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport main) {
+                started.run();
+            }
+        });
+        main.run();
+    }
+
+    public ResourceCatalog catalog() {
+        return catalog;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    /** Runs the selected resources once (all enabled ones when none are named), waits for all, returns the summary. */
+    public LoadSummary runOnce(List<ResourceSpec> resources, Load load) throws Exception {
+        ProducerTemplate producer = context().createProducerTemplate();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_RESOURCES, resources.size())));
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (ResourceSpec spec : resources) {
+                runs.add(pool.submit(() -> producer.send(LoadRoutes.RUN, exchange -> {
+                    exchange.setProperty(ResourceRunner.RESOURCE, spec.id());
+                    exchange.setProperty(ResourceRunner.LOAD, load);
+                })));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+            producer.close();
+        }
+        return load.finish();
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}

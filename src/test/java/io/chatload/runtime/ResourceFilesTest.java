@@ -1,0 +1,128 @@
+package io.chatload.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chatload.config.ConfigException;
+import io.chatload.routes.LoadSummary;
+import io.chatload.sandbox.SandboxConfig;
+import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.TestPipeline;
+import io.chatload.testing.Truth;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user can put in the routes folder, and the one-line errors for what they get wrong. */
+class ResourceFilesTest {
+
+    private static SandboxServer sandbox;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(30).withVisitorsPageSize(7));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    /** A routes folder with Chaport's shipped defaults (in a subfolder, as shipped) plus the given resource file. */
+    private Path routes(String resourceYaml) throws Exception {
+        Path routes = dir.resolve("routes");
+        Path chaport = Files.createDirectories(routes.resolve("nested/chaport"));
+        Files.copy(Path.of("routes/chaport/_source.yaml"), chaport.resolve("_source.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(chaport.resolve("resource.yaml"), resourceYaml);
+        return routes;
+    }
+
+    private static String resource(String routeId, String... parameters) {
+        StringBuilder yaml = new StringBuilder("- templatedRoute:\n    routeTemplateRef: chatload-resource\n"
+                + (routeId == null ? "" : "    routeId: " + routeId + "\n") + "    parameters:\n");
+        for (int i = 0; i < parameters.length; i += 2) {
+            yaml.append("      - {name: ").append(parameters[i]).append(", value: \"").append(parameters[i + 1]).append("\"}\n");
+        }
+        return yaml.toString();
+    }
+
+    private ConfigException startFails(String resourceYaml) throws Exception {
+        Path routes = routes(resourceYaml);
+        Exception e = assertThrows(Exception.class,
+                () -> TestPipeline.once(TestPipeline.config(sandbox, dir, routes, Map.of())).close());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException config) {
+                return config;
+            }
+        }
+        throw new AssertionError("expected a ConfigException, got " + e, e);
+    }
+
+    @Test
+    void aNewEndpointIsOneShortFileInAnySubfolder() throws Exception {
+        Path routes = routes(resource("chaport.team", "path", "/operators", "table", "agents",
+                "paginator", "single", "schedule", "30s"));
+        try (TestPipeline p = TestPipeline.once(TestPipeline.config(sandbox, dir, routes, Map.of()))) {
+            LoadSummary summary = p.runOnce("team");
+            assertFalse(summary.failed(), String.join("\n", summary.lines()));
+            Truth.assertTableEquals(p.destination.dataSource(), "chaport_data", "agents", "id", sandbox.data().chaportOperators());
+        }
+    }
+
+    @Test
+    void anUnknownParameterIsNamedWithTheKnownOnes() throws Exception {
+        ConfigException e = startFails(resource("chaport.visitors", "path", "/visitors", "pagintor", "links_next"));
+        assertTrue(e.getMessage().startsWith("resource chaport.visitors: unknown parameter 'pagintor' (known: path, table,"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingRequiredParameterIsNamed() throws Exception {
+        ConfigException e = startFails(resource("chaport.visitors", "table", "v"));
+        assertEquals("resource chaport.visitors: the required parameter 'path' is missing", e.getMessage());
+    }
+
+    @Test
+    void theRouteIdNamesTheResource() throws Exception {
+        ConfigException missing = startFails(resource(null, "path", "/visitors"));
+        assertTrue(missing.getMessage().startsWith("a resource file (parameters {path=/visitors}) needs 'routeId: <source>.<name>'"),
+                missing.getMessage());
+        ConfigException noSource = startFails(resource("visitors", "path", "/visitors"));
+        assertTrue(noSource.getMessage().endsWith("found 'visitors'"), noSource.getMessage());
+    }
+
+    @Test
+    void aBadScheduleIsNamed() throws Exception {
+        ConfigException e = startFails(resource("chaport.visitors", "path", "/visitors", "schedule", "often"));
+        assertTrue(e.getMessage().startsWith("resource chaport.visitors: schedule 'often' is neither a Quartz cron"), e.getMessage());
+    }
+
+    @Test
+    void badValuesAreNamed() throws Exception {
+        assertEquals("resource chaport.v: unknown paginator 'cursor': use one of single, links_next",
+                startFails(resource("chaport.v", "path", "/v", "paginator", "cursor")).getMessage());
+        assertTrue(startFails(resource("chaport.v", "path", "v")).getMessage()
+                .contains("path 'v' must start with /"));
+        assertNotNull(startFails(resource("chaport.v", "path", "/v", "writeDisposition", "upsert")));
+        assertEquals("resource chaport.v: writeDisposition merge needs a primaryKey",
+                startFails(resource("chaport.v", "path", "/v", "primaryKey", "")).getMessage());
+    }
+
+    @Test
+    void aSourceWithoutDefaultsPointsToTheMissingFile() throws Exception {
+        ConfigException e = startFails(resource("intercom.contacts", "path", "/contacts"));
+        assertEquals("resource intercom.contacts: source 'intercom' has no defaults: add routes/intercom/_source.yaml "
+                + "declaring a bean named 'intercom'", e.getMessage());
+    }
+}

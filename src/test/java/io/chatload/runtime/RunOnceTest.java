@@ -1,0 +1,127 @@
+package io.chatload.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chatload.config.ConfigException;
+import io.chatload.load.LoadRecord;
+import io.chatload.load.LoadStatus;
+import io.chatload.routes.LoadSummary;
+import io.chatload.routes.ResourceOutcome;
+import io.chatload.sandbox.SandboxConfig;
+import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.TestPipeline;
+import io.chatload.testing.Truth;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --once} of the shipped routes folder against the sandbox, compared with the sandbox's truth. */
+class RunOnceTest {
+
+    private static final Path ROUTES = Path.of("routes");
+    private static SandboxServer sandbox;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxServer.start(SandboxConfig.defaults().withSeed(7).withVisitorsPageSize(40));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private TestPipeline pipeline(Map<String, String> overrides) throws Exception {
+        return TestPipeline.once(TestPipeline.config(sandbox, dir, ROUTES, overrides));
+    }
+
+    @Test
+    void everyResourceEqualsTheSandboxTruthRowForRow() throws Exception {
+        try (TestPipeline p = pipeline(Map.of())) {
+            LoadSummary summary = p.runOnce();
+            assertFalse(summary.failed(), String.join("\n", summary.lines()));
+            Truth.assertTableEquals(p.destination.dataSource(), "chaport_data", "operators", "id", sandbox.data().chaportOperators());
+            Truth.assertTableEquals(p.destination.dataSource(), "chaport_data", "visitors", "id", sandbox.data().chaportVisitors());
+            Truth.assertTableEquals(p.destination.dataSource(), "chatforma_data", "bots", "id", sandbox.data().chatformaBots());
+            ResourceOutcome visitors = outcome(summary, "chaport.visitors");
+            int pages = (sandbox.data().chaportVisitors().size() + 39) / 40;
+            assertEquals(pages, visitors.requests(), "one request per page of 40 visitors");
+            assertEquals((long) sandbox.data().chaportVisitors().size(), visitors.rowsPerTable().get("visitors"));
+            long tags = sandbox.data().chaportVisitors().stream()
+                    .mapToLong(v -> v.get("custom") instanceof Map<?, ?> c && c.get("tags") instanceof List<?> t ? t.size() : 0).sum();
+            assertEquals(tags, visitors.rowsPerTable().get("visitors__custom__tags"), "custom.tags lists become child rows");
+        }
+    }
+
+    @Test
+    void aSecondRunChangesNoRowCountAndBothLoadsAreCompleted() throws Exception {
+        try (TestPipeline p = pipeline(Map.of())) {
+            LoadSummary first = p.runOnce();
+            long visitors = Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM chaport_data.visitors");
+            long operators = Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM chaport_data.operators");
+            LoadSummary second = p.runOnce();
+            assertFalse(first.failed() || second.failed(), String.join("\n", second.lines()));
+            assertEquals(visitors, Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM chaport_data.visitors"));
+            assertEquals(operators, Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM chaport_data.operators"));
+            List<LoadRecord> loads = p.destination.ledger().recent("chaport_data", 10);
+            assertEquals(List.of(second.loadId(), first.loadId()), loads.stream().map(LoadRecord::loadId).toList());
+            assertTrue(loads.stream().allMatch(l -> l.status() == LoadStatus.COMPLETED), loads.toString());
+            assertEquals(operators, loads.get(0).rowsPerTable().get("operators"));
+            assertEquals(visitors, loads.get(0).rowsPerTable().get("visitors"));
+        }
+    }
+
+    @Test
+    void aRefusedTokenFailsThatSourceInOneLineAndTheOtherSourceStillLoads() throws Exception {
+        try (TestPipeline p = pipeline(Map.of("CHAPORT_TOKEN", "wrong-token-123"))) {
+            LoadSummary summary = p.runOnce();
+            assertTrue(summary.failed());
+            assertEquals("chaport.operators: GET /chaport/api/v1/operators answered HTTP 401: the API refused the "
+                    + "credential: check chatload.chaport.token", outcome(summary, "chaport.operators").error());
+            assertFalse(outcome(summary, "chatforma.bots").failed());
+            assertFalse(String.join("\n", summary.lines()).contains("wrong-token-123"));
+            assertEquals(LoadStatus.FAILED, p.destination.ledger().recent("chaport_data", 1).get(0).status());
+            assertEquals(LoadStatus.COMPLETED, p.destination.ledger().recent("chatforma_data", 1).get(0).status());
+            Truth.assertTableEquals(p.destination.dataSource(), "chatforma_data", "bots", "id", sandbox.data().chatformaBots());
+        }
+    }
+
+    @Test
+    void resourcesAreSelectedByNameOrSourceDotName() throws Exception {
+        try (TestPipeline p = pipeline(Map.of())) {
+            LoadSummary summary = p.runOnce("operators", "chatforma.bots");
+            assertEquals(List.of("chaport.operators", "chatforma.bots"),
+                    summary.outcomes().stream().map(ResourceOutcome::resource).sorted().toList());
+            ConfigException unknown = assertThrows(ConfigException.class, () -> p.runOnce("vistors"));
+            assertTrue(unknown.getMessage().startsWith("unknown resource(s) vistors: known are "), unknown.getMessage());
+        }
+    }
+
+    @Test
+    void aSourceWithoutCredentialsIsDisabledWithOneNotice() throws Exception {
+        try (TestPipeline p = pipeline(Map.of("CHATFORMA_API_KEY", ""))) {
+            assertEquals(List.of("chatforma: source disabled, chatload.chatforma.api-key is not set (set it in the "
+                    + "environment or application.properties to load chatforma)"), p.notices);
+            LoadSummary summary = p.runOnce();
+            assertEquals(List.of("chaport.operators", "chaport.visitors"),
+                    summary.outcomes().stream().map(ResourceOutcome::resource).sorted().toList());
+            ConfigException selected = assertThrows(ConfigException.class, () -> p.runOnce("bots"));
+            assertEquals("resource chatforma.bots was selected but its source is disabled: set chatload.chatforma.api-key",
+                    selected.getMessage());
+        }
+    }
+
+    private static ResourceOutcome outcome(LoadSummary summary, String resource) {
+        return summary.outcomes().stream().filter(o -> o.resource().equals(resource)).findFirst().orElseThrow();
+    }
+}

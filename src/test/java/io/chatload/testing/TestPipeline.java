@@ -1,0 +1,61 @@
+package io.chatload.testing;
+
+import io.chatload.config.ChatloadConfig;
+import io.chatload.load.Destination;
+import io.chatload.routes.Load;
+import io.chatload.routes.LoadSummary;
+import io.chatload.runtime.ChatloadRuntime;
+import io.chatload.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A chatload runtime wired to a sandbox and an H2 file database in a temporary folder, as a test arranges it. */
+public final class TestPipeline implements AutoCloseable {
+
+    public final Destination destination;
+    public final ChatloadRuntime runtime;
+    public final List<String> notices = new CopyOnWriteArrayList<>();
+    public final List<LoadSummary> scheduledLoads = new CopyOnWriteArrayList<>();
+
+    private TestPipeline(ChatloadConfig config, boolean scheduled) throws Exception {
+        destination = Destination.connect(config.dbUrl(), config.dbUser(), config.dbPassword());
+        runtime = ChatloadRuntime.create(config, destination, scheduled, notices::add, scheduledLoads::add);
+        runtime.start();
+    }
+
+    /** Settings pointing both sources at the sandbox; {@code overrides} replace any of them. */
+    public static ChatloadConfig config(SandboxServer sandbox, Path dbDir, Path routes, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CHAPORT_BASE_URL", sandbox.chaportBaseUrl());
+        env.put("CHAPORT_TOKEN", sandbox.config().chaportToken());
+        env.put("CHATFORMA_BASE_URL", sandbox.chatformaBaseUrl());
+        env.put("CHATFORMA_API_KEY", sandbox.config().chatformaKey());
+        env.put("CHATLOAD_DB_URL", "jdbc:h2:file:" + dbDir.resolve("chatload").toAbsolutePath());
+        env.put("CHATLOAD_ROUTES", routes.toAbsolutePath().toString());
+        env.putAll(overrides);
+        return ChatloadConfig.load(env, new Properties());
+    }
+
+    public static TestPipeline once(ChatloadConfig config) throws Exception {
+        return new TestPipeline(config, false);
+    }
+
+    public static TestPipeline scheduled(ChatloadConfig config) throws Exception {
+        return new TestPipeline(config, true);
+    }
+
+    /** {@code run --once}: the named resources (all enabled ones when none). */
+    public LoadSummary runOnce(String... resources) throws Exception {
+        return runtime.runOnce(runtime.catalog().select(List.of(resources)), new Load(destination.ledger()));
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        destination.close();
+    }
+}
