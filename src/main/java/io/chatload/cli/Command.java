@@ -1,0 +1,23 @@
+package io.chatload.cli;
+
+import java.util.List;
+import java.util.Set;
+
+/** One sub-command: its help text, the flags it accepts, and what it does. Returns the process exit code. */
+interface Command {
+
+    String name();
+
+    /** The whole --help text; the first line is the synopsis. */
+    String help();
+
+    Set<String> valueFlags();
+
+    Set<String> switchFlags();
+
+    int run(Args args, Console console) throws Exception;
+
+    default Args parse(List<String> argv) {
+        return Args.parse(name(), argv, valueFlags(), switchFlags());
+    }
+}

@@ -1,0 +1,93 @@
+package io.chatload.cli;
+
+import io.chatload.config.ChatloadConfig;
+import io.chatload.load.Destination;
+import io.chatload.routes.Load;
+import io.chatload.routes.LoadSummary;
+import io.chatload.routes.ResourceSpec;
+import io.chatload.runtime.ChatloadRuntime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code run}: the Camel runtime on its schedule; {@code run --once}: every enabled resource once, then exit. */
+final class RunCommand implements Command {
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String help() {
+        return """
+                run [--once] [--resources a,b]   run every enabled resource on its schedule (or once)
+                  --once              run each enabled resource once, wait for all, print the load summary and exit
+                                      (exit 0 when all succeeded, 1 when any failed)
+                  --resources a,b     only these resources: a name (visitors) or source.name (chaport.visitors)
+                Without --once, runs until stopped (Ctrl+C or SIGTERM lets in-flight work finish).
+                """;
+    }
+
+    @Override
+    public Set<String> valueFlags() {
+        return Set.of("--resources");
+    }
+
+    @Override
+    public Set<String> switchFlags() {
+        return Set.of("--once");
+    }
+
+    @Override
+    public int run(Args args, Console console) throws Exception {
+        args.noPositionals(name());
+        List<String> names = Arrays.stream(args.value("--resources", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (args.has("--resources") && names.isEmpty()) {
+            throw new UsageException("run: --resources needs at least one resource name");
+        }
+        ChatloadConfig config = ChatloadConfig.load();
+        if (args.has("--once")) {
+            return once(config, names, console);
+        }
+        if (!names.isEmpty()) {
+            throw new UsageException("run: --resources applies to --once; the schedule runs every enabled resource");
+        }
+        return scheduled(config, console);
+    }
+
+    /** Runs the resources once against the configured database; shared with {@code demo}. */
+    static int once(ChatloadConfig config, List<String> names, Console console) throws Exception {
+        try (Destination destination = Databases.connect(config);
+             ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, false, console::notice, s -> { })) {
+            runtime.start();
+            List<ResourceSpec> resources = runtime.catalog().select(names);
+            if (resources.isEmpty()) {
+                console.error("no enabled resources: set CHAPORT_TOKEN and/or CHATFORMA_API_KEY, or add resource files to "
+                        + config.routesDir());
+                return 2;
+            }
+            LoadSummary summary = runtime.runOnce(resources, new Load(destination.ledger()));
+            summary.lines().forEach(console.out()::println);
+            return summary.failed() ? 1 : 0;
+        }
+    }
+
+    private static int scheduled(ChatloadConfig config, Console console) throws Exception {
+        Logger log = LoggerFactory.getLogger("io.chatload.run");
+        try (Destination destination = Databases.connect(config);
+             ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, true, console::notice,
+                     summary -> summary.lines().forEach(log::info))) {
+            runtime.runUntilStopped(() -> {
+                for (ResourceSpec spec : runtime.catalog().select(List.of())) {
+                    log.info("{} scheduled: {}", spec.id(), spec.schedule().text());
+                }
+                log.info("chatload is running its schedule; Ctrl+C or SIGTERM stops it after in-flight runs finish");
+            });
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.chatload.cli;
+
+import io.chatload.sandbox.SandboxConfig;
+import io.chatload.sandbox.SandboxServer;
+import io.chatload.sandbox.Scale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code sandbox}: serves the simulated Chaport and Chatforma APIs on loopback until stopped. */
+final class SandboxCommand implements Command {
+
+    static final int DEFAULT_PORT = 8089;
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    @Override
+    public String help() {
+        return """
+                sandbox [--port N] [--seed S] [--scale S] [--latency-ms L]   serve the simulated APIs until stopped
+                  --port N         loopback port (default 8089; 0 picks a free one)
+                  --seed S         data seed (default 42): the same seed serves the same data
+                  --scale S        tiny, small (default), medium or large
+                  --operators N    number of operators (overrides the scale)
+                  --visitors N     number of visitors (overrides the scale)
+                  --bots N         number of Chatforma bots (overrides the scale)
+                  --page-size N    visitors per page of GET /visitors (default 50)
+                  --latency-ms L   delay every API answer by L milliseconds (default 0)
+                Serves Chaport under /chaport/api/v1 and Chatforma under /chatforma/public/v1, plus
+                GET /_sandbox/stats (request counts) and GET /_sandbox/truth (the records it serves).
+                """;
+    }
+
+    @Override
+    public Set<String> valueFlags() {
+        return Set.of("--port", "--seed", "--scale", "--latency-ms", "--operators", "--visitors", "--bots", "--page-size");
+    }
+
+    @Override
+    public Set<String> switchFlags() {
+        return Set.of();
+    }
+
+    @Override
+    public int run(Args args, Console console) throws Exception {
+        args.noPositionals(name());
+        SandboxConfig config = SandboxConfig.defaults();
+        try {
+            config = config.withScale(Scale.parse(args.value("--scale", "small")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("sandbox: --scale " + e.getMessage());
+        }
+        config = config.withPort(args.intValue("--port", DEFAULT_PORT, 0, 65_535))
+                .withSeed(args.longValue("--seed", config.seed()))
+                .withLatencyMs(args.intValue("--latency-ms", 0, 0, 600_000))
+                .withVisitorsPageSize(args.intValue("--page-size", config.visitorsPageSize(), 1, 10_000));
+        if (args.has("--operators")) {
+            config = config.withOperators(args.intValue("--operators", 0, 0, 100_000));
+        }
+        if (args.has("--visitors")) {
+            config = config.withVisitors(args.intValue("--visitors", 0, 0, 10_000_000));
+        }
+        if (args.has("--bots")) {
+            config = config.withBots(args.intValue("--bots", 0, 0, 100_000));
+        }
+        SandboxServer server = SandboxServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        console.out().println("chatload sandbox on " + server.baseUrl() + " (seed " + config.seed() + ", "
+                + config.operators() + " operators, " + config.visitors() + " visitors, " + config.bots() + " bots)");
+        console.out().println("  Chaport:   " + server.chaportBaseUrl() + "   token:   " + config.chaportToken());
+        console.out().println("  Chatforma: " + server.chatformaBaseUrl() + "   api key: " + config.chatformaKey());
+        console.out().println("  Load it:   CHAPORT_BASE_URL=" + server.chaportBaseUrl() + " CHAPORT_TOKEN=" + config.chaportToken()
+                + " CHATFORMA_BASE_URL=" + server.chatformaBaseUrl() + " CHATFORMA_API_KEY=" + config.chatformaKey()
+                + " java -jar target/chatload.jar run --once");
+        console.out().println("Ctrl+C to stop.");
+        console.out().flush();
+        stopped.await();
+        return 0;
+    }
+}
