@@ -11,9 +11,15 @@ interface Command {
     /** The whole --help text; the first line is the synopsis. */
     String help();
 
-    Set<String> valueFlags();
+    /** Flags that take a value ({@code --port 8089}); none by default. */
+    default Set<String> valueFlags() {
+        return Set.of();
+    }
 
-    Set<String> switchFlags();
+    /** Flags that stand alone ({@code --once}); none by default. */
+    default Set<String> switchFlags() {
+        return Set.of();
+    }
 
     int run(Args args, Console console) throws Exception;
 

@@ -7,7 +7,6 @@ import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code demo}: the sandbox APIs on loopback, one load of every resource into the configured database, a sample query. */
 final class DemoCommand implements Command {
@@ -28,16 +27,6 @@ final class DemoCommand implements Command {
                   chatload.db.url (by default the H2 file ./chatload, so 'show' and 'sql' see it afterwards),
                   prints the load summary and a sample query. Exit 0 when the load completed.
                 """;
-    }
-
-    @Override
-    public Set<String> valueFlags() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<String> switchFlags() {
-        return Set.of();
     }
 
     @Override

@@ -39,11 +39,6 @@ final class SandboxCommand implements Command {
     }
 
     @Override
-    public Set<String> switchFlags() {
-        return Set.of();
-    }
-
-    @Override
     public int run(Args args, Console console) throws Exception {
         args.noPositionals(name());
         SandboxConfig config = SandboxConfig.defaults();

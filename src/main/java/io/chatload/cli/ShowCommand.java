@@ -37,16 +37,6 @@ final class ShowCommand implements Command {
     }
 
     @Override
-    public Set<String> valueFlags() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<String> switchFlags() {
-        return Set.of();
-    }
-
-    @Override
     public int run(Args args, Console console) throws SQLException {
         args.noPositionals(name());
         ChatloadConfig config = ChatloadConfig.load();
@@ -87,12 +77,24 @@ final class ShowCommand implements Command {
         for (TableInfo t : destination.tables(schema)) {
             StringBuilder columns = new StringBuilder();
             for (ColumnInfo c : t.columns()) {
-                columns.append(columns.isEmpty() ? "" : ", ").append(c.name()).append(' ').append(c.sqlType().toLowerCase(Locale.ROOT));
+                columns.append(columns.isEmpty() ? "" : ", ").append(c.name()).append(' ').append(shortType(c.sqlType()));
             }
             console.out().println(String.format(Locale.ROOT, "  %s.%s  %d rows", schema, t.name(), t.rowCount()));
             console.out().println("    " + columns);
         }
         console.out().println();
+    }
+
+    /** The SQL type as dlt users read it: text, bigint, double, bool, timestamp... */
+    private static String shortType(String sqlType) {
+        String type = sqlType.toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "character varying", "varchar", "character large object", "clob" -> "text";
+            case "timestamp with time zone" -> "timestamptz";
+            case "double precision" -> "double";
+            case "boolean" -> "bool";
+            default -> type;
+        };
     }
 
     private static Object nullable(Object value) {

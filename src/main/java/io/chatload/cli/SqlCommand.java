@@ -26,11 +26,6 @@ final class SqlCommand implements Command {
     }
 
     @Override
-    public Set<String> valueFlags() {
-        return Set.of();
-    }
-
-    @Override
     public Set<String> switchFlags() {
         return Set.of("--csv");
     }
