@@ -5,7 +5,7 @@ import java.util.List;
 /** Paginators by the name a resource file gives. A list endpoint must name one: there is no silent single page. */
 public final class Paginators {
 
-    public static final List<String> NAMES = List.of("single", "links_next");
+    public static final List<String> NAMES = List.of("single", "links_next", "links_more");
 
     private Paginators() {
     }
@@ -18,9 +18,10 @@ public final class Paginators {
         return name;
     }
 
-    public static Paginator create(String name, String pageParam) {
+    public static Paginator create(String name, PagingContext context) {
         return switch (validate(name)) {
-            case "links_next" -> new LinksNextPaginator(pageParam);
+            case "links_next" -> new LinksNextPaginator(context.pageParam());
+            case "links_more" -> new LinksMorePaginator(context.baseUrl(), context.wanted(), context.warnings());
             default -> new SinglePagePaginator();
         };
     }

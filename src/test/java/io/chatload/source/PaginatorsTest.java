@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class PaginatorsTest {
@@ -16,7 +18,7 @@ class PaginatorsTest {
 
     @Test
     void linksNextStartsAtPageOneAndCountsUpWhileLinksNextIsPresent() {
-        Paginator p = Paginators.create("links_next", "page");
+        Paginator p = Paginators.create("links_next", context(url -> true));
         URI first = p.first(VISITORS);
         assertEquals(URI.create(VISITORS + "?page=1"), first);
         Map<String, Object> body = Map.of("result", ONE, "links", Map.of("next", "/api/v1/visitors?page=2"));
@@ -25,7 +27,7 @@ class PaginatorsTest {
 
     @Test
     void linksNextInAnyFormOnlySignalsAnotherPage() {
-        Paginator p = Paginators.create("links_next", "page");
+        Paginator p = Paginators.create("links_next", context(url -> true));
         URI page3 = URI.create(VISITORS + "?page=3");
         for (Object next : List.of("https://elsewhere.example/x?page=99", 4, "?page=4")) {
             assertEquals(URI.create(VISITORS + "?page=4"), p.next(page3, Map.of("links", Map.of("next", next)), ONE));
@@ -34,7 +36,7 @@ class PaginatorsTest {
 
     @Test
     void linksNextStopsWithoutALinkOrOnAnEmptyPage() {
-        Paginator p = Paginators.create("links_next", "page");
+        Paginator p = Paginators.create("links_next", context(url -> true));
         URI page = URI.create(VISITORS + "?page=2");
         assertNull(p.next(page, Map.of("result", ONE), ONE));
         assertNull(p.next(page, Map.of("result", ONE, "links", Map.of()), ONE));
@@ -44,14 +46,55 @@ class PaginatorsTest {
 
     @Test
     void singleIsOnePage() {
-        Paginator p = Paginators.create("single", "page");
+        Paginator p = Paginators.create("single", context(url -> true));
         assertEquals(VISITORS, p.first(VISITORS));
         assertNull(p.next(VISITORS, Map.of("links", Map.of("next", "x")), ONE));
+    }
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private PagingContext context(Predicate<URI> wanted) {
+        return new PagingContext(URI.create("http://127.0.0.1:8089/chaport/api/v1"), "page", wanted, warnings::add);
+    }
+
+    @Test
+    void linksMoreFollowsEachOlderChatOnTheSameOriginOnce() {
+        Paginator p = Paginators.create("links_more", context(url -> true));
+        URI latest = URI.create("http://127.0.0.1:8089/chaport/api/v1/visitors/v1/chats");
+        assertEquals(latest, p.first(latest));
+        Map<String, Object> body = Map.of("result", Map.of("id", 42), "links", Map.of("more", List.of(
+                "http://127.0.0.1:8089/chaport/api/v1/visitors/v1/chats/41",
+                "/chaport/api/v1/visitors/v1/chats/37",
+                "http://127.0.0.1:8089/chaport/api/v1/visitors/v1/chats/41",
+                "https://evil.example/chaport/api/v1/visitors/v1/chats/36",
+                "http://127.0.0.1:9999/chaport/api/v1/visitors/v1/chats/35")));
+        URI second = p.next(latest, body, ONE);
+        assertEquals(URI.create("http://127.0.0.1:8089/chaport/api/v1/visitors/v1/chats/41"), second);
+        URI third = p.next(second, Map.of("result", Map.of("id", 41)), ONE);
+        assertEquals(URI.create("http://127.0.0.1:8089/chaport/api/v1/visitors/v1/chats/37"), third);
+        assertNull(p.next(third, Map.of("result", Map.of("id", 37), "links", Map.of("more", List.of("http://127.0.0.1:8089/x"))), ONE),
+                "only the first response's links.more are followed");
+        assertEquals(List.of(
+                "skipped a links.more URL on another host (evil.example): only http://127.0.0.1:8089 is followed",
+                "skipped a links.more URL on another host (127.0.0.1): only http://127.0.0.1:8089 is followed"), warnings);
+    }
+
+    @Test
+    void linksMoreSkipsWhatTheRunAlreadyHasAndStopsWithoutLinks() {
+        Paginator p = Paginators.create("links_more", context(url -> !url.getPath().endsWith("/41")));
+        URI latest = URI.create("http://127.0.0.1:8089/chaport/api/v1/visitors/v1/chats");
+        p.first(latest);
+        URI next = p.next(latest, Map.of("links", Map.of("more", List.of("/chaport/api/v1/visitors/v1/chats/41",
+                "/chaport/api/v1/visitors/v1/chats/40"))), ONE);
+        assertEquals(URI.create("http://127.0.0.1:8089/chaport/api/v1/visitors/v1/chats/40"), next);
+        Paginator none = Paginators.create("links_more", context(url -> true));
+        none.first(latest);
+        assertNull(none.next(latest, Map.of("result", Map.of("id", 1)), ONE));
     }
 
     @Test
     void anUnknownPaginatorNamesTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paginators.validate("cursor"));
-        assertEquals("unknown paginator 'cursor': use one of single, links_next", e.getMessage());
+        assertEquals("unknown paginator 'cursor': use one of single, links_next, links_more", e.getMessage());
     }
 }
