@@ -41,7 +41,7 @@ final class DemoCommand implements Command {
                     "chatload.chatforma.base-url", sandbox.chatformaBaseUrl(),
                     "chatload.chatforma.api-key", sc.chatformaKey()));
             console.out().println("Loading into " + Databases.redact(config.dbUrl()));
-            int exit = RunCommand.once(config, List.of(), console);
+            int exit = RunCommand.once(config, List.of(), false, console);
             if (exit != 0) {
                 return exit;
             }

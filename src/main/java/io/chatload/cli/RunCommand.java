@@ -23,10 +23,12 @@ final class RunCommand implements Command {
     @Override
     public String help() {
         return """
-                run [--once] [--resources a,b]   run every enabled resource on its schedule (or once)
-                  --once              run each enabled resource once, wait for all, print the load summary and exit
-                                      (exit 0 when all succeeded, 1 when any failed)
-                  --resources a,b     only these resources: a name (visitors) or source.name (chaport.visitors)
+                run [--once] [--resources a,b] [--full-refresh]   run every enabled resource on its schedule (or once)
+                  --once              run each enabled resource once, parents before children, wait for all, print
+                                      the load summary and exit (exit 0 when all succeeded, 1 when any failed)
+                  --resources a,b     only these resources (a name, visitors, or source.name, chaport.visitors),
+                                      with the resources below them and the parents that feed them
+                  --full-refresh      ignore the cursors: fetch everything again (rows are still upserted)
                 Without --once, runs until stopped (Ctrl+C or SIGTERM lets in-flight work finish).
                 """;
     }
@@ -38,7 +40,7 @@ final class RunCommand implements Command {
 
     @Override
     public Set<String> switchFlags() {
-        return Set.of("--once");
+        return Set.of("--once", "--full-refresh");
     }
 
     @Override
@@ -51,26 +53,27 @@ final class RunCommand implements Command {
         }
         ChatloadConfig config = ChatloadConfig.load();
         if (args.has("--once")) {
-            return once(config, names, console);
+            return once(config, names, args.has("--full-refresh"), console);
         }
-        if (!names.isEmpty()) {
-            throw new UsageException("run: --resources applies to --once; the schedule runs every enabled resource");
+        if (!names.isEmpty() || args.has("--full-refresh")) {
+            throw new UsageException("run: --resources and --full-refresh apply to --once; the schedule runs every "
+                    + "enabled resource incrementally");
         }
         return scheduled(config, console);
     }
 
     /** Runs the resources once against the configured database; shared with {@code demo}. */
-    static int once(ChatloadConfig config, List<String> names, Console console) throws Exception {
+    static int once(ChatloadConfig config, List<String> names, boolean fullRefresh, Console console) throws Exception {
         try (Destination destination = Databases.connect(config);
              ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, false, console::notice, s -> { })) {
             runtime.start();
-            List<ResourceSpec> resources = runtime.catalog().select(names);
+            Set<String> resources = runtime.catalog().select(names);
             if (resources.isEmpty()) {
                 console.error("no enabled resources: set CHAPORT_TOKEN and/or CHATFORMA_API_KEY, or add resource files to "
                         + config.routesDir());
                 return 2;
             }
-            LoadSummary summary = runtime.runOnce(resources, new Load(destination.ledger()));
+            LoadSummary summary = runtime.runOnce(new Load(destination.ledger(), resources, fullRefresh));
             summary.lines().forEach(console.out()::println);
             return summary.failed() ? 1 : 0;
         }
@@ -82,7 +85,7 @@ final class RunCommand implements Command {
              ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, true, console::notice,
                      summary -> summary.lines().forEach(log::info))) {
             runtime.runUntilStopped(() -> {
-                for (ResourceSpec spec : runtime.catalog().select(List.of())) {
+                for (ResourceSpec spec : runtime.catalog().roots(runtime.catalog().select(List.of()))) {
                     log.info("{} scheduled: {}", spec.id(), spec.schedule().text());
                 }
                 log.info("chatload is running its schedule; Ctrl+C or SIGTERM stops it after in-flight runs finish");

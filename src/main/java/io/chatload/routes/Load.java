@@ -5,9 +5,11 @@ import io.chatload.load.LoadStatus;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,16 +21,33 @@ public final class Load {
 
     private final String id;
     private final LoadLedger ledger;
+    private final Set<String> resources;
+    private final boolean fullRefresh;
     private final LinkedHashSet<String> schemas = new LinkedHashSet<>();
-    private final List<ResourceOutcome> outcomes = new ArrayList<>();
+    private final Map<String, ResourceOutcome> outcomes = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
-    public Load(LoadLedger ledger) {
-        this(ledger, newId(Instant.now()));
+    /**
+     * @param resources   the resource ids this load covers (a parent fans out only to children among them)
+     * @param fullRefresh ignore cursors: fetch everything again
+     */
+    public Load(LoadLedger ledger, Set<String> resources, boolean fullRefresh) {
+        this(ledger, newId(Instant.now()), resources, fullRefresh);
     }
 
-    Load(LoadLedger ledger, String id) {
+    Load(LoadLedger ledger, String id, Set<String> resources, boolean fullRefresh) {
         this.ledger = ledger;
         this.id = id;
+        this.resources = Set.copyOf(resources);
+        this.fullRefresh = fullRefresh;
+    }
+
+    public Set<String> resources() {
+        return resources;
+    }
+
+    boolean fullRefresh() {
+        return fullRefresh;
     }
 
     static String newId(Instant now) {
@@ -46,8 +65,16 @@ public final class Load {
         }
     }
 
+    /** Adds a run's outcome; the runs of a child resource (one per parent record) add up to one outcome. */
     synchronized void record(ResourceOutcome outcome) {
-        outcomes.add(outcome);
+        outcomes.merge(outcome.resource(), outcome, ResourceOutcome::plus);
+    }
+
+    /** Something the user should know that did not fail the load, e.g. a links.more URL on another host skipped. */
+    synchronized void warn(String warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
     }
 
     /** Closes the ledger rows and returns the summary. A ledger write that fails is reported, not thrown. */
@@ -56,7 +83,7 @@ public final class Load {
         for (String schema : schemas) {
             Map<String, Long> rows = new TreeMap<>();
             List<String> errors = new ArrayList<>();
-            for (ResourceOutcome o : outcomes) {
+            for (ResourceOutcome o : outcomes.values()) {
                 if (o.schema().equals(schema)) {
                     o.rowsPerTable().forEach((t, n) -> rows.merge(t, n, Long::sum));
                     if (o.failed()) {
@@ -71,6 +98,6 @@ public final class Load {
                 ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + e.getMessage());
             }
         }
-        return new LoadSummary(id, List.copyOf(outcomes), ledgerErrors);
+        return new LoadSummary(id, List.copyOf(outcomes.values()), List.copyOf(warnings), ledgerErrors);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The load info printed after every run, in the spirit of dlt's: per resource, then one closing line. */
-public record LoadSummary(String loadId, List<ResourceOutcome> outcomes, List<String> ledgerErrors) {
+public record LoadSummary(String loadId, List<ResourceOutcome> outcomes, List<String> warnings, List<String> ledgerErrors) {
 
     public boolean failed() {
         return !ledgerErrors.isEmpty() || outcomes.stream().anyMatch(ResourceOutcome::failed);
@@ -31,6 +31,7 @@ public record LoadSummary(String loadId, List<ResourceOutcome> outcomes, List<St
         lines.add(String.format(Locale.ROOT, "Load %s %s: %d tables, %d rows, %d failed resources", loadId,
                 failed() ? "FAILED" : "COMPLETED", tables.size(), rows, failed.size()));
         failed.forEach(o -> lines.add("  " + o.error()));
+        warnings.forEach(w -> lines.add("  warning: " + w));
         ledgerErrors.forEach(e -> lines.add("  " + e));
         return lines;
     }

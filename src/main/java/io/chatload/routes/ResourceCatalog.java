@@ -12,6 +12,7 @@ import io.chatload.source.Paginators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class ResourceCatalog {
         }
         SourceConfig sourceConfig = source(rtc.getCamelContext(), source, defaults);
         // the route's own parameter map, which its placeholders resolve against
-        route.getTemplateParameters().put(TRIGGER, spec.schedule().quartzUri(resourceId));
+        route.getTemplateParameters().put(TRIGGER, spec.isChild() ? childEndpoint(resourceId) : spec.schedule().quartzUri(resourceId));
         route.getTemplateParameters().put(ENABLED, Boolean.toString(sourceConfig.enabled()));
         specs.put(resourceId, spec);
     }
@@ -94,16 +95,27 @@ public final class ResourceCatalog {
                 .orElseThrow(() -> new IllegalStateException("no route definition for template parameters " + rtc.getParameters()));
     }
 
+    /** Where a parent's records are sent to run a child resource. */
+    static String childEndpoint(String resourceId) {
+        return "direct:" + resourceId;
+    }
+
     private static ResourceSpec build(Map<String, Object> p, String source, String name, SourceDefaults d) {
         String schema = d.getSchema() == null || d.getSchema().isBlank() ? source + "_data" : d.getSchema();
         String path = text(p, ResourceParameter.PATH);
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path '" + path + "' must start with /");
         }
+        ParentLink parent = parentLink(p, source);
+        if (parent == null && PathTemplate.hasPlaceholders(path)) {
+            throw new IllegalArgumentException("path '" + path + "' uses {parent.…} but the resource has no parent");
+        }
+        if (parent != null && p.containsKey(ResourceParameter.SCHEDULE.key())) {
+            throw new IllegalArgumentException("a child resource runs with its parent " + parent.resource() + ": remove its schedule");
+        }
         String table = or(p, ResourceParameter.TABLE, name);
         String paginator = Paginators.validate(or(p, ResourceParameter.PAGINATOR, d.getPaginator()));
-        List<String> key = Arrays.stream(or(p, ResourceParameter.PRIMARY_KEY, d.getPrimaryKey()).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> key = list(or(p, ResourceParameter.PRIMARY_KEY, d.getPrimaryKey()));
         WriteDisposition disposition = WriteDisposition.parse(or(p, ResourceParameter.WRITE_DISPOSITION, d.getWriteDisposition()));
         if (disposition == WriteDisposition.MERGE && key.isEmpty()) {
             throw new IllegalArgumentException("writeDisposition merge needs a primaryKey");
@@ -111,7 +123,45 @@ public final class ResourceCatalog {
         return new ResourceSpec(source, name, schema, path,
                 DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
                 paginator, or(p, ResourceParameter.PAGE_PARAM, d.getPageParam()), table, key, disposition,
-                Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())));
+                Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())), parent, incremental(p),
+                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")));
+    }
+
+    private static ParentLink parentLink(Map<String, Object> p, String source) {
+        String parent = or(p, ResourceParameter.PARENT, "");
+        if (parent.isEmpty()) {
+            if (p.containsKey(ResourceParameter.PARENT_FIELDS.key())) {
+                throw new IllegalArgumentException("parentFields needs a parent");
+            }
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : list(or(p, ResourceParameter.PARENT_FIELDS, ""))) {
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("parentFields entry '" + pair + "' is not child_field=parent_field");
+            }
+            fields.put(parts[0].trim(), parts[1].trim());
+        }
+        return new ParentLink(parent.contains(".") ? parent : source + "." + parent, fields);
+    }
+
+    private static Incremental incremental(Map<String, Object> p) {
+        String cursor = or(p, ResourceParameter.CURSOR_FIELD, "");
+        String doneWhen = or(p, ResourceParameter.DONE_WHEN, "");
+        if (cursor.isEmpty() && doneWhen.isEmpty()) {
+            return null;
+        }
+        String[] done = doneWhen.split("=", 2);
+        if (!doneWhen.isEmpty() && (done.length != 2 || done[0].isBlank())) {
+            throw new IllegalArgumentException("doneWhen '" + doneWhen + "' is not field=value");
+        }
+        return new Incremental(cursor.isEmpty() ? null : cursor, doneWhen.isEmpty() ? null : done[0].trim(),
+                doneWhen.isEmpty() ? null : done[1].trim());
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private SourceDefaults defaults(CamelContext context, String source, String id) {
@@ -178,15 +228,41 @@ public final class ResourceCatalog {
     }
 
     /**
-     * The resources a run selects: all enabled ones, or those named ({@code visitors} or {@code chaport.visitors}).
-     * A name that matches nothing, or a resource of a source without credentials, is a usage error.
+     * Checks what single files cannot: each child's parent is declared, in the same source, and no resource is its
+     * own ancestor. Called once every file is loaded.
      */
-    public synchronized List<ResourceSpec> select(List<String> names) {
+    public synchronized void validate() {
+        for (ResourceSpec spec : specs.values()) {
+            Set<String> chain = new LinkedHashSet<>(List.of(spec.id()));
+            for (ResourceSpec s = spec; s.isChild(); ) {
+                ResourceSpec parent = specs.get(s.parent().resource());
+                if (parent == null) {
+                    throw new ConfigException("resource " + s.id() + ": its parent " + s.parent().resource()
+                            + " is not declared (known: " + String.join(", ", specs.keySet()) + ")");
+                }
+                if (!parent.source().equals(s.source())) {
+                    throw new ConfigException("resource " + s.id() + ": its parent " + parent.id() + " is in another source");
+                }
+                if (!chain.add(parent.id())) {
+                    throw new ConfigException("resource " + spec.id() + ": its parents form a loop: " + String.join(" -> ", chain));
+                }
+                s = parent;
+            }
+        }
+    }
+
+    /**
+     * The resources a run covers: every enabled one, or those named ({@code visitors} or {@code chaport.visitors})
+     * with everything below them and the parents that feed them. A name that matches nothing, or a resource of a
+     * source without credentials, is a usage error.
+     */
+    public synchronized Set<String> select(List<String> names) {
+        Set<String> chosen = new LinkedHashSet<>();
         if (names.isEmpty()) {
-            return specs.values().stream().filter(this::enabled).toList();
+            specs.values().stream().filter(this::enabled).forEach(s -> chosen.add(s.id()));
+            return chosen;
         }
         Set<String> unknown = new TreeSet<>();
-        List<ResourceSpec> chosen = new ArrayList<>();
         for (String n : names) {
             List<ResourceSpec> matches = specs.values().stream()
                     .filter(s -> s.id().equals(n) || s.name().equals(n)).toList();
@@ -198,8 +274,10 @@ public final class ResourceCatalog {
                     throw new ConfigException("resource " + s.id() + " was selected but its source is disabled: set "
                             + sources.get(s.source()).credentialProperty());
                 }
-                if (!chosen.contains(s)) {
-                    chosen.add(s);
+                addWithDescendants(s, chosen);
+                for (ResourceSpec a = s; a.isChild(); ) {
+                    a = specs.get(a.parent().resource());
+                    chosen.add(a.id());
                 }
             }
         }
@@ -208,5 +286,24 @@ public final class ResourceCatalog {
                     + String.join(", ", specs.keySet()));
         }
         return chosen;
+    }
+
+    private void addWithDescendants(ResourceSpec spec, Set<String> into) {
+        if (into.add(spec.id())) {
+            specs.values().stream().filter(c -> c.isChild() && c.parent().resource().equals(spec.id()))
+                    .forEach(c -> addWithDescendants(c, into));
+        }
+    }
+
+    /** The resources of a selection that start a run: those without a parent. */
+    public synchronized List<ResourceSpec> roots(Set<String> selection) {
+        return specs.values().stream().filter(s -> !s.isChild() && selection.contains(s.id())).toList();
+    }
+
+    /** The children of a resource that a selection covers, in file order. */
+    public synchronized List<ResourceSpec> children(String parentId, Set<String> selection) {
+        return specs.values().stream()
+                .filter(s -> s.isChild() && s.parent().resource().equals(parentId) && selection.contains(s.id()))
+                .toList();
     }
 }

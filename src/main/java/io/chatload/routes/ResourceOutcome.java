@@ -11,6 +11,14 @@ public record ResourceOutcome(String resource, String schema, int requests, Map<
         return error != null;
     }
 
+    /** Two runs of the same resource (a child runs once per parent record) as one outcome. */
+    ResourceOutcome plus(ResourceOutcome other) {
+        Map<String, Long> rows = new java.util.TreeMap<>(rowsPerTable);
+        other.rowsPerTable.forEach((t, n) -> rows.merge(t, n, Long::sum));
+        return new ResourceOutcome(resource, schema, requests + other.requests, rows, duration.plus(other.duration),
+                error == null ? other.error : error);
+    }
+
     public long rows() {
         return rowsPerTable.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -13,7 +13,12 @@ public enum ResourceParameter {
     PAGE_PARAM("pageParam", false, "Query parameter that carries the page number. Source default: page."),
     PRIMARY_KEY("primaryKey", false, "Comma-separated key fields for merge, e.g. id. Source default: id. Empty for append."),
     WRITE_DISPOSITION("writeDisposition", false, "merge (upsert on the key), append, or replace (whole-table swap). Source default: merge."),
-    SCHEDULE("schedule", false, "Quartz cron (e.g. '0 0/15 * * * ?') or an interval (30s, 15m, 1h). Source default.");
+    SCHEDULE("schedule", false, "Quartz cron (e.g. '0 0/15 * * * ?') or an interval (30s, 15m, 1h). Source default. Not for child resources."),
+    PARENT("parent", false, "The parent resource (its routeId, or its name in the same source): this resource then runs once per parent record, and its path may use {parent.field}."),
+    PARENT_FIELDS("parentFields", false, "Fields copied from each parent record into this resource's records, child=parent, comma-separated (e.g. visitor_id=id); they may be part of the primaryKey."),
+    CURSOR_FIELD("cursorField", false, "A record field that tells when the record and everything below it last changed (e.g. lastChatAt, ISO time): unchanged records are skipped, and a list sorted newest first stops paging at the first one."),
+    DONE_WHEN("doneWhen", false, "field=value marking a record that never changes again (e.g. stage=closed): once loaded, it is not fetched again."),
+    EXCLUDE_FIELDS("excludeFields", false, "Comma-separated top-level fields left out of the table (e.g. events, when another resource loads them).");
 
     private final String key;
     private final boolean required;

@@ -8,6 +8,7 @@ import io.chatload.source.ApiClients;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Paginator;
 import io.chatload.source.Paginators;
+import io.chatload.source.PagingContext;
 import io.chatload.source.Urls;
 import java.io.InputStream;
 import java.net.URI;
@@ -52,12 +53,13 @@ public final class ResourceRunner {
         ResourceSpec spec = catalog.get(exchange.getProperty(RESOURCE, String.class));
         Load load = exchange.getProperty(LOAD, Load.class);
         if (load == null) {
-            load = new Load(destination.ledger());
+            load = new Load(destination.ledger(), catalog.select(List.of()), false);
             exchange.setProperty(LOAD, load);
             exchange.setProperty(OWNS_LOAD, true);
         }
         SourceConfig source = catalog.sourceConfig(spec.source());
-        Paginator paginator = Paginators.create(spec.paginator(), spec.pageParam());
+        Paginator paginator = Paginators.create(spec.paginator(),
+                new PagingContext(source.baseUrl(), spec.pageParam(), url -> true, warning -> { }));
         URI first = paginator.first(Urls.resolve(source.baseUrl(), spec.path()));
         load.touch(spec.schema());
         exchange.setProperty(RUN, new ResourceRun(spec, load, destination.writer(spec.target(), load.id(), batchSize),

@@ -5,14 +5,23 @@ import io.chatload.load.WriteDisposition;
 import io.chatload.source.DataSelector;
 import java.util.List;
 
-/** One resource as its YAML file declares it, with the source's defaults filled in and every value checked. */
+/**
+ * One resource as its YAML file declares it, with the source's defaults filled in and every value checked.
+ * A child resource has a {@link ParentLink} and runs once per record of its parent; an incremental one has a
+ * {@link Incremental}.
+ */
 public record ResourceSpec(String source, String name, String schema, String path, DataSelector dataSelector,
                            String paginator, String pageParam, String table, List<String> primaryKey,
-                           WriteDisposition writeDisposition, Schedule schedule) {
+                           WriteDisposition writeDisposition, Schedule schedule, ParentLink parent,
+                           Incremental incremental, List<String> excludeFields) {
 
     /** {@code chaport.visitors}: the route id, and how {@code --resources} and the summary name it. */
     public String id() {
         return source + "." + name;
+    }
+
+    public boolean isChild() {
+        return parent != null;
     }
 
     public TableTarget target() {

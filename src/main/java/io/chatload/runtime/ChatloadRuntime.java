@@ -61,6 +61,7 @@ public final class ChatloadRuntime implements AutoCloseable {
 
     public void start() throws Exception {
         main.start();
+        catalog.validate();
     }
 
     /**
@@ -71,6 +72,7 @@ public final class ChatloadRuntime implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport main) {
+                catalog.validate();
                 started.run();
             }
         });
@@ -85,8 +87,12 @@ public final class ChatloadRuntime implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    /** Runs the selected resources once (all enabled ones when none are named), waits for all, returns the summary. */
-    public LoadSummary runOnce(List<ResourceSpec> resources, Load load) throws Exception {
+    /**
+     * Runs a load once: its root resources in parallel, each with its children, waits for the whole tree and
+     * returns the summary.
+     */
+    public LoadSummary runOnce(Load load) throws Exception {
+        List<ResourceSpec> resources = catalog.roots(load.resources());
         ProducerTemplate producer = context().createProducerTemplate();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_RESOURCES, resources.size())));
         try {

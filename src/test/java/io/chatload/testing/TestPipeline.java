@@ -50,7 +50,12 @@ public final class TestPipeline implements AutoCloseable {
 
     /** {@code run --once}: the named resources (all enabled ones when none). */
     public LoadSummary runOnce(String... resources) throws Exception {
-        return runtime.runOnce(runtime.catalog().select(List.of(resources)), new Load(destination.ledger()));
+        return runtime.runOnce(new Load(destination.ledger(), runtime.catalog().select(List.of(resources)), false));
+    }
+
+    /** {@code run --once --full-refresh}. */
+    public LoadSummary runOnceFullRefresh() throws Exception {
+        return runtime.runOnce(new Load(destination.ledger(), runtime.catalog().select(List.of()), true));
     }
 
     @Override
