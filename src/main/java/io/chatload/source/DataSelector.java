@@ -12,6 +12,7 @@ import java.util.Map;
 public record DataSelector(String expression) {
 
     private static final List<String> AUTO_KEYS = List.of("data", "result", "items", "rows");
+    private static final Object MISSING = new Object();
 
     public static DataSelector parse(String expression) {
         String e = expression == null || expression.isBlank() ? "$" : expression.trim();
@@ -21,9 +22,15 @@ public record DataSelector(String expression) {
         return new DataSelector(e);
     }
 
-    /** The records of a parsed JSON body; a {@link BadResponseException} says what was found instead. */
+    /**
+     * The records of a parsed JSON body; an explicit {@code null} there means none (Chaport answers a visitor without
+     * chats so). A {@link BadResponseException} says what was found instead.
+     */
     public List<Map<String, Object>> select(Object body) {
         Object node = locate(body);
+        if (node == null) {
+            return List.of();
+        }
         if (node instanceof Map<?, ?> map) {
             return List.of(asRecord(map));
         }
@@ -42,24 +49,22 @@ public record DataSelector(String expression) {
                 + "' where a list or an object of records was expected");
     }
 
+    /** The selected node: {@code null} for an explicit JSON null, {@link #MISSING} when there is nothing there. */
     private Object locate(Object body) {
-        if (expression.equals("$")) {
-            return body;
-        }
-        if (expression.equals("auto")) {
-            if (body instanceof Map<?, ?> map) {
+        if (expression.equals("$") || expression.equals("auto")) {
+            if (body instanceof Map<?, ?> map && expression.equals("auto")) {
                 for (String key : AUTO_KEYS) {
                     if (map.containsKey(key)) {
                         return map.get(key);
                     }
                 }
             }
-            return body;
+            return body == null ? MISSING : body;
         }
         Object node = body;
         for (String key : expression.split("\\.")) {
             if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
-                return null;
+                return MISSING;
             }
             node = map.get(key);
         }
@@ -72,7 +77,7 @@ public record DataSelector(String expression) {
     }
 
     static String describe(Object node) {
-        if (node == null) {
+        if (node == null || node == MISSING) {
             return "nothing (null or missing)";
         }
         if (node instanceof Map) {

@@ -47,7 +47,14 @@ class DataSelectorTest {
     }
 
     @Test
-    void aMissingOrNullSelectionSaysWhatWasFound() {
+    void anExplicitNullIsNoRecords() {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("result", null);
+        assertEquals(List.of(), DataSelector.parse("result").select(body));
+    }
+
+    @Test
+    void aMissingSelectionSaysWhatWasFound() {
         BadResponseException missing = assertThrows(BadResponseException.class,
                 () -> DataSelector.parse("result").select(Map.of("error", "x")));
         assertTrue(missing.getMessage().contains("nothing (null or missing) at 'result'"), missing.getMessage());
