@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Serves the simulated Chaport and Chatforma APIs on 127.0.0.1, from data generated once at start. Requests to
- * the APIs are counted per path pattern ({@link #stats()}); the {@code /_sandbox} control endpoints are not, so
- * that looking at the numbers does not change them.
+ * Serves the simulated Chaport and Chatforma APIs on 127.0.0.1, from data generated at start and changed only as
+ * {@link SandboxData} describes. Requests to the APIs are counted per path pattern ({@link #stats()}); the
+ * {@code /_sandbox} control endpoints are not, so that looking at the numbers does not change them.
  */
 public final class SandboxServer implements AutoCloseable {
     /** Enough for a loader's bounded concurrency; a small pool keeps thread counts visible in tests. */
@@ -47,9 +47,11 @@ public final class SandboxServer implements AutoCloseable {
         String baseUrl = baseUrl(http.getAddress().getPort());
         RequestStats stats = new RequestStats();
 
-        mount(http, new ChaportApi(data, baseUrl + ChaportApi.PREFIX, config.chaportToken(),
-                config.visitorsPageSize()), stats::count, config.latencyMs());
-        mount(http, new ChatformaApi(data, config.chatformaKey()), stats::count, config.latencyMs());
+        Links links = new Links(baseUrl, config.chaportSwitches().linksStyle());
+        mount(http, new ChaportApi(data, links, config.chaportToken(), config.visitorsPageSize(),
+                config.chaportSwitches()), stats::count, config.latencyMs());
+        mount(http, new ChatformaApi(data, config.chatformaKey(), config.chatformaSwitches()), stats::count,
+                config.latencyMs());
         mount(http, new ControlApi(data, stats::snapshot), key -> { }, 0);
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
