@@ -24,6 +24,15 @@ public final class SandboxServer implements AutoCloseable {
     private static final int THREADS = 8;
     private static final int BACKLOG = 64;
 
+    static {
+        // The JDK server sends a response's headers and body as two TCP segments; without TCP_NODELAY, Nagle's
+        // algorithm holds the body until the client's delayed ACK, adding ~40 ms to every request (a crawl of
+        // 20,000 visitors' chats would take 15 minutes). The JDK reads this once, when its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxConfig config;
