@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class ChaportChatEndpoints {
     /** The chat id in a foreign link; no chat has it, and it is not in the truth. */
-    static final int FOREIGN_CHAT_ID = 999_999;
+    private static final int FOREIGN_CHAT_ID = 999_999;
 
     private final ChaportAccount account;
     private final Links links;

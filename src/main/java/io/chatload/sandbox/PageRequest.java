@@ -8,7 +8,7 @@ import java.util.Map;
  * 20 and is clamped to the configured maximum, as servers commonly do rather than refuse.
  */
 record PageRequest(int page, int perPage) {
-    static final int DEFAULT_PER_PAGE = 20;
+    private static final int DEFAULT_PER_PAGE = 20;
 
     /** A value that is not a positive integer is a 400. */
     static PageRequest of(Map<String, String> query, ChatformaSwitches switches) {
