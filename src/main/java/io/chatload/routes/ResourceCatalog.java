@@ -114,7 +114,10 @@ public final class ResourceCatalog {
             throw new IllegalArgumentException("a child resource runs with its parent " + parent.resource() + ": remove its schedule");
         }
         String table = or(p, ResourceParameter.TABLE, name);
-        String paginator = Paginators.validate(or(p, ResourceParameter.PAGINATOR, d.getPaginator()));
+        Paging paging = new Paging(Paginators.validate(or(p, ResourceParameter.PAGINATOR, d.getPaginator())),
+                or(p, ResourceParameter.PAGE_PARAM, d.getPageParam()),
+                or(p, ResourceParameter.PAGE_SIZE_PARAM, d.getPageSizeParam()),
+                positive(p, ResourceParameter.PAGE_SIZE, d.getPageSize()), positive(p, ResourceParameter.MAX_PAGES, d.getMaxPages()));
         List<String> key = list(or(p, ResourceParameter.PRIMARY_KEY, d.getPrimaryKey()));
         WriteDisposition disposition = WriteDisposition.parse(or(p, ResourceParameter.WRITE_DISPOSITION, d.getWriteDisposition()));
         if (disposition == WriteDisposition.MERGE && key.isEmpty()) {
@@ -122,7 +125,7 @@ public final class ResourceCatalog {
         }
         return new ResourceSpec(source, name, schema, path,
                 DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
-                paginator, or(p, ResourceParameter.PAGE_PARAM, d.getPageParam()), table, key, disposition,
+                paging, table, key, disposition,
                 Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())), parent, incremental(p),
                 list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")));
     }
@@ -158,6 +161,19 @@ public final class ResourceCatalog {
         }
         return new Incremental(cursor.isEmpty() ? null : cursor, doneWhen.isEmpty() ? null : done[0].trim(),
                 doneWhen.isEmpty() ? null : done[1].trim());
+    }
+
+    private static int positive(Map<String, Object> p, ResourceParameter param, int fallback) {
+        String v = or(p, param, Integer.toString(fallback));
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(param.key() + " '" + v + "' must be a whole number of at least 1");
+        }
     }
 
     private static List<String> list(String commaSeparated) {

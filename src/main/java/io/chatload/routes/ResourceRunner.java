@@ -58,8 +58,9 @@ public final class ResourceRunner {
             exchange.setProperty(OWNS_LOAD, true);
         }
         SourceConfig source = catalog.sourceConfig(spec.source());
-        Paginator paginator = Paginators.create(spec.paginator(),
-                new PagingContext(source.baseUrl(), spec.pageParam(), url -> true, warning -> { }));
+        Paging paging = spec.paging();
+        Paginator paginator = Paginators.create(paging.paginator(), new PagingContext(source.baseUrl(), paging.pageParam(),
+                paging.pageSizeParam(), paging.pageSize(), paging.maxPages(), url -> true, warning -> { }));
         URI first = paginator.first(Urls.resolve(source.baseUrl(), spec.path()));
         load.touch(spec.schema());
         exchange.setProperty(RUN, new ResourceRun(spec, load, destination.writer(spec.target(), load.id(), batchSize),

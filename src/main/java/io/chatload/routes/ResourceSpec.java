@@ -11,7 +11,7 @@ import java.util.List;
  * {@link Incremental}.
  */
 public record ResourceSpec(String source, String name, String schema, String path, DataSelector dataSelector,
-                           String paginator, String pageParam, String table, List<String> primaryKey,
+                           Paging paging, String table, List<String> primaryKey,
                            WriteDisposition writeDisposition, Schedule schedule, ParentLink parent,
                            Incremental incremental, List<String> excludeFields) {
 

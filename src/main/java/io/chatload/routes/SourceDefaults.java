@@ -13,6 +13,9 @@ public class SourceDefaults {
     private String dataSelector = "$";
     private String paginator = "single";
     private String pageParam = "page";
+    private String pageSizeParam = "per_page";
+    private int pageSize = 100;
+    private int maxPages = 10_000;
     private String primaryKey = "id";
     private String writeDisposition = "merge";
     private String schedule = "0 0/15 * * * ?";
@@ -63,6 +66,30 @@ public class SourceDefaults {
 
     public void setPageParam(String pageParam) {
         this.pageParam = pageParam;
+    }
+
+    public String getPageSizeParam() {
+        return pageSizeParam;
+    }
+
+    public void setPageSizeParam(String pageSizeParam) {
+        this.pageSizeParam = pageSizeParam;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
     }
 
     public String getPrimaryKey() {

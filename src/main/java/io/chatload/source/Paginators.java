@@ -5,7 +5,7 @@ import java.util.List;
 /** Paginators by the name a resource file gives. A list endpoint must name one: there is no silent single page. */
 public final class Paginators {
 
-    public static final List<String> NAMES = List.of("single", "links_next", "links_more");
+    public static final List<String> NAMES = List.of("single", "links_next", "links_more", "page_number");
 
     private Paginators() {
     }
@@ -22,6 +22,8 @@ public final class Paginators {
         return switch (validate(name)) {
             case "links_next" -> new LinksNextPaginator(context.pageParam());
             case "links_more" -> new LinksMorePaginator(context.baseUrl(), context.wanted(), context.warnings());
+            case "page_number" -> new PageNumberPaginator(context.pageParam(), context.pageSizeParam(), context.pageSize(),
+                    context.maxPages(), context.warnings());
             default -> new SinglePagePaginator();
         };
     }

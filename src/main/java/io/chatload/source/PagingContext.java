@@ -5,8 +5,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * What a paginator may need from its run: the API's base URL (for relative links and the origin check), which
- * follow-up URLs are still wanted, and where warnings go.
+ * What a paginator may need from its run: the API's base URL (for relative links and the origin check), the page
+ * parameters, which follow-up URLs are still wanted, and where warnings go.
  */
-public record PagingContext(URI baseUrl, String pageParam, Predicate<URI> wanted, Consumer<String> warnings) {
+public record PagingContext(URI baseUrl, String pageParam, String pageSizeParam, int pageSize, int maxPages,
+                            Predicate<URI> wanted, Consumer<String> warnings) {
 }

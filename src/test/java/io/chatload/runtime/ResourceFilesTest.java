@@ -110,7 +110,7 @@ class ResourceFilesTest {
 
     @Test
     void badValuesAreNamed() throws Exception {
-        assertEquals("resource chaport.v: unknown paginator 'cursor': use one of single, links_next, links_more",
+        assertEquals("resource chaport.v: unknown paginator 'cursor': use one of single, links_next, links_more, page_number",
                 startFails(resource("chaport.v", "path", "/v", "paginator", "cursor")).getMessage());
         assertTrue(startFails(resource("chaport.v", "path", "v")).getMessage()
                 .contains("path 'v' must start with /"));

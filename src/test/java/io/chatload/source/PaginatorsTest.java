@@ -54,7 +54,8 @@ class PaginatorsTest {
     private final List<String> warnings = new ArrayList<>();
 
     private PagingContext context(Predicate<URI> wanted) {
-        return new PagingContext(URI.create("http://127.0.0.1:8089/chaport/api/v1"), "page", wanted, warnings::add);
+        return new PagingContext(URI.create("http://127.0.0.1:8089/chaport/api/v1"), "page", "per_page", 2, 3, wanted,
+                warnings::add);
     }
 
     @Test
@@ -92,9 +93,39 @@ class PaginatorsTest {
         assertNull(none.next(latest, Map.of("result", Map.of("id", 1)), ONE));
     }
 
+    private static List<Map<String, Object>> ids(Object... ids) {
+        return java.util.Arrays.stream(ids).map(id -> Map.<String, Object>of("id", id)).toList();
+    }
+
+    @Test
+    void pageNumberCountsPagesUntilAShortOrEmptyPage() {
+        Paginator p = Paginators.create("page_number", context(url -> true));
+        URI first = p.first(URI.create("http://h/bots/7/users?deleted=1"));
+        assertEquals(URI.create("http://h/bots/7/users?deleted=1&page=1&per_page=2"), first);
+        URI second = p.next(first, List.of(), ids(1, 2));
+        assertEquals(URI.create("http://h/bots/7/users?deleted=1&per_page=2&page=2"), second);
+        assertNull(p.next(second, List.of(), ids(3)), "a short page is the last");
+        assertNull(Paginators.create("page_number", context(url -> true)).next(first, List.of(), ids()), "an empty page ends");
+    }
+
+    @Test
+    void pageNumberStopsWhenTheServerIgnoresThePageOrAtTheCap() {
+        Paginator ignoring = Paginators.create("page_number", context(url -> true));
+        URI first = ignoring.first(URI.create("http://h/x"));
+        URI second = ignoring.next(first, List.of(), ids(1, 2));
+        assertNull(ignoring.next(second, List.of(), ids(1, 2)), "page 2 repeats page 1");
+        Paginator capped = Paginators.create("page_number", context(url -> true));
+        URI page = capped.first(URI.create("http://h/x"));
+        page = capped.next(page, List.of(), ids(1, 2));
+        page = capped.next(page, List.of(), ids(3, 4));
+        assertNull(capped.next(page, List.of(), ids(5, 6)));
+        assertEquals(List.of("stopped after 3 pages of 2: raise the resource's maxPages if the list is really that long"),
+                warnings);
+    }
+
     @Test
     void anUnknownPaginatorNamesTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paginators.validate("cursor"));
-        assertEquals("unknown paginator 'cursor': use one of single, links_next, links_more", e.getMessage());
+        assertEquals("unknown paginator 'cursor': use one of single, links_next, links_more, page_number", e.getMessage());
     }
 }

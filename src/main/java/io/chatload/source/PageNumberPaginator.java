@@ -1,0 +1,52 @@
+package io.chatload.source;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Chatforma's list paging: {@code page} from 1 with a fixed {@code per_page}. The API documents neither a total nor
+ * a last page, so a run stops on an empty page, a page shorter than {@code per_page}, a page that repeats the
+ * previous one (a server that ignores {@code page}), or after {@code maxPages} (with a warning).
+ */
+final class PageNumberPaginator implements Paginator {
+
+    private final String pageParam;
+    private final String sizeParam;
+    private final int pageSize;
+    private final int maxPages;
+    private final Consumer<String> warnings;
+    private List<Object> previousIds;
+
+    PageNumberPaginator(String pageParam, String sizeParam, int pageSize, int maxPages, Consumer<String> warnings) {
+        this.pageParam = pageParam;
+        this.sizeParam = sizeParam;
+        this.pageSize = pageSize;
+        this.maxPages = maxPages;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public URI first(URI resourceUrl) {
+        return Urls.withQueryParam(Urls.withQueryParam(resourceUrl, pageParam, "1"), sizeParam, Integer.toString(pageSize));
+    }
+
+    @Override
+    public URI next(URI current, Object body, List<Map<String, Object>> records) {
+        List<Object> ids = records.stream().map(r -> r.get("id")).toList();
+        boolean repeated = ids.equals(previousIds);
+        previousIds = ids;
+        if (records.isEmpty() || records.size() < pageSize || repeated) {
+            return null;
+        }
+        int page = Integer.parseInt(Objects.requireNonNullElse(Urls.queryParam(current, pageParam), "1"));
+        if (page >= maxPages) {
+            warnings.accept("stopped after " + maxPages + " pages of " + pageSize + ": raise the resource's maxPages if "
+                    + "the list is really that long");
+            return null;
+        }
+        return Urls.withQueryParam(current, pageParam, Integer.toString(page + 1));
+    }
+}
