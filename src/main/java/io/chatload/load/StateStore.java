@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The table {@code <schema>._chatload_state}, keyed by (resource, parent_key): cursors, written by
- * {@link BatchWriter} in the same transaction as the rows they cover, and each resource's last outcome.
+ * {@link LoadBatch} in the same transaction as the rows they cover, and each resource's last outcome.
  */
 public final class StateStore {
     static final String TABLE = "_chatload_state";

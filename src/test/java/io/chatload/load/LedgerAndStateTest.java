@@ -84,13 +84,13 @@ class LedgerAndStateTest {
     @Test
     void cursorsAndOutcomesRoundTrip() throws SQLException {
         TableTarget target = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
-        BatchWriter writer = destination.writer(target, "1", 10);
-        writer.add(json("{\"id\":1}"));
-        writer.addState(new StateEntry("visitor_chats", "v1", "2024-01-01"));
-        writer.addState(new StateEntry("visitor_chats", "v2", "2024-01-02"));
-        writer.addState(new StateEntry("visitors", "", "page-3"));
-        writer.addState(new StateEntry("visitors", "", "page-4"));
-        writer.complete();
+        LoadBatch batch = destination.batch("1", 10);
+        batch.add(target, json("{\"id\":1}"));
+        batch.addState("chaport_data", new StateEntry("visitor_chats", "v1", "2024-01-01"));
+        batch.addState("chaport_data", new StateEntry("visitor_chats", "v2", "2024-01-02"));
+        batch.addState("chaport_data", new StateEntry("visitors", "", "page-3"));
+        batch.addState("chaport_data", new StateEntry("visitors", "", "page-4"));
+        batch.complete();
         StateStore state = destination.state();
         state.recordOutcome("chaport_data", "visitors", "1", true, null);
         state.recordOutcome("chaport_data", "visitor_chats", "1", false, "HTTP 429 after 5 retries");
