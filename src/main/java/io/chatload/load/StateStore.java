@@ -55,6 +55,35 @@ public final class StateStore {
         });
     }
 
+    /**
+     * The per-parent cursors of a resource, parent key → cursor, read in one query: at a run's start they tell which
+     * parents changed since. The resource's own cursor (parent key "") is not among them.
+     */
+    public Map<String, String> cursors(String schema, String resource) throws SQLException {
+        String name = naming.identifier(schema);
+        Map<String, String> cursors = new LinkedHashMap<>();
+        if (!registry.exists(name, TABLE)) {
+            return cursors;
+        }
+        Dialect dialect = db.dialect();
+        String parentKey = dialect.quote("parent_key");
+        String cursor = dialect.quote("cursor_value");
+        String sql = "SELECT " + parentKey + ", " + cursor + " FROM " + dialect.table(name, TABLE) + " WHERE "
+                + dialect.quote("resource") + " = ? AND " + parentKey + " <> '' AND " + cursor + " IS NOT NULL ORDER BY "
+                + parentKey;
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, resource);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        cursors.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+            return cursors;
+        });
+    }
+
     /** Records the end of a resource run: last_load_id, and last_success_at or last_error_at with last_error. */
     public void recordOutcome(String schema, String resource, String loadId, boolean success, String error)
             throws SQLException {
