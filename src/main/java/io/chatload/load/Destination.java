@@ -80,11 +80,13 @@ public final class Destination implements AutoCloseable {
         return pool;
     }
 
-    /** A writer for one resource run within one load; {@code batchSize} root records are buffered before a flush. */
-    public BatchWriter writer(TableTarget target, String loadId, int batchSize) {
-        Objects.requireNonNull(target, "target");
+    /**
+     * A batch for one resource run (a resource and its child resources) within one load; {@code batchSize} root
+     * records, counted over all its tables, are buffered before a flush.
+     */
+    public LoadBatch batch(String loadId, int batchSize) {
         Objects.requireNonNull(loadId, "loadId");
-        return new BatchWriter(db, registry, state, naming, target, loadId, batchSize);
+        return new LoadBatch(db, registry, state, naming, loadId, batchSize);
     }
 
     public LoadLedger ledger() {

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The table {@code <schema>._chatload_state}, keyed by (resource, parent_key): cursors, written by
- * {@link BatchWriter} in the same transaction as the rows they cover, and each resource's last outcome.
+ * {@link LoadBatch} in the same transaction as the rows they cover, and each resource's last outcome.
  */
 public final class StateStore {
     static final String TABLE = "_chatload_state";
@@ -52,6 +52,35 @@ public final class StateStore {
                     return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
                 }
             }
+        });
+    }
+
+    /**
+     * The per-parent cursors of a resource, parent key → cursor, read in one query: at a run's start they tell which
+     * parents changed since. The resource's own cursor (parent key "") is not among them.
+     */
+    public Map<String, String> cursors(String schema, String resource) throws SQLException {
+        String name = naming.identifier(schema);
+        Map<String, String> cursors = new LinkedHashMap<>();
+        if (!registry.exists(name, TABLE)) {
+            return cursors;
+        }
+        Dialect dialect = db.dialect();
+        String parentKey = dialect.quote("parent_key");
+        String cursor = dialect.quote("cursor_value");
+        String sql = "SELECT " + parentKey + ", " + cursor + " FROM " + dialect.table(name, TABLE) + " WHERE "
+                + dialect.quote("resource") + " = ? AND " + parentKey + " <> '' AND " + cursor + " IS NOT NULL ORDER BY "
+                + parentKey;
+        return db.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, resource);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        cursors.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+            return cursors;
         });
     }
 

@@ -1,6 +1,6 @@
 package io.chatload.routes;
 
-import io.chatload.load.BatchWriter;
+import io.chatload.load.LoadBatch;
 import io.chatload.source.Paginator;
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +13,7 @@ final class ResourceRun {
 
     final ResourceSpec spec;
     final Load load;
-    final BatchWriter writer;
+    final LoadBatch batch;
     final Paginator paginator;
     private final Instant started = Instant.now();
     private final Set<URI> fetched = new HashSet<>();
@@ -21,10 +21,10 @@ final class ResourceRun {
     private URI current;
     private int requests;
 
-    ResourceRun(ResourceSpec spec, Load load, BatchWriter writer, Paginator paginator, URI first) {
+    ResourceRun(ResourceSpec spec, Load load, LoadBatch batch, Paginator paginator, URI first) {
         this.spec = spec;
         this.load = load;
-        this.writer = writer;
+        this.batch = batch;
         this.paginator = paginator;
         this.next = first;
     }
@@ -57,7 +57,7 @@ final class ResourceRun {
     }
 
     ResourceOutcome outcome(String error) {
-        return new ResourceOutcome(spec.id(), spec.schema(), requests, writer.rowsPerTable(),
+        return new ResourceOutcome(spec.id(), spec.schema(), requests, batch.rowsPerTable(spec.schema()),
                 Duration.between(started, Instant.now()), error);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
+import io.chatload.load.LoadBatch;
 import io.chatload.source.ApiClients;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Paginator;
@@ -21,8 +22,8 @@ import org.apache.camel.Exchange;
 
 /**
  * The processors of {@link LoadRoutes}: begin a resource run, prepare each request, read each page, hand records to
- * the batch writer, and finish or fail the run. Outcomes go to the run's {@link Load}; a scheduled firing owns its
- * load and reports the summary itself.
+ * the run's {@link LoadBatch}, and finish or fail the run. Outcomes go to the run's {@link Load}; a scheduled firing
+ * owns its load and reports the summary itself.
  */
 public final class ResourceRunner {
 
@@ -63,8 +64,9 @@ public final class ResourceRunner {
                 paging.pageSizeParam(), paging.pageSize(), paging.maxPages(), url -> true, warning -> { }));
         URI first = paginator.first(Urls.resolve(source.baseUrl(), spec.path()));
         load.touch(spec.schema());
-        exchange.setProperty(RUN, new ResourceRun(spec, load, destination.writer(spec.target(), load.id(), batchSize),
-                paginator, first));
+        LoadBatch batch = destination.batch(load.id(), batchSize);
+        batch.use(spec.target()); // a REPLACE resource that returns no records still empties its table
+        exchange.setProperty(RUN, new ResourceRun(spec, load, batch, paginator, first));
         exchange.setProperty(HTTP_COMPONENT, ApiClients.componentName(spec.source()));
     }
 
@@ -105,12 +107,13 @@ public final class ResourceRunner {
     void sink(Exchange exchange) {
         @SuppressWarnings("unchecked")
         Map<String, Object> record = exchange.getMessage().getBody(Map.class);
-        run(exchange).writer.add(record);
+        ResourceRun run = run(exchange);
+        run.batch.add(run.spec.target(), record);
     }
 
     void complete(Exchange exchange) throws SQLException {
         ResourceRun run = run(exchange);
-        run.writer.complete();
+        run.batch.complete();
         destination.state().recordOutcome(run.spec.schema(), run.spec.name(), run.load.id(), true, null);
         end(exchange, run.outcome(null));
     }
@@ -126,7 +129,7 @@ public final class ResourceRunner {
         }
         String error = ErrorMessages.forResource(spec, run.current(), catalog.sourceConfig(spec.source()), e);
         try {
-            run.writer.flush(); // keep the rows fetched before the failure
+            run.batch.flush(); // keep the rows fetched before the failure
         } catch (SQLException | RuntimeException flushError) {
             error += "; the last batch could not be written either: " + ErrorMessages.describe(flushError);
         }

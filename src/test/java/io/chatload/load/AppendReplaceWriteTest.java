@@ -30,40 +30,41 @@ class AppendReplaceWriteTest {
         destination.close();
     }
 
-    private BatchWriter load(TableTarget target, String loadId, String... records) throws SQLException {
-        BatchWriter writer = destination.writer(target, loadId, 2);
+    private LoadBatch load(TableTarget target, String loadId, String... records) throws SQLException {
+        LoadBatch batch = destination.batch(loadId, 2);
+        batch.use(target);
         for (String record : records) {
-            writer.add(json(record));
+            batch.add(target, json(record));
         }
-        writer.complete();
-        return writer;
+        batch.complete();
+        return batch;
     }
 
     @Test
     void appendKeepsEveryRecordWithItsOwnId() throws SQLException {
         load(EVENTS, "1", "{\"type\":\"open\"}", "{\"type\":\"open\"}");
-        BatchWriter second = load(EVENTS, "2", "{\"type\":\"close\",\"tags\":[\"x\"]}");
+        LoadBatch second = load(EVENTS, "2", "{\"type\":\"close\",\"tags\":[\"x\"]}");
         assertRows(List.of(row("type", "close"), row("type", "open"), row("type", "open")),
                 rows(destination, "SELECT type FROM chaport_data.events ORDER BY type"), "events");
         assertEquals(3, count(destination, "(SELECT DISTINCT _dlt_id FROM chaport_data.events)"), "distinct _dlt_id");
-        assertEquals(Map.of("events", 1L, "events__tags", 1L), second.rowsPerTable());
+        assertEquals(Map.of("events", 1L, "events__tags", 1L), second.rowsPerTable("chaport_data"));
     }
 
     @Test
     void replaceSwapsWholeTablesOnlyAtComplete() throws SQLException {
         load(BOTS, "1", "{\"id\":1,\"name\":\"old-a\",\"steps\":[1,2]}", "{\"id\":2,\"name\":\"old-b\",\"steps\":[3]}");
 
-        BatchWriter writer = destination.writer(BOTS, "2", 1);
-        writer.add(json("{\"id\":3,\"name\":\"new\",\"steps\":[4]}"));
-        writer.addState(new StateEntry("bots", "", "c2"));
-        writer.flush();
+        LoadBatch batch = destination.batch("2", 1);
+        batch.add(BOTS, json("{\"id\":3,\"name\":\"new\",\"steps\":[4]}"));
+        batch.addState("chatforma_data", new StateEntry("bots", "", "c2"));
+        batch.flush();
         assertRows(List.of(row("id", 1L, "name", "old-a"), row("id", 2L, "name", "old-b")),
                 rows(destination, "SELECT id, name FROM chatforma_data.bots ORDER BY id"), "live bots before complete");
         assertEquals(3, count(destination, "chatforma_data.bots__steps"), "live steps before complete");
         assertEquals(java.util.Optional.empty(), destination.state().cursor("chatforma_data", "bots", ""),
                 "the cursor waits for the swap");
 
-        writer.complete();
+        batch.complete();
         assertRows(List.of(row("id", 3L, "name", "new")), rows(destination, "SELECT id, name FROM chatforma_data.bots"),
                 "live bots after complete");
         assertRows(List.of(row("value", 4L)), rows(destination, "SELECT value FROM chatforma_data.bots__steps"), "steps after complete");
@@ -74,8 +75,8 @@ class AppendReplaceWriteTest {
     @Test
     void rowsLeftInStagingByACrashedRunNeverGoLive() throws SQLException {
         load(BOTS, "1", "{\"id\":1}");
-        BatchWriter crashed = destination.writer(BOTS, "2", 1);
-        crashed.add(json("{\"id\":99,\"steps\":[1]}"));
+        LoadBatch crashed = destination.batch("2", 1);
+        crashed.add(BOTS, json("{\"id\":99,\"steps\":[1]}"));
         crashed.flush();
         // the crashed run never completes
         load(BOTS, "3", "{\"id\":2}");

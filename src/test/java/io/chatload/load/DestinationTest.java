@@ -45,10 +45,10 @@ class DestinationTest {
         String url = "jdbc:h2:file:" + dir.resolve("chatload").toAbsolutePath();
         TableTarget operators = new TableTarget("chaport_data", "operators", List.of("id"), WriteDisposition.MERGE);
         try (Destination destination = Destination.connect(url, "sa", "")) {
-            BatchWriter writer = destination.writer(operators, "1", 10);
-            writer.add(json("{\"id\":\"op1\",\"jobTitle\":\"Support\"}"));
-            writer.complete();
-            destination.ledger().finished("chaport_data", "1", LoadStatus.COMPLETED, writer.rowsPerTable(), null);
+            LoadBatch batch = destination.batch("1", 10);
+            batch.add(operators, json("{\"id\":\"op1\",\"jobTitle\":\"Support\"}"));
+            batch.complete();
+            destination.ledger().finished("chaport_data", "1", LoadStatus.COMPLETED, batch.rowsPerTable("chaport_data"), null);
         }
         try (Destination destination = Destination.connect(url, "sa", "")) {
             assertEquals(List.of(List.of("op1", "Support")),
@@ -67,11 +67,11 @@ class DestinationTest {
     @Test
     void tablesListDataTablesFirstWithCountsAndColumns() throws SQLException {
         try (Destination destination = TestDestinations.fresh()) {
-            BatchWriter writer = destination.writer(new TableTarget("chaport_data", "visitors", List.of("id"),
-                    WriteDisposition.MERGE), "1", 10);
-            writer.add(json("{\"id\":1,\"tags\":[\"a\",\"b\"]}"));
-            writer.add(json("{\"id\":2}"));
-            writer.complete();
+            TableTarget visitors = new TableTarget("chaport_data", "visitors", List.of("id"), WriteDisposition.MERGE);
+            LoadBatch batch = destination.batch("1", 10);
+            batch.add(visitors, json("{\"id\":1,\"tags\":[\"a\",\"b\"]}"));
+            batch.add(visitors, json("{\"id\":2}"));
+            batch.complete();
             List<TableInfo> tables = destination.tables("chaport_data");
             assertEquals(List.of("visitors", "visitors__tags", "_chatload_state", "_dlt_loads"),
                     tables.stream().map(TableInfo::name).toList());
@@ -114,13 +114,13 @@ class DestinationTest {
                 int writerNo = w;
                 results.add(pool.submit(() -> {
                     start.await();
-                    BatchWriter writer = destination.writer(target, "load" + writerNo, 3);
+                    LoadBatch batch = destination.batch("load" + writerNo, 3);
                     for (int i = 0; i < records; i++) {
-                        writer.add(json("{\"id\":" + (writerNo * 1000 + i) + ",\"field" + writerNo + "\":" + i
+                        batch.add(target, json("{\"id\":" + (writerNo * 1000 + i) + ",\"field" + writerNo + "\":" + i
                                 + ",\"parts\":[{\"n\":" + i + "}]}"));
                     }
-                    writer.complete();
-                    return writer.rowsPerTable();
+                    batch.complete();
+                    return batch.rowsPerTable("src_data");
                 }));
             }
             start.countDown();

@@ -78,19 +78,40 @@ class LedgerAndStateTest {
         assertEquals(List.of(), destination.ledger().recent("nothing_here", 5));
         assertEquals(List.of(), destination.state().all("nothing_here"));
         assertEquals(Optional.empty(), destination.state().cursor("nothing_here", "x", ""));
+        assertEquals(Map.of(), destination.state().cursors("nothing_here", "x"));
         assertEquals(List.of(), destination.tables("nothing_here"));
+    }
+
+    @Test
+    void cursorsGivesEveryParentOfOneResource() throws SQLException {
+        LoadBatch first = destination.batch("1", 10);
+        first.addState("chaport_data", new StateEntry("visitor_chats", "v1", "2024-01-01"));
+        first.addState("chaport_data", new StateEntry("visitor_chats", "v2", "2024-01-02"));
+        first.addState("chaport_data", new StateEntry("visitor_chats", "", "own cursor, not a parent's"));
+        first.addState("chaport_data", new StateEntry("chat_events", "c1", "other resource"));
+        first.complete();
+        LoadBatch second = destination.batch("2", 10);
+        second.addState("chaport_data", new StateEntry("visitor_chats", "v2", "2024-02-02"));
+        second.addState("chaport_data", new StateEntry("visitor_chats", "v10", "2024-02-10"));
+        second.complete();
+        destination.state().recordOutcome("chaport_data", "visitor_chats", "2", true, null);
+
+        assertEquals(Map.of("v1", "2024-01-01", "v2", "2024-02-02", "v10", "2024-02-10"),
+                destination.state().cursors("chaport_data", "visitor_chats"));
+        assertEquals(Map.of("c1", "other resource"), destination.state().cursors("chaport_data", "chat_events"));
+        assertEquals(Map.of(), destination.state().cursors("chaport_data", "operators"), "a resource without cursors");
     }
 
     @Test
     void cursorsAndOutcomesRoundTrip() throws SQLException {
         TableTarget target = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
-        BatchWriter writer = destination.writer(target, "1", 10);
-        writer.add(json("{\"id\":1}"));
-        writer.addState(new StateEntry("visitor_chats", "v1", "2024-01-01"));
-        writer.addState(new StateEntry("visitor_chats", "v2", "2024-01-02"));
-        writer.addState(new StateEntry("visitors", "", "page-3"));
-        writer.addState(new StateEntry("visitors", "", "page-4"));
-        writer.complete();
+        LoadBatch batch = destination.batch("1", 10);
+        batch.add(target, json("{\"id\":1}"));
+        batch.addState("chaport_data", new StateEntry("visitor_chats", "v1", "2024-01-01"));
+        batch.addState("chaport_data", new StateEntry("visitor_chats", "v2", "2024-01-02"));
+        batch.addState("chaport_data", new StateEntry("visitors", "", "page-3"));
+        batch.addState("chaport_data", new StateEntry("visitors", "", "page-4"));
+        batch.complete();
         StateStore state = destination.state();
         state.recordOutcome("chaport_data", "visitors", "1", true, null);
         state.recordOutcome("chaport_data", "visitor_chats", "1", false, "HTTP 429 after 5 retries");

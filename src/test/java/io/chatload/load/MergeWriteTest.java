@@ -33,11 +33,11 @@ class MergeWriteTest {
     }
 
     private void load(TableTarget target, String loadId, String... records) throws SQLException {
-        BatchWriter writer = destination.writer(target, loadId, 2);
+        LoadBatch batch = destination.batch(loadId, 2);
         for (String record : records) {
-            writer.add(json(record));
+            batch.add(target, json(record));
         }
-        writer.complete();
+        batch.complete();
     }
 
     @Test
@@ -92,34 +92,35 @@ class MergeWriteTest {
 
     @Test
     void withinOneBatchTheLastRecordPerKeyWins() throws SQLException {
-        BatchWriter writer = destination.writer(VISITORS, "1", 100);
-        writer.add(json("{\"id\":1,\"name\":\"first\"}"));
-        writer.add(json("{\"id\":1,\"name\":\"second\"}"));
-        writer.complete();
+        LoadBatch batch = destination.batch("1", 100);
+        batch.add(VISITORS, json("{\"id\":1,\"name\":\"first\"}"));
+        batch.add(VISITORS, json("{\"id\":1,\"name\":\"second\"}"));
+        batch.complete();
         assertRows(List.of(row("id", 1L, "name", "second")), rows(destination, "SELECT id, name FROM chaport_data.visitors"), "visitors");
-        assertEquals(Map.of("visitors", 1L), writer.rowsPerTable());
+        assertEquals(Map.of("visitors", 1L), batch.rowsPerTable("chaport_data"));
     }
 
     @Test
     void keyFieldsMatchTheirColumnNames() throws SQLException {
         TableTarget target = new TableTarget("chaport_data", "chats", List.of("visitorId", "chat_id"), WriteDisposition.MERGE);
-        BatchWriter writer = destination.writer(target, "1", 10);
-        writer.add(json("{\"visitorId\":\"v\",\"chatId\":1,\"n\":1}"));
-        writer.add(json("{\"visitorId\":\"v\",\"chatId\":1,\"n\":2}"));
-        writer.add(json("{\"visitorId\":\"v\",\"chatId\":2,\"n\":3}"));
-        writer.complete();
+        LoadBatch batch = destination.batch("1", 10);
+        batch.add(target, json("{\"visitorId\":\"v\",\"chatId\":1,\"n\":1}"));
+        batch.add(target, json("{\"visitorId\":\"v\",\"chatId\":1,\"n\":2}"));
+        batch.add(target, json("{\"visitorId\":\"v\",\"chatId\":2,\"n\":3}"));
+        batch.complete();
         assertRows(List.of(row("chat_id", 1L, "n", 2L), row("chat_id", 2L, "n", 3L)),
                 rows(destination, "SELECT chat_id, n FROM chaport_data.chats ORDER BY chat_id"), "chats");
     }
 
     @Test
     void aRecordWithoutItsKeyIsRefusedNamingTableAndField() throws SQLException {
-        BatchWriter writer = destination.writer(VISITORS, "1", 10);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> writer.add(json("{\"name\":\"x\"}")));
+        LoadBatch batch = destination.batch("1", 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> batch.add(VISITORS, json("{\"name\":\"x\"}")));
         assertTrue(e.getMessage().contains("visitors") && e.getMessage().contains("'id'"), e.getMessage());
-        writer.add(json("{\"id\":1}"));
-        writer.complete();
-        assertEquals(1, count(destination, "chaport_data.visitors"), "the writer goes on after a refused record");
+        batch.add(VISITORS, json("{\"id\":1}"));
+        batch.complete();
+        assertEquals(1, count(destination, "chaport_data.visitors"), "the batch goes on after a refused record");
     }
 
     @Test

@@ -37,10 +37,10 @@ class SchemaEvolutionTest {
 
     @Test
     void aFieldThatAppearsLaterBecomesANewColumn() throws SQLException {
-        BatchWriter writer = destination.writer(PEOPLE, "1", 1);
-        writer.add(json("{\"id\":1,\"name\":\"Ann\"}"));
-        writer.add(json("{\"id\":2,\"name\":\"Bob\",\"jobTitle\":\"CTO\"}"));
-        writer.complete();
+        LoadBatch batch = destination.batch("1", 1);
+        batch.add(PEOPLE, json("{\"id\":1,\"name\":\"Ann\"}"));
+        batch.add(PEOPLE, json("{\"id\":2,\"name\":\"Bob\",\"jobTitle\":\"CTO\"}"));
+        batch.complete();
         assertRows(List.of(row("id", 1L, "name", "Ann", "job_title", null), row("id", 2L, "name", "Bob", "job_title", "CTO")),
                 rows(destination, "SELECT id, name, job_title FROM src_data.people ORDER BY id"), "people");
     }
@@ -49,14 +49,14 @@ class SchemaEvolutionTest {
     void aNewDestinationOnTheSameDatabaseSeesExistingColumns() throws SQLException {
         String url = "jdbc:h2:mem:evolve" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         try (Destination first = Destination.connect(url, "sa", "")) {
-            BatchWriter writer = first.writer(PEOPLE, "1", 10);
-            writer.add(json("{\"id\":1,\"age\":30}"));
-            writer.complete();
+            LoadBatch batch = first.batch("1", 10);
+            batch.add(PEOPLE, json("{\"id\":1,\"age\":30}"));
+            batch.complete();
         }
         try (Destination second = Destination.connect(url, "sa", "")) {
-            BatchWriter writer = second.writer(PEOPLE, "2", 10);
-            writer.add(json("{\"id\":2,\"age\":\"unknown\",\"city\":\"Oslo\"}"));
-            writer.complete();
+            LoadBatch batch = second.batch("2", 10);
+            batch.add(PEOPLE, json("{\"id\":2,\"age\":\"unknown\",\"city\":\"Oslo\"}"));
+            batch.complete();
             assertRows(List.of(row("id", 1L, "age", 30L, "age__v_text", null, "city", null),
                             row("id", 2L, "age", null, "age__v_text", "unknown", "city", "Oslo")),
                     rows(second, "SELECT id, age, age__v_text, city FROM src_data.people ORDER BY id"), "people");
@@ -65,11 +65,11 @@ class SchemaEvolutionTest {
 
     @Test
     void clashingValuesGoToVariantColumnsAndWideningDoesNot() throws SQLException {
-        BatchWriter writer = destination.writer(PEOPLE, "1", 100);
-        writer.add(json("{\"id\":1,\"age\":30,\"price\":1.5,\"note\":\"hi\",\"seen\":\"2017-10-03T10:47:31Z\"}"));
-        writer.add(json("{\"id\":2,\"age\":\"thirty\",\"price\":2,\"note\":true,\"seen\":\"soon\"}"));
-        writer.add(json("{\"id\":3,\"age\":30.5}"));
-        writer.complete();
+        LoadBatch batch = destination.batch("1", 100);
+        batch.add(PEOPLE, json("{\"id\":1,\"age\":30,\"price\":1.5,\"note\":\"hi\",\"seen\":\"2017-10-03T10:47:31Z\"}"));
+        batch.add(PEOPLE, json("{\"id\":2,\"age\":\"thirty\",\"price\":2,\"note\":true,\"seen\":\"soon\"}"));
+        batch.add(PEOPLE, json("{\"id\":3,\"age\":30.5}"));
+        batch.complete();
         Map<String, String> types = columnTypes("people");
         assertEquals("BIGINT", types.get("age"));
         assertEquals("CHARACTER VARYING", types.get("age__v_text"));
@@ -86,10 +86,10 @@ class SchemaEvolutionTest {
 
     @Test
     void awkwardKeysAreSafeIdentifiers() throws SQLException {
-        BatchWriter writer = destination.writer(PEOPLE, "1", 10);
-        writer.add(json("{\"id\":1,\"select\":\"s\",\"order\":\"o\",\"a\\\"; DROP TABLE x; --\":\"evil\",\"2fa\":true,"
+        LoadBatch batch = destination.batch("1", 10);
+        batch.add(PEOPLE, json("{\"id\":1,\"select\":\"s\",\"order\":\"o\",\"a\\\"; DROP TABLE x; --\":\"evil\",\"2fa\":true,"
                 + "\"a_b\":1,\"aB\":2,\"" + "k".repeat(500) + "\":\"long\"}"));
-        writer.complete();
+        batch.complete();
         Map<String, String> types = columnTypes("people");
         String longName = types.keySet().stream().filter(c -> c.startsWith("kkk")).findFirst().orElseThrow();
         assertEquals(256, longName.length(), longName);

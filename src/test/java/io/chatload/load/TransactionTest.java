@@ -36,33 +36,34 @@ class TransactionTest {
 
     @Test
     void aFailingFlushLeavesNeitherRowsNorState() throws SQLException {
-        BatchWriter first = destination.writer(CHATS, "1", 100);
-        first.add(json("{\"id\":1,\"status\":\"open\",\"events\":[{\"type\":\"a\"}]}"));
-        first.addState(new StateEntry("chats", "", "c1"));
-        first.addState(new StateEntry("visitor_chats", "v1", "p1"));
+        LoadBatch first = destination.batch("1", 100);
+        first.add(CHATS, json("{\"id\":1,\"status\":\"open\",\"events\":[{\"type\":\"a\"}]}"));
+        first.addState("chaport_data", new StateEntry("chats", "", "c1"));
+        first.addState("chaport_data", new StateEntry("visitor_chats", "v1", "p1"));
         first.complete();
 
-        BatchWriter second = destination.writer(CHATS, "2", 100);
-        second.add(json("{\"id\":1,\"status\":\"closed\",\"events\":[{\"type\":\"b\"}]}"));
-        second.add(json("{\"id\":2,\"status\":\"open\",\"events\":[{\"type\":\"boom\"}]}"));
-        second.addState(new StateEntry("chats", "", "c2"));
-        second.addState(new StateEntry("visitor_chats", "v1", "p2"));
+        LoadBatch second = destination.batch("2", 100);
+        second.add(CHATS, json("{\"id\":1,\"status\":\"closed\",\"events\":[{\"type\":\"b\"}]}"));
+        second.add(CHATS, json("{\"id\":2,\"status\":\"open\",\"events\":[{\"type\":\"boom\"}]}"));
+        second.addState("chaport_data", new StateEntry("chats", "", "c2"));
+        second.addState("chaport_data", new StateEntry("visitor_chats", "v1", "p2"));
         assertThrows(SQLException.class, second::flush);
 
         assertRows(List.of(row("id", 1L, "status", "open")), rows(destination, "SELECT id, status FROM chaport_data.chats"), "chats");
         assertRows(List.of(row("type", "a")), rows(destination, "SELECT type FROM chaport_data.chats__events"), "events");
         assertEquals(Optional.of("c1"), destination.state().cursor("chaport_data", "chats", ""), "resource cursor");
         assertEquals(Optional.of("p1"), destination.state().cursor("chaport_data", "visitor_chats", "v1"), "per-parent cursor");
-        assertEquals(Map.of(), second.rowsPerTable(), "nothing counted as written");
-        IllegalStateException after = assertThrows(IllegalStateException.class, () -> second.add(json("{\"id\":3}")));
-        assertInstanceOf(SQLException.class, after.getCause(), "the writer stays failed: " + after.getMessage());
+        assertEquals(Map.of(), second.rowsPerTable("chaport_data"), "nothing counted as written");
+        IllegalStateException after = assertThrows(IllegalStateException.class,
+                () -> second.add(CHATS, json("{\"id\":3}")));
+        assertInstanceOf(SQLException.class, after.getCause(), "the batch stays failed: " + after.getMessage());
     }
 
     @Test
     void aFailingAutomaticFlushSurfacesFromAdd() throws SQLException {
-        BatchWriter writer = destination.writer(CHATS, "1", 1);
+        LoadBatch batch = destination.batch("1", 1);
         LoadException e = assertThrows(LoadException.class,
-                () -> writer.add(json("{\"id\":1,\"events\":[{\"type\":\"boom\"}]}")));
+                () -> batch.add(CHATS, json("{\"id\":1,\"events\":[{\"type\":\"boom\"}]}")));
         assertEquals(0, TestDestinations.count(destination, "chaport_data.chats"), "chats: " + e.getMessage());
     }
 }

@@ -1,0 +1,85 @@
+package io.chatload.load;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The buffered records of one table of a {@link LoadBatch}. Every target naming the table shares it, so a MERGE
+ * record replaces an earlier one with the same key (and its child rows) whichever target added either.
+ */
+final class PendingTable {
+    private final TableRef ref;
+    private final List<String> keyColumns;
+    private final WriteDisposition disposition;
+    /** By root {@code _dlt_id}; re-inserted on replacement so the order is that of the last additions. */
+    private final Map<String, FlatRecord> records = new LinkedHashMap<>();
+
+    PendingTable(TableRef ref, List<String> keyColumns, WriteDisposition disposition) {
+        this.ref = ref;
+        this.keyColumns = List.copyOf(keyColumns);
+        this.disposition = disposition;
+    }
+
+    TableRef ref() {
+        return ref;
+    }
+
+    List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    WriteDisposition disposition() {
+        return disposition;
+    }
+
+    /** One buffer cannot upsert for one target and append or stage for another, nor upsert on two keys. */
+    void checkSameWrites(List<String> otherKey, WriteDisposition otherDisposition) {
+        if (!keyColumns.equals(otherKey) || disposition != otherDisposition) {
+            throw new IllegalArgumentException("table " + ref + " is written with " + describe(disposition, keyColumns)
+                    + " by one target and with " + describe(otherDisposition, otherKey) + " by another");
+        }
+    }
+
+    /**
+     * The root row's {@code _dlt_id}: a digest of the key for MERGE, so a record and its update share it.
+     * @param keyFields the key as the adding target names it, for the error message
+     */
+    String rootId(Map<String, Object> row, List<String> keyFields) {
+        String[] parts = new String[keyColumns.size() + 1];
+        parts[0] = ref.table();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            Object value = row.get(keyColumns.get(i));
+            if (value == null) {
+                throw new IllegalArgumentException("table '" + ref.table() + "': a record has no value for primary key field '"
+                        + keyFields.get(i) + "'");
+            }
+            parts[i + 1] = TypeInference.text(value);
+        }
+        return disposition == WriteDisposition.MERGE ? DltIds.digest(parts) : DltIds.random();
+    }
+
+    void put(FlatRecord record) {
+        records.remove(record.rootId());
+        records.put(record.rootId(), record);
+    }
+
+    Collection<FlatRecord> records() {
+        return records.values();
+    }
+
+    int size() {
+        return records.size();
+    }
+
+    void clear() {
+        records.clear();
+    }
+
+    private static String describe(WriteDisposition disposition, List<String> key) {
+        String name = disposition.name().toLowerCase(Locale.ROOT);
+        return key.isEmpty() ? name : name + " on " + key;
+    }
+}
