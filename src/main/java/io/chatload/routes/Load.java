@@ -2,20 +2,23 @@ package io.chatload.routes;
 
 import io.chatload.load.LoadLedger;
 import io.chatload.load.LoadStatus;
+import io.chatload.load.StateStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One load: a {@code run --once} of several resources, or one scheduled firing. Its id is dlt's form (epoch
  * seconds with microseconds) and lands in every row's {@code _dlt_load_id}; each schema it touches gets a
- * {@code _dlt_loads} row, RUNNING until {@link #finish()} marks it COMPLETED or FAILED.
+ * {@code _dlt_loads} row, RUNNING until {@link #finish} marks it COMPLETED or FAILED.
  */
 public final class Load {
 
@@ -26,6 +29,7 @@ public final class Load {
     private final LinkedHashSet<String> schemas = new LinkedHashSet<>();
     private final Map<String, ResourceOutcome> outcomes = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Map<String, String>> cursors = new ConcurrentHashMap<>();
 
     /**
      * @param resources   the resource ids this load covers (a parent fans out only to children among them)
@@ -58,6 +62,24 @@ public final class Load {
         return id;
     }
 
+    /**
+     * A resource's stored cursors by record key, read once per load (a child's runs, one per parent record, share
+     * them). Empty for a full refresh.
+     */
+    Map<String, String> cursors(ResourceSpec spec, StateStore state) throws SQLException {
+        if (fullRefresh || spec.incremental() == null) {
+            return Map.of();
+        }
+        Map<String, String> known = cursors.get(spec.id());
+        if (known == null) {
+            Map<String, String> read = new HashMap<>(state.cursors(spec.schema(), spec.name()));
+            state.cursor(spec.schema(), spec.name(), "").ifPresent(watermark -> read.put("", watermark));
+            known = Map.copyOf(read);
+            cursors.putIfAbsent(spec.id(), known);
+        }
+        return known;
+    }
+
     /** Opens the ledger row of a schema the first time a resource of this load writes there. */
     synchronized void touch(String schema) throws SQLException {
         if (schemas.add(schema)) {
@@ -77,9 +99,20 @@ public final class Load {
         }
     }
 
-    /** Closes the ledger rows and returns the summary. A ledger write that fails is reported, not thrown. */
-    public synchronized LoadSummary finish() {
+    /**
+     * Records each resource's outcome in its state, closes the ledger rows and returns the summary. A write that fails
+     * is reported in the summary, not thrown.
+     */
+    public synchronized LoadSummary finish(StateStore state) {
         List<String> ledgerErrors = new ArrayList<>();
+        for (ResourceOutcome o : outcomes.values()) {
+            String name = o.resource().substring(o.resource().indexOf('.') + 1);
+            try {
+                state.recordOutcome(o.schema(), name, id, !o.failed(), o.failed() ? errorText(o) : null);
+            } catch (SQLException e) {
+                ledgerErrors.add("the state of " + o.resource() + " could not be recorded: " + e.getMessage());
+            }
+        }
         for (String schema : schemas) {
             Map<String, Long> rows = new TreeMap<>();
             List<String> errors = new ArrayList<>();
@@ -87,7 +120,7 @@ public final class Load {
                 if (o.schema().equals(schema)) {
                     o.rowsPerTable().forEach((t, n) -> rows.merge(t, n, Long::sum));
                     if (o.failed()) {
-                        errors.add(o.error());
+                        errors.add(errorText(o));
                     }
                 }
             }
@@ -99,5 +132,10 @@ public final class Load {
             }
         }
         return new LoadSummary(id, List.copyOf(outcomes.values()), List.copyOf(warnings), ledgerErrors);
+    }
+
+    /** The first failure's line, and how many runs of the resource failed when there were more. */
+    static String errorText(ResourceOutcome o) {
+        return o.failures() > 1 ? o.error() + " (and " + (o.failures() - 1) + " more failed runs)" : o.error();
     }
 }

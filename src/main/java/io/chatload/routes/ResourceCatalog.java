@@ -159,7 +159,11 @@ public final class ResourceCatalog {
         if (!doneWhen.isEmpty() && (done.length != 2 || done[0].isBlank())) {
             throw new IllegalArgumentException("doneWhen '" + doneWhen + "' is not field=value");
         }
-        return new Incremental(cursor.isEmpty() ? null : cursor, doneWhen.isEmpty() ? null : done[0].trim(),
+        boolean sorted = Boolean.parseBoolean(or(p, ResourceParameter.SORTED_BY_CURSOR, "false"));
+        if (sorted && cursor.isEmpty()) {
+            throw new IllegalArgumentException("sortedByCursor needs a cursorField");
+        }
+        return new Incremental(cursor.isEmpty() ? null : cursor, sorted, doneWhen.isEmpty() ? null : done[0].trim(),
                 doneWhen.isEmpty() ? null : done[1].trim());
     }
 

@@ -20,6 +20,7 @@ public enum ResourceParameter {
     PARENT("parent", false, "The parent resource (its routeId, or its name in the same source): this resource then runs once per parent record, and its path may use {parent.field}."),
     PARENT_FIELDS("parentFields", false, "Fields copied from each parent record into this resource's records, child=parent, comma-separated (e.g. visitor_id=id); they may be part of the primaryKey."),
     CURSOR_FIELD("cursorField", false, "A record field that tells when the record and everything below it last changed (e.g. lastChatAt, ISO time): unchanged records are skipped, and a list sorted newest first stops paging at the first one."),
+    SORTED_BY_CURSOR("sortedByCursor", false, "true when the API lists records newest first by cursorField: paging then stops at the first record not newer than the last run's highest cursor. Default false."),
     DONE_WHEN("doneWhen", false, "field=value marking a record that never changes again (e.g. stage=closed): once loaded, it is not fetched again."),
     EXCLUDE_FIELDS("excludeFields", false, "Comma-separated top-level fields left out of the table (e.g. events, when another resource loads them).");
 

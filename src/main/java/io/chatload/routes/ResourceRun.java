@@ -6,25 +6,45 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
-/** The state of one resource run while its pages flow: carried in an exchange property from page to page. */
+/**
+ * The state of one resource run while its pages flow, carried in an exchange property from page to page. A child
+ * resource has one run per parent record; it shares the batch of its root's run.
+ */
 final class ResourceRun {
 
     final ResourceSpec spec;
     final Load load;
     final LoadBatch batch;
+    /** Whether this run opened the batch (a root run) and so completes it. */
+    final boolean ownsBatch;
+    /** The parent record, or an empty map for a root run. */
+    final Map<String, Object> parent;
+    /** The state key of what this run covers: the parent's record key, "" for a root run. */
+    final String scope;
+    /** This resource's stored cursors by record key (and "" for the watermark), as the load found them. */
+    final Map<String, String> cursors;
     final Paginator paginator;
     private final Instant started = Instant.now();
     private final Set<URI> fetched = new HashSet<>();
     private URI next;
     private URI current;
     private int requests;
+    private long records;
+    private String highestCursor;
+    private boolean childFailed;
 
-    ResourceRun(ResourceSpec spec, Load load, LoadBatch batch, Paginator paginator, URI first) {
+    ResourceRun(ResourceSpec spec, Load load, LoadBatch batch, boolean ownsBatch, Map<String, Object> parent,
+                String scope, Map<String, String> cursors, Paginator paginator, URI first) {
         this.spec = spec;
         this.load = load;
         this.batch = batch;
+        this.ownsBatch = ownsBatch;
+        this.parent = parent;
+        this.scope = scope;
+        this.cursors = cursors;
         this.paginator = paginator;
         this.next = first;
     }
@@ -56,8 +76,32 @@ final class ResourceRun {
         next = nextPage;
     }
 
+    void written() {
+        records++;
+    }
+
+    void sawCursor(String cursor) {
+        if (highestCursor == null || Records.compareCursors(cursor, highestCursor) > 0) {
+            highestCursor = cursor;
+        }
+    }
+
+    /** The new watermark to store, or null: none seen, not higher, or a child failed (its parents must be seen again). */
+    String newWatermark() {
+        String old = cursors.get(scope);
+        if (childFailed || highestCursor == null || (old != null && Records.compareCursors(highestCursor, old) <= 0)) {
+            return null;
+        }
+        return highestCursor;
+    }
+
+    void childFailed() {
+        childFailed = true;
+    }
+
     ResourceOutcome outcome(String error) {
-        return new ResourceOutcome(spec.id(), spec.schema(), requests, batch.rowsPerTable(spec.schema()),
-                Duration.between(started, Instant.now()), error);
+        return new ResourceOutcome(spec.id(), spec.schema(), requests, records,
+                ownsBatch ? batch.rowsPerTable(spec.schema()) : Map.of(), Duration.between(started, Instant.now()),
+                error, error == null ? 0 : 1);
     }
 }

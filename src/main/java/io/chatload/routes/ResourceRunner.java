@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
 import io.chatload.load.LoadBatch;
+import io.chatload.load.StateEntry;
 import io.chatload.source.ApiClients;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Paginator;
@@ -14,16 +15,19 @@ import io.chatload.source.Urls;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 
 /**
- * The processors of {@link LoadRoutes}: begin a resource run, prepare each request, read each page, hand records to
- * the run's {@link LoadBatch}, and finish or fail the run. Outcomes go to the run's {@link Load}; a scheduled firing
- * owns its load and reports the summary itself.
+ * The processors of {@link LoadRoutes}: begin a resource run, prepare each request, read each page, hand each record
+ * to the batch and to the child resources, and finish or fail the run. A root run opens the batch its whole tree
+ * shares, so a parent's cursor commits with its children's rows; outcomes go to the run's {@link Load}, and a
+ * scheduled firing owns its load and reports the summary itself.
  */
 public final class ResourceRunner {
 
@@ -31,6 +35,9 @@ public final class ResourceRunner {
     public static final String RESOURCE = "chatloadResource";
     /** Exchange property: the {@link Load} this run belongs to; absent for a scheduled firing, which starts its own. */
     public static final String LOAD = "chatloadLoad";
+    static final String PARENT = "chatloadParent";
+    static final String BATCH = "chatloadBatch";
+    static final String FAILED = "chatloadFailed";
     static final String RUN = "chatloadRun";
     static final String OWNS_LOAD = "chatloadOwnsLoad";
     static final String HTTP_COMPONENT = "chatloadHttp";
@@ -42,6 +49,7 @@ public final class ResourceRunner {
     private final int batchSize;
     private final Consumer<LoadSummary> scheduledLoads;
     private final ObjectMapper json = new ObjectMapper();
+    private volatile ProducerTemplate producer;
 
     public ResourceRunner(ResourceCatalog catalog, Destination destination, int batchSize, Consumer<LoadSummary> scheduledLoads) {
         this.catalog = catalog;
@@ -58,16 +66,53 @@ public final class ResourceRunner {
             exchange.setProperty(LOAD, load);
             exchange.setProperty(OWNS_LOAD, true);
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parent = exchange.getProperty(PARENT, Map.of(), Map.class);
+        LoadBatch batch = exchange.getProperty(BATCH, LoadBatch.class);
+        boolean ownsBatch = batch == null;
+        load.touch(spec.schema());
+        if (ownsBatch) {
+            batch = destination.batch(load.id(), batchSize);
+        }
+        batch.use(spec.target()); // a REPLACE resource that returns no records still empties its table
+        Map<String, String> cursors = load.cursors(spec, destination.state());
+        String scope = scope(spec, parent);
+        String path = PathTemplate.render(spec.path(), parent);
         SourceConfig source = catalog.sourceConfig(spec.source());
         Paging paging = spec.paging();
+        Load warnings = load;
         Paginator paginator = Paginators.create(paging.paginator(), new PagingContext(source.baseUrl(), paging.pageParam(),
-                paging.pageSizeParam(), paging.pageSize(), paging.maxPages(), url -> true, warning -> { }));
-        URI first = paginator.first(Urls.resolve(source.baseUrl(), spec.path()));
-        load.touch(spec.schema());
-        LoadBatch batch = destination.batch(load.id(), batchSize);
-        batch.use(spec.target()); // a REPLACE resource that returns no records still empties its table
-        exchange.setProperty(RUN, new ResourceRun(spec, load, batch, paginator, first));
+                paging.pageSizeParam(), paging.pageSize(), paging.maxPages(), notDone(spec, scope, cursors, load),
+                warning -> warnings.warn(spec.id() + ": " + warning)));
+        URI first = paginator.first(Urls.resolve(source.baseUrl(), path));
+        exchange.setProperty(RUN, new ResourceRun(spec, load, batch, ownsBatch, parent, scope, cursors, paginator, first));
         exchange.setProperty(HTTP_COMPONENT, ApiClients.componentName(spec.source()));
+    }
+
+    /** A child run's scope: the key values its parent gives (e.g. the visitor id of a visitor's chats). */
+    private static String scope(ResourceSpec spec, Map<String, Object> parent) {
+        if (!spec.isChild()) {
+            return "";
+        }
+        StringJoiner scope = new StringJoiner("/");
+        spec.parent().fields().forEach((child, parentField) -> {
+            if (spec.primaryKey().contains(child)) {
+                scope.add(String.valueOf(Records.field(parent, parentField)));
+            }
+        });
+        return scope.toString();
+    }
+
+    /** Follow-up URLs (links.more) of records marked done before are not fetched again: the URL ends with the id. */
+    private static Predicate<URI> notDone(ResourceSpec spec, String scope, Map<String, String> cursors, Load load) {
+        if (load.fullRefresh() || spec.incremental() == null || spec.incremental().doneField() == null) {
+            return url -> true;
+        }
+        return url -> {
+            String path = url.getPath();
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            return !Incremental.DONE.equals(cursors.get(scope.isEmpty() ? id : scope + "/" + id));
+        };
     }
 
     /** The Dynamic Router's choice after each hop: fetch the next page, or stop. */
@@ -100,43 +145,109 @@ public final class ResourceRunner {
         }
         exchange.getMessage().removeHeaders("*");
         List<Map<String, Object>> records = run.spec.dataSelector().select(body);
-        run.pageRead(run.paginator.next(run.current(), body, records));
+        URI next = run.paginator.next(run.current(), body, records);
+        run.pageRead(reachedWatermark(run, records) ? null : next);
         exchange.getMessage().setBody(records);
+    }
+
+    /** A list sorted newest first needs no further page once it reaches records the last run saw. */
+    private static boolean reachedWatermark(ResourceRun run, List<Map<String, Object>> records) {
+        Incremental inc = run.spec.incremental();
+        String watermark = run.cursors.get(run.scope);
+        if (inc == null || !inc.sortedByCursor() || watermark == null || run.load.fullRefresh()) {
+            return false;
+        }
+        return records.stream().map(r -> Records.field(r, inc.cursorField()))
+                .anyMatch(c -> c != null && Records.compareCursors(c.toString(), watermark) <= 0);
     }
 
     void sink(Exchange exchange) {
         @SuppressWarnings("unchecked")
         Map<String, Object> record = exchange.getMessage().getBody(Map.class);
         ResourceRun run = run(exchange);
-        run.batch.add(run.spec.target(), record);
+        ResourceSpec spec = run.spec;
+        if (spec.isChild()) {
+            spec.parent().fields().forEach((child, parentField) -> record.put(child, Records.field(run.parent, parentField)));
+        }
+        spec.excludeFields().forEach(record::remove);
+        String key = Records.key(record, spec.primaryKey());
+        Incremental inc = spec.incremental();
+        Object cursorValue = inc == null || !inc.hasCursor() ? null : Records.field(record, inc.cursorField());
+        String cursor = cursorValue == null ? null : cursorValue.toString();
+        if (cursor != null) {
+            run.sawCursor(cursor);
+            if (!run.load.fullRefresh() && cursor.equals(run.cursors.get(key))) {
+                return; // unchanged since the last run, and so is everything below it
+            }
+        }
+        run.batch.add(spec.target(), record);
+        run.written();
+        if (!fanOut(exchange, run, record)) {
+            run.childFailed();
+            return; // no cursor: the next run fetches this record's children again
+        }
+        if (cursor != null) {
+            run.batch.addState(spec.schema(), new StateEntry(spec.name(), key, cursor));
+        }
+        if (inc != null && inc.isDone(record)) {
+            run.batch.addState(spec.schema(), new StateEntry(spec.name(), key, Incremental.DONE));
+        }
+    }
+
+    /** Runs every child resource of the load for one parent record, in the batch of the tree; true when all succeeded. */
+    private boolean fanOut(Exchange exchange, ResourceRun run, Map<String, Object> record) {
+        List<ResourceSpec> children = catalog.children(run.spec.id(), run.load.resources());
+        boolean succeeded = true;
+        for (ResourceSpec child : children) {
+            Exchange result = producer(exchange).send(ResourceCatalog.childEndpoint(child.id()), e -> {
+                e.setProperty(LOAD, run.load);
+                e.setProperty(PARENT, record);
+                e.setProperty(BATCH, run.batch);
+            });
+            succeeded &= result.getException() == null && !result.getProperty(FAILED, false, Boolean.class);
+        }
+        return succeeded;
+    }
+
+    private ProducerTemplate producer(Exchange exchange) {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = exchange.getContext().createProducerTemplate();
+                }
+            }
+        }
+        return producer;
     }
 
     void complete(Exchange exchange) throws SQLException {
         ResourceRun run = run(exchange);
-        run.batch.complete();
-        destination.state().recordOutcome(run.spec.schema(), run.spec.name(), run.load.id(), true, null);
+        String watermark = run.newWatermark();
+        if (watermark != null) {
+            run.batch.addState(run.spec.schema(), new StateEntry(run.spec.name(), run.scope, watermark));
+        }
+        if (run.ownsBatch) {
+            run.batch.complete();
+        }
         end(exchange, run.outcome(null));
     }
 
     void fail(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        exchange.setProperty(FAILED, true);
         ResourceRun run = run(exchange);
         ResourceSpec spec = catalog.get(exchange.getProperty(RESOURCE, String.class));
         if (run == null) {
-            String error = spec.id() + ": could not start: " + ErrorMessages.describe(e);
-            end(exchange, new ResourceOutcome(spec.id(), spec.schema(), 0, Map.of(), Duration.ZERO, error));
+            end(exchange, ResourceOutcome.failedToStart(spec, spec.id() + ": could not start: " + ErrorMessages.describe(e)));
             return;
         }
         String error = ErrorMessages.forResource(spec, run.current(), catalog.sourceConfig(spec.source()), e);
-        try {
-            run.batch.flush(); // keep the rows fetched before the failure
-        } catch (SQLException | RuntimeException flushError) {
-            error += "; the last batch could not be written either: " + ErrorMessages.describe(flushError);
-        }
-        try {
-            destination.state().recordOutcome(spec.schema(), spec.name(), run.load.id(), false, error);
-        } catch (SQLException stateError) {
-            error += "; its state could not be recorded: " + ErrorMessages.describe(stateError);
+        if (run.ownsBatch) {
+            try {
+                run.batch.flush(); // keep the rows fetched before the failure, with the cursors that cover them
+            } catch (SQLException | RuntimeException flushError) {
+                error += "; the last batch could not be written either: " + ErrorMessages.describe(flushError);
+            }
         }
         end(exchange, run.outcome(error));
     }
@@ -145,7 +256,7 @@ public final class ResourceRunner {
         Load load = exchange.getProperty(LOAD, Load.class);
         load.record(outcome);
         if (exchange.getProperty(OWNS_LOAD, false, Boolean.class)) {
-            scheduledLoads.accept(load.finish());
+            scheduledLoads.accept(load.finish(destination.state()));
         }
     }
 

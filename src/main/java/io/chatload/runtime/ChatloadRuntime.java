@@ -33,10 +33,12 @@ public final class ChatloadRuntime implements AutoCloseable {
 
     private final Main main;
     private final ResourceCatalog catalog;
+    private final Destination destination;
 
-    private ChatloadRuntime(Main main, ResourceCatalog catalog) {
+    private ChatloadRuntime(Main main, ResourceCatalog catalog, Destination destination) {
         this.main = main;
         this.catalog = catalog;
+        this.destination = destination;
     }
 
     /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
@@ -56,7 +58,7 @@ public final class ChatloadRuntime implements AutoCloseable {
         if (!scheduled) {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
         }
-        return new ChatloadRuntime(main, catalog);
+        return new ChatloadRuntime(main, catalog, destination);
     }
 
     public void start() throws Exception {
@@ -110,7 +112,7 @@ public final class ChatloadRuntime implements AutoCloseable {
             pool.shutdown();
             producer.close();
         }
-        return load.finish();
+        return load.finish(destination.state());
     }
 
     @Override

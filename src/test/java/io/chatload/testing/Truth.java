@@ -33,10 +33,18 @@ public final class Truth {
 
     public static void assertTableEquals(DataSource db, String schema, String table, String key,
                                          List<Map<String, Object>> truth) throws SQLException {
+        assertTableEquals(db, schema, table, List.of(key), truth);
+    }
+
+    /** The same for a composite key, given as column names ({@code visitor_id}, {@code id}). */
+    public static void assertTableEquals(DataSource db, String schema, String table, List<String> key,
+                                         List<Map<String, Object>> truth) throws SQLException {
         Map<String, Map<String, Object>> rows = rowsByKey(db, schema, table, key);
         assertEquals(truth.size(), rows.size(), schema + "." + table + ": row count");
-        for (Map<String, Object> record : truth) {
-            String id = String.valueOf(record.get(key));
+        for (Map<String, Object> truthRecord : truth) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            truthRecord.forEach((k, v) -> record.put(snake(k), v));
+            String id = keyOf(record, key);
             Map<String, Object> row = rows.get(id);
             if (row == null) {
                 fail(schema + "." + table + ": no row with " + key + " = " + id);
@@ -140,15 +148,23 @@ public final class Truth {
         }
     }
 
-    public static Map<String, Map<String, Object>> rowsByKey(DataSource db, String schema, String table, String key)
+    public static Map<String, Map<String, Object>> rowsByKey(DataSource db, String schema, String table, List<String> key)
             throws SQLException {
         Map<String, Map<String, Object>> byKey = new HashMap<>();
         for (Map<String, Object> row : query(db, "SELECT * FROM " + schema + "." + table)) {
-            if (byKey.put(String.valueOf(row.get(key)), row) != null) {
-                fail(schema + "." + table + ": duplicate rows for " + key + " = " + row.get(key));
+            if (byKey.put(keyOf(row, key), row) != null) {
+                fail(schema + "." + table + ": duplicate rows for " + key + " = " + keyOf(row, key));
             }
         }
         return byKey;
+    }
+
+    private static String keyOf(Map<String, Object> row, List<String> key) {
+        StringBuilder s = new StringBuilder();
+        for (String k : key) {
+            s.append(s.isEmpty() ? "" : "/").append(row.get(k));
+        }
+        return s.toString();
     }
 
     /** Rows with lower-case column names, whatever case the database reports. */
