@@ -2,6 +2,8 @@ package io.chatload.cli;
 
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.sandbox.ChatformaEnvelope;
+import io.chatload.sandbox.LinksStyle;
 import io.chatload.sandbox.Scale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,12 @@ final class SandboxCommand implements Command {
                   --bots N         number of Chatforma bots (overrides the scale)
                   --page-size N    visitors per page of GET /visitors (default 50)
                   --latency-ms L   delay every API answer by L milliseconds (default 0)
+                  --links S        absolute (default) or relative URLs in Chaport's links.next and links.more
+                  --foreign-link-host URL   also put a links.more URL on this other host for some visitors
+                  --envelope E     Chatforma lists as a bare array (default) or under "data" with "meta"
+                  --ignore-page    Chatforma serves page 1 whatever page is asked for
+                  --max-per-page N Chatforma's largest page (default 100)
+                  --bearer         Chatforma also accepts the key as Authorization: Bearer
                 Serves Chaport under /chaport/api/v1 and Chatforma under /chatforma/public/v1, plus
                 GET /_sandbox/stats (request counts) and GET /_sandbox/truth (the records it serves).
                 """;
@@ -35,7 +43,13 @@ final class SandboxCommand implements Command {
 
     @Override
     public Set<String> valueFlags() {
-        return Set.of("--port", "--seed", "--scale", "--latency-ms", "--operators", "--visitors", "--bots", "--page-size");
+        return Set.of("--port", "--seed", "--scale", "--latency-ms", "--operators", "--visitors", "--bots", "--page-size",
+                "--links", "--foreign-link-host", "--envelope", "--max-per-page");
+    }
+
+    @Override
+    public Set<String> switchFlags() {
+        return Set.of("--ignore-page", "--bearer");
     }
 
     @Override
@@ -59,6 +73,20 @@ final class SandboxCommand implements Command {
         }
         if (args.has("--bots")) {
             config = config.withBots(args.intValue("--bots", 0, 0, 100_000));
+        }
+        try {
+            config = config.withLinksStyle(LinksStyle.parse(args.value("--links", "absolute")))
+                    .withChatformaEnvelope(ChatformaEnvelope.parse(args.value("--envelope", "bare")))
+                    .withChatformaIgnorePage(args.has("--ignore-page"))
+                    .withChatformaBearer(args.has("--bearer"));
+            if (args.has("--foreign-link-host")) {
+                config = config.withForeignLinkHost(args.value("--foreign-link-host", null));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("sandbox: " + e.getMessage());
+        }
+        if (args.has("--max-per-page")) {
+            config = config.withChatformaMaxPerPage(args.intValue("--max-per-page", 100, 1, 100_000));
         }
         SandboxServer server = SandboxServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
