@@ -17,13 +17,14 @@ public record LoadSummary(String loadId, List<ResourceOutcome> outcomes, List<St
         List<String> lines = new ArrayList<>();
         int width = outcomes.stream().mapToInt(o -> o.resource().length()).max().orElse(8);
         Map<String, Long> rows = new TreeMap<>();
-        for (ResourceOutcome o : outcomes) {
+        List<ResourceOutcome> sorted = outcomes.stream().sorted(java.util.Comparator.comparing(ResourceOutcome::resource)).toList();
+        for (ResourceOutcome o : sorted) {
             o.rowsPerTable().forEach((t, n) -> rows.merge(o.schema() + "." + t, n, Long::sum));
             lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %6d requests  %7d records  %6.1f s%s", o.resource(),
                     o.requests(), o.records(), o.duration().toMillis() / 1000.0,
                     o.failed() ? "  FAILED" + (o.failures() > 1 ? " (" + o.failures() + " runs)" : "") : ""));
         }
-        List<ResourceOutcome> failed = outcomes.stream().filter(ResourceOutcome::failed).toList();
+        List<ResourceOutcome> failed = sorted.stream().filter(ResourceOutcome::failed).toList();
         long total = rows.values().stream().mapToLong(Long::longValue).sum();
         lines.add(String.format(Locale.ROOT, "Load %s %s: %d tables, %d rows, %d failed resources", loadId,
                 failed() ? "FAILED" : "COMPLETED", rows.size(), total, failed.size()));

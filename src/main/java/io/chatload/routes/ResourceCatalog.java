@@ -81,7 +81,10 @@ public final class ResourceCatalog {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
         }
-        SourceConfig sourceConfig = source(rtc.getCamelContext(), source, defaults);
+        SourceConfig sourceConfig = source(source);
+        if (sourceConfig.enabled()) {
+            ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(), httpSettings);
+        }
         // the route's own parameter map, which its placeholders resolve against
         route.getTemplateParameters().put(TRIGGER, spec.isChild() ? childEndpoint(resourceId) : spec.schedule().quartzUri(resourceId));
         route.getTemplateParameters().put(ENABLED, Boolean.toString(sourceConfig.enabled()));
@@ -107,6 +110,10 @@ public final class ResourceCatalog {
             throw new IllegalArgumentException("path '" + path + "' must start with /");
         }
         ParentLink parent = parentLink(p, source);
+        AuthScheme sourceAuth = new AuthScheme(d.getAuthHeader(), d.getAuthScheme());
+        AuthScheme auth = new AuthScheme(or(p, ResourceParameter.AUTH_HEADER, d.getAuthHeader()),
+                or(p, ResourceParameter.AUTH_SCHEME, d.getAuthScheme()));
+        String httpComponent = auth.equals(sourceAuth) ? ApiClients.componentName(source) : ApiClients.componentName(source, auth);
         if (parent == null && PathTemplate.hasPlaceholders(path)) {
             throw new IllegalArgumentException("path '" + path + "' uses {parent.…} but the resource has no parent");
         }
@@ -127,7 +134,7 @@ public final class ResourceCatalog {
                 DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
                 paging, table, key, disposition,
                 Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())), parent, incremental(p),
-                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")));
+                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")), auth, httpComponent);
     }
 
     private static ParentLink parentLink(Map<String, Object> p, String source) {
@@ -193,15 +200,13 @@ public final class ResourceCatalog {
         return d;
     }
 
-    private SourceConfig source(CamelContext context, String source, SourceDefaults defaults) {
+    private SourceConfig source(String source) {
         SourceConfig existing = sources.get(source);
         if (existing != null) {
             return existing;
         }
         SourceConfig sc = config.source(source);
-        if (sc.enabled()) {
-            ApiClients.register(context, sc, new AuthScheme(defaults.getAuthHeader(), defaults.getAuthScheme()), httpSettings);
-        } else {
+        if (!sc.enabled()) {
             notices.accept(source + ": source disabled, " + sc.credentialProperty() + " is not set (set it in the "
                     + "environment or application.properties to load " + source + ")");
         }

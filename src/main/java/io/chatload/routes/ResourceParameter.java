@@ -16,6 +16,8 @@ public enum ResourceParameter {
     MAX_PAGES("maxPages", false, "Most pages one run of a page_number resource fetches (a warning says when it stops there). Source default: 10000."),
     PRIMARY_KEY("primaryKey", false, "Comma-separated key fields for merge, e.g. id. Source default: id. Empty for append."),
     WRITE_DISPOSITION("writeDisposition", false, "merge (upsert on the key), append, or replace (whole-table swap). Source default: merge."),
+    AUTH_HEADER("authHeader", false, "The header that carries the credential (e.g. Authorization, api_key). Source default."),
+    AUTH_SCHEME("authScheme", false, "The word before the credential (e.g. Bearer), empty for the raw key. Source default."),
     SCHEDULE("schedule", false, "Quartz cron (e.g. '0 0/15 * * * ?') or an interval (30s, 15m, 1h). Source default. Not for child resources."),
     PARENT("parent", false, "The parent resource (its routeId, or its name in the same source): this resource then runs once per parent record, and its path may use {parent.field}."),
     PARENT_FIELDS("parentFields", false, "Fields copied from each parent record into this resource's records, child=parent, comma-separated (e.g. visitor_id=id); they may be part of the primaryKey."),

@@ -6,7 +6,6 @@ import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
 import io.chatload.load.LoadBatch;
 import io.chatload.load.StateEntry;
-import io.chatload.source.ApiClients;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Paginator;
 import io.chatload.source.Paginators;
@@ -86,7 +85,7 @@ public final class ResourceRunner {
                 warning -> warnings.warn(spec.id() + ": " + warning)));
         URI first = paginator.first(Urls.resolve(source.baseUrl(), path));
         exchange.setProperty(RUN, new ResourceRun(spec, load, batch, ownsBatch, parent, scope, cursors, paginator, first));
-        exchange.setProperty(HTTP_COMPONENT, ApiClients.componentName(spec.source()));
+        exchange.setProperty(HTTP_COMPONENT, spec.httpComponent());
     }
 
     /** A child run's scope: the key values its parent gives (e.g. the visitor id of a visitor's chats). */

@@ -2,18 +2,19 @@ package io.chatload.routes;
 
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
+import io.chatload.source.AuthScheme;
 import io.chatload.source.DataSelector;
 import java.util.List;
 
 /**
  * One resource as its YAML file declares it, with the source's defaults filled in and every value checked.
  * A child resource has a {@link ParentLink} and runs once per record of its parent; an incremental one has a
- * {@link Incremental}.
+ * {@link Incremental}. {@code httpComponent} is the camel-http component that carries its credential scheme.
  */
 public record ResourceSpec(String source, String name, String schema, String path, DataSelector dataSelector,
                            Paging paging, String table, List<String> primaryKey,
                            WriteDisposition writeDisposition, Schedule schedule, ParentLink parent,
-                           Incremental incremental, List<String> excludeFields) {
+                           Incremental incremental, List<String> excludeFields, AuthScheme auth, String httpComponent) {
 
     /** {@code chaport.visitors}: the route id, and how {@code --resources} and the summary name it. */
     public String id() {

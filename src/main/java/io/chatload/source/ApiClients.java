@@ -17,11 +17,23 @@ public final class ApiClients {
     private ApiClients() {
     }
 
+    /** The component of a source's default credential scheme: {@code chaport-http}. */
     public static String componentName(String source) {
         return source + "-http";
     }
 
-    public static void register(CamelContext context, SourceConfig source, AuthScheme auth, HttpSettings settings) {
+    /** The component for a resource whose file overrides the credential scheme, e.g. {@code chatforma-http-authorization-bearer}. */
+    public static String componentName(String source, AuthScheme auth) {
+        String scheme = auth.scheme().isEmpty() ? "" : "-" + auth.scheme();
+        return (componentName(source) + "-" + auth.header() + scheme).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9-]", "-");
+    }
+
+    /** Registers a component once; a second call for the same name keeps the first. */
+    public static void register(CamelContext context, String name, SourceConfig source, AuthScheme auth, HttpSettings settings) {
+        if (context.hasComponent(name) != null) {
+            return;
+        }
         HttpComponent component = new HttpComponent();
         component.setConnectTimeout(settings.connectTimeoutMs());
         component.setConnectionRequestTimeout(settings.connectTimeoutMs());
@@ -36,7 +48,7 @@ public final class ApiClients {
         component.setUserAgent("chatload");
         HttpRequestInterceptor credentials = credentialInterceptor(source, auth);
         component.setHttpClientConfigurer(builder -> builder.addRequestInterceptorFirst(credentials));
-        context.addComponent(componentName(source.name()), component);
+        context.addComponent(name, component);
     }
 
     private static HttpRequestInterceptor credentialInterceptor(SourceConfig source, AuthScheme auth) {

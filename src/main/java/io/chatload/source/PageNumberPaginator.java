@@ -36,9 +36,14 @@ final class PageNumberPaginator implements Paginator {
     @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
         List<Object> ids = records.stream().map(r -> r.get("id")).toList();
-        boolean repeated = ids.equals(previousIds);
+        boolean repeated = !ids.isEmpty() && ids.equals(previousIds);
         previousIds = ids;
-        if (records.isEmpty() || records.size() < pageSize || repeated) {
+        if (repeated) {
+            warnings.accept("the API answered " + Urls.pathAndQuery(current) + " with the previous page again (it ignores "
+                    + pageParam + "): only the first page is loaded; lower pageSize or check the API");
+            return null;
+        }
+        if (records.isEmpty() || records.size() < pageSize) {
             return null;
         }
         int page = Integer.parseInt(Objects.requireNonNullElse(Urls.queryParam(current, pageParam), "1"));

@@ -100,9 +100,10 @@ class RunOnceTest {
     @Test
     void resourcesAreSelectedByNameOrSourceDotName() throws Exception {
         try (TestPipeline p = pipeline(Map.of())) {
-            LoadSummary summary = p.runOnce("operators", "chatforma.bots");
-            assertEquals(List.of("chaport.operators", "chatforma.bots"),
-                    summary.outcomes().stream().map(ResourceOutcome::resource).sorted().toList());
+            LoadSummary summary = p.runOnce("operators", "chatforma.dialogs");
+            assertEquals(List.of("chaport.operators", "chatforma.bots", "chatforma.dialogs", "chatforma.user_messages"),
+                    summary.outcomes().stream().map(ResourceOutcome::resource).sorted().toList(),
+                    "a selected resource runs with the resources below it and the parents that feed it");
             ConfigException unknown = assertThrows(ConfigException.class, () -> p.runOnce("vistors"));
             assertTrue(unknown.getMessage().startsWith("unknown resource(s) vistors: known are "), unknown.getMessage());
         }

@@ -119,8 +119,9 @@ class PaginatorsTest {
         page = capped.next(page, List.of(), ids(1, 2));
         page = capped.next(page, List.of(), ids(3, 4));
         assertNull(capped.next(page, List.of(), ids(5, 6)));
-        assertEquals(List.of("stopped after 3 pages of 2: raise the resource's maxPages if the list is really that long"),
-                warnings);
+        assertEquals(List.of("the API answered /x?per_page=2&page=2 with the previous page again (it ignores page): only "
+                + "the first page is loaded; lower pageSize or check the API",
+                "stopped after 3 pages of 2: raise the resource's maxPages if the list is really that long"), warnings);
     }
 
     @Test
