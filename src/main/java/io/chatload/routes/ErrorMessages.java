@@ -42,6 +42,17 @@ final class ErrorMessages {
         return at + "failed: " + describe(failure);
     }
 
+    /** A per-parent request the API answered 404: the parent is skipped, the run goes on. */
+    static String skippedNotFound(ResourceSpec spec, URI url) {
+        return spec.id() + ": GET " + Urls.pathAndQuery(url) + " answered HTTP 404: skipped";
+    }
+
+    /** The HTTP status the API answered, or -1 when the failure was not an HTTP answer. */
+    static int httpStatus(Throwable failure) {
+        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        return http == null ? -1 : http.getStatusCode();
+    }
+
     private static String httpHint(int status, ResourceSpec spec, SourceConfig source) {
         if (status == 401 || status == 403) {
             return "the API refused the credential: check " + source.credentialProperty();

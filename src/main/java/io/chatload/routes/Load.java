@@ -67,7 +67,7 @@ public final class Load {
      * them). Empty for a full refresh.
      */
     Map<String, String> cursors(ResourceSpec spec, StateStore state) throws SQLException {
-        if (fullRefresh || spec.incremental() == null) {
+        if (fullRefresh || (spec.incremental() == null && spec.parentQuery() == null)) {
             return Map.of();
         }
         Map<String, String> known = cursors.get(spec.id());

@@ -25,6 +25,7 @@ public final class LoadRoutes extends RouteBuilder {
                 .doTry()
                     .process(runner::begin)
                     .dynamicRouter(method(runner, "nextPage"))
+                    .process(runner::runQueryParents)
                     .process(runner::complete)
                 .endDoTry()
                 .doCatch(Exception.class)

@@ -110,11 +110,15 @@ public final class ResourceCatalog {
             throw new IllegalArgumentException("path '" + path + "' must start with /");
         }
         ParentLink parent = parentLink(p, source);
+        ParentQuery query = parentQuery(p, source);
+        if (query != null && parent != null) {
+            throw new IllegalArgumentException("a resource has either a parent or a parentQuery, not both");
+        }
         AuthScheme sourceAuth = new AuthScheme(d.getAuthHeader(), d.getAuthScheme());
         AuthScheme auth = new AuthScheme(or(p, ResourceParameter.AUTH_HEADER, d.getAuthHeader()),
                 or(p, ResourceParameter.AUTH_SCHEME, d.getAuthScheme()));
         String httpComponent = auth.equals(sourceAuth) ? ApiClients.componentName(source) : ApiClients.componentName(source, auth);
-        if (parent == null && PathTemplate.hasPlaceholders(path)) {
+        if (parent == null && query == null && PathTemplate.hasPlaceholders(path)) {
             throw new IllegalArgumentException("path '" + path + "' uses {parent.…} but the resource has no parent");
         }
         if (parent != null && p.containsKey(ResourceParameter.SCHEDULE.key())) {
@@ -134,7 +138,7 @@ public final class ResourceCatalog {
                 DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
                 paging, table, key, disposition,
                 Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())), parent, incremental(p),
-                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")), auth, httpComponent);
+                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")), auth, httpComponent, query);
     }
 
     private static ParentLink parentLink(Map<String, Object> p, String source) {
@@ -154,6 +158,19 @@ public final class ResourceCatalog {
             fields.put(parts[0].trim(), parts[1].trim());
         }
         return new ParentLink(parent.contains(".") ? parent : source + "." + parent, fields);
+    }
+
+    private static ParentQuery parentQuery(Map<String, Object> p, String source) {
+        String sql = or(p, ResourceParameter.PARENT_QUERY, "");
+        List<String> after = list(or(p, ResourceParameter.AFTER, "")).stream()
+                .map(a -> a.contains(".") ? a : source + "." + a).toList();
+        if (sql.isEmpty()) {
+            if (!after.isEmpty()) {
+                throw new IllegalArgumentException("after needs a parentQuery");
+            }
+            return null;
+        }
+        return new ParentQuery(sql, after);
     }
 
     private static Incremental incremental(Map<String, Object> p) {
@@ -258,6 +275,14 @@ public final class ResourceCatalog {
      */
     public synchronized void validate() {
         for (ResourceSpec spec : specs.values()) {
+            if (spec.parentQuery() != null) {
+                for (String after : spec.parentQuery().after()) {
+                    if (!specs.containsKey(after)) {
+                        throw new ConfigException("resource " + spec.id() + ": 'after' names " + after
+                                + ", which is not declared (known: " + String.join(", ", specs.keySet()) + ")");
+                    }
+                }
+            }
             Set<String> chain = new LinkedHashSet<>(List.of(spec.id()));
             for (ResourceSpec s = spec; s.isChild(); ) {
                 ResourceSpec parent = specs.get(s.parent().resource());
@@ -318,6 +343,13 @@ public final class ResourceCatalog {
             specs.values().stream().filter(c -> c.isChild() && c.parent().resource().equals(spec.id()))
                     .forEach(c -> addWithDescendants(c, into));
         }
+    }
+
+    /** A resource and everything below it. */
+    public synchronized Set<String> tree(String id) {
+        Set<String> ids = new LinkedHashSet<>();
+        addWithDescendants(get(id), ids);
+        return ids;
     }
 
     /** The resources of a selection that start a run: those without a parent. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +36,7 @@ final class ResourceRun {
     private long records;
     private String highestCursor;
     private boolean childFailed;
+    private List<Map<String, Object>> queryRows;
 
     ResourceRun(ResourceSpec spec, Load load, LoadBatch batch, boolean ownsBatch, Map<String, Object> parent,
                 String scope, Map<String, String> cursors, Paginator paginator, URI first) {
@@ -93,6 +95,15 @@ final class ResourceRun {
             return null;
         }
         return highestCursor;
+    }
+
+    /** For a query-driven resource's driver run: the parent rows its query found. */
+    void queryRows(List<Map<String, Object>> rows) {
+        queryRows = rows;
+    }
+
+    List<Map<String, Object>> queryRows() {
+        return queryRows;
     }
 
     void childFailed() {

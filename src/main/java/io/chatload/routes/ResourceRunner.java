@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
 import io.chatload.load.LoadBatch;
+import io.chatload.load.QueryResult;
 import io.chatload.load.StateEntry;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Paginator;
@@ -14,6 +15,8 @@ import io.chatload.source.Urls;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -42,6 +45,10 @@ public final class ResourceRunner {
     static final String HTTP_COMPONENT = "chatloadHttp";
 
     private static final int MAX_PAGES = 100_000;
+    /** State value of a query row whose request answered 404. */
+    private static final String GONE = "gone";
+    /** SQLStates of "no such table" (H2, MariaDB; PostgreSQL). */
+    private static final java.util.Set<String> MISSING_TABLE = java.util.Set.of("42S02", "42P01");
 
     private final ResourceCatalog catalog;
     private final Destination destination;
@@ -75,6 +82,13 @@ public final class ResourceRunner {
         }
         batch.use(spec.target()); // a REPLACE resource that returns no records still empties its table
         Map<String, String> cursors = load.cursors(spec, destination.state());
+        if (spec.parentQuery() != null && parent.isEmpty()) {
+            // the query's rows are the parents: this run only drives one run per row (runQueryParents)
+            ResourceRun driver = new ResourceRun(spec, load, batch, ownsBatch, parent, "", cursors, null, null);
+            driver.queryRows(queryRows(spec));
+            exchange.setProperty(RUN, driver);
+            return;
+        }
         String scope = scope(spec, parent);
         String path = PathTemplate.render(spec.path(), parent);
         SourceConfig source = catalog.sourceConfig(spec.source());
@@ -88,8 +102,48 @@ public final class ResourceRunner {
         exchange.setProperty(HTTP_COMPONENT, spec.httpComponent());
     }
 
-    /** A child run's scope: the key values its parent gives (e.g. the visitor id of a visitor's chats). */
+    private List<Map<String, Object>> queryRows(ResourceSpec spec) throws SQLException {
+        QueryResult result;
+        try {
+            result = destination.query(spec.parentQuery().sql(), Integer.MAX_VALUE);
+        } catch (SQLException e) {
+            if (MISSING_TABLE.contains(e.getSQLState())) {
+                return List.of(); // nothing loaded yet that the query could find
+            }
+            throw e;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (List<Object> values : result.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                row.put(result.columns().get(i), values.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Runs a query-driven resource once per row of its query, in the driver's batch. */
+    void runQueryParents(Exchange exchange) {
+        ResourceRun driver = run(exchange);
+        if (driver.queryRows() == null) {
+            return;
+        }
+        for (Map<String, Object> row : driver.queryRows()) {
+            if (!driver.load.fullRefresh() && GONE.equals(driver.cursors.get(scope(driver.spec, row)))) {
+                continue; // answered 404 before: not asked again
+            }
+            if (!runChild(exchange, driver, LoadRoutes.RUN, driver.spec.id(), row)) {
+                driver.childFailed();
+            }
+        }
+    }
+
+    /** A per-parent run's scope: the key values its parent gives (e.g. the visitor id of a visitor's chats). */
     private static String scope(ResourceSpec spec, Map<String, Object> parent) {
+        if (spec.parentQuery() != null) {
+            return String.join("/", parent.values().stream().map(String::valueOf).toList());
+        }
         if (!spec.isChild()) {
             return "";
         }
@@ -195,17 +249,22 @@ public final class ResourceRunner {
 
     /** Runs every child resource of the load for one parent record, in the batch of the tree; true when all succeeded. */
     private boolean fanOut(Exchange exchange, ResourceRun run, Map<String, Object> record) {
-        List<ResourceSpec> children = catalog.children(run.spec.id(), run.load.resources());
         boolean succeeded = true;
-        for (ResourceSpec child : children) {
-            Exchange result = producer(exchange).send(ResourceCatalog.childEndpoint(child.id()), e -> {
-                e.setProperty(LOAD, run.load);
-                e.setProperty(PARENT, record);
-                e.setProperty(BATCH, run.batch);
-            });
-            succeeded &= result.getException() == null && !result.getProperty(FAILED, false, Boolean.class);
+        for (ResourceSpec child : catalog.children(run.spec.id(), run.load.resources())) {
+            succeeded &= runChild(exchange, run, ResourceCatalog.childEndpoint(child.id()), child.id(), record);
         }
         return succeeded;
+    }
+
+    /** One per-parent run, synchronous, in the batch of the tree; true when it did not fail. */
+    private boolean runChild(Exchange exchange, ResourceRun run, String endpoint, String resource, Map<String, Object> parent) {
+        Exchange result = producer(exchange).send(endpoint, e -> {
+            e.setProperty(RESOURCE, resource);
+            e.setProperty(LOAD, run.load);
+            e.setProperty(PARENT, parent);
+            e.setProperty(BATCH, run.batch);
+        });
+        return result.getException() == null && !result.getProperty(FAILED, false, Boolean.class);
     }
 
     private ProducerTemplate producer(Exchange exchange) {
@@ -233,14 +292,24 @@ public final class ResourceRunner {
 
     void fail(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        exchange.setProperty(FAILED, true);
         ResourceRun run = run(exchange);
         ResourceSpec spec = catalog.get(exchange.getProperty(RESOURCE, String.class));
         if (run == null) {
+            exchange.setProperty(FAILED, true);
             end(exchange, ResourceOutcome.failedToStart(spec, spec.id() + ": could not start: " + ErrorMessages.describe(e)));
             return;
         }
         String error = ErrorMessages.forResource(spec, run.current(), catalog.sourceConfig(spec.source()), e);
+        if (!run.parent.isEmpty() && ErrorMessages.httpStatus(e) == 404) {
+            // the parent's record points at something the API no longer has (or never had, as a team id)
+            run.load.warn(ErrorMessages.skippedNotFound(spec, run.current()));
+            if (spec.parentQuery() != null) {
+                run.batch.addState(spec.schema(), new StateEntry(spec.name(), run.scope, GONE));
+            }
+            end(exchange, run.outcome(null));
+            return;
+        }
+        exchange.setProperty(FAILED, true);
         if (run.ownsBatch) {
             try {
                 run.batch.flush(); // keep the rows fetched before the failure, with the cursors that cover them

@@ -9,12 +9,13 @@ import java.util.List;
 /**
  * One resource as its YAML file declares it, with the source's defaults filled in and every value checked.
  * A child resource has a {@link ParentLink} and runs once per record of its parent; an incremental one has a
- * {@link Incremental}. {@code httpComponent} is the camel-http component that carries its credential scheme.
+ * {@link Incremental}; one driven by an SQL query has a {@link ParentQuery}. {@code httpComponent} is the camel-http component that carries its credential scheme.
  */
 public record ResourceSpec(String source, String name, String schema, String path, DataSelector dataSelector,
                            Paging paging, String table, List<String> primaryKey,
                            WriteDisposition writeDisposition, Schedule schedule, ParentLink parent,
-                           Incremental incremental, List<String> excludeFields, AuthScheme auth, String httpComponent) {
+                           Incremental incremental, List<String> excludeFields, AuthScheme auth, String httpComponent,
+                           ParentQuery parentQuery) {
 
     /** {@code chaport.visitors}: the route id, and how {@code --resources} and the summary name it. */
     public String id() {

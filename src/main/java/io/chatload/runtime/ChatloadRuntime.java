@@ -11,7 +11,9 @@ import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.source.HttpSettings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,29 +92,42 @@ public final class ChatloadRuntime implements AutoCloseable {
     }
 
     /**
-     * Runs a load once: its root resources in parallel, each with its children, waits for the whole tree and
-     * returns the summary.
+     * Runs a load once: its root resources in parallel, each with its whole tree, in waves so that a resource runs
+     * after those its {@code after} names; waits for all and returns the summary.
      */
     public LoadSummary runOnce(Load load) throws Exception {
-        List<ResourceSpec> resources = catalog.roots(load.resources());
+        List<ResourceSpec> pending = new ArrayList<>(catalog.roots(load.resources()));
+        Set<String> done = new HashSet<>();
         ProducerTemplate producer = context().createProducerTemplate();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_RESOURCES, resources.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_RESOURCES, pending.size())));
         try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (ResourceSpec spec : resources) {
-                runs.add(pool.submit(() -> producer.send(LoadRoutes.RUN, exchange -> {
-                    exchange.setProperty(ResourceRunner.RESOURCE, spec.id());
-                    exchange.setProperty(ResourceRunner.LOAD, load);
-                })));
-            }
-            for (Future<?> run : runs) {
-                run.get();
+            while (!pending.isEmpty()) {
+                List<ResourceSpec> ready = pending.stream().filter(spec -> ready(spec, load, done)).toList();
+                List<ResourceSpec> wave = ready.isEmpty() ? List.copyOf(pending) : ready; // 'after' in a circle: run them
+                List<Future<?>> runs = new ArrayList<>();
+                for (ResourceSpec spec : wave) {
+                    runs.add(pool.submit(() -> producer.send(LoadRoutes.RUN, exchange -> {
+                        exchange.setProperty(ResourceRunner.RESOURCE, spec.id());
+                        exchange.setProperty(ResourceRunner.LOAD, load);
+                    })));
+                }
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+                wave.forEach(spec -> done.addAll(catalog.tree(spec.id())));
+                pending.removeAll(wave);
             }
         } finally {
             pool.shutdown();
             producer.close();
         }
         return load.finish(destination.state());
+    }
+
+    /** Whether every resource a query-driven resource waits for has run (or is not part of this load). */
+    private static boolean ready(ResourceSpec spec, Load load, Set<String> done) {
+        return spec.parentQuery() == null || spec.parentQuery().after().stream()
+                .allMatch(after -> done.contains(after) || !load.resources().contains(after));
     }
 
     @Override

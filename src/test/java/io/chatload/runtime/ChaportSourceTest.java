@@ -79,6 +79,13 @@ class ChaportSourceTest {
             assertEqualsTruth(p.destination.dataSource(), sandbox.data());
             assertTrue(sandbox.stats().getOrDefault("GET /chaport/api/v1/visitors/{id}/chats/{chatId}", 0L) > 0,
                     "older chats come through links.more");
+            long teamIds = Truth.count(p.destination.dataSource(), "SELECT COUNT(DISTINCT c.\"VALUE\") FROM "
+                    + "chaport_data.chats__operators c WHERE c.\"VALUE\" NOT IN (SELECT id FROM chaport_data.operators)");
+            assertTrue(teamIds > 0, "the sandbox's chats name team ids, which are not operators");
+            assertEquals(teamIds, (long) sandbox.stats().get("GET /chaport/api/v1/operators/{id}"),
+                    "each id that chats name but the operators list lacks is asked for once");
+            assertEquals(teamIds, first.warnings().stream().filter(w -> w.startsWith("chaport.operator: GET ")
+                    && w.endsWith(" answered HTTP 404: skipped")).count(), first.warnings().toString());
             long firstRequests = requests(sandbox);
             List<Map<String, Object>> before = Truth.query(p.destination.dataSource(),
                     "SELECT * FROM chaport_data.chat_events ORDER BY visitor_id, chat_id, id");
@@ -90,6 +97,7 @@ class ChaportSourceTest {
                     + " requests, more than 2 % of the first run's " + firstRequests);
             assertEquals(before, Truth.query(p.destination.dataSource(),
                     "SELECT * FROM chaport_data.chat_events ORDER BY visitor_id, chat_id, id"), "no event row changed");
+            assertEquals(teamIds, (long) sandbox.stats().get("GET /chaport/api/v1/operators/{id}"), "404s are not asked again");
             assertEqualsTruth(p.destination.dataSource(), sandbox.data());
         }
     }

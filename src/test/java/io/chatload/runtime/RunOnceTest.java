@@ -115,7 +115,7 @@ class RunOnceTest {
             assertEquals(List.of("chatforma: source disabled, chatload.chatforma.api-key is not set (set it in the "
                     + "environment or application.properties to load chatforma)"), p.notices);
             LoadSummary summary = p.runOnce();
-            assertEquals(List.of("chaport.chat_events", "chaport.operators", "chaport.visitor", "chaport.visitor_chats",
+            assertEquals(List.of("chaport.chat_events", "chaport.operator", "chaport.operators", "chaport.visitor", "chaport.visitor_chats",
                     "chaport.visitors", "chaport.webhooks"),
                     summary.outcomes().stream().map(ResourceOutcome::resource).sorted().toList());
             ConfigException selected = assertThrows(ConfigException.class, () -> p.runOnce("bots"));
