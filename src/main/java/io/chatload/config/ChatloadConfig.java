@@ -112,7 +112,8 @@ public final class ChatloadConfig {
         if (baseUrl == null) {
             throw new ConfigException(prefix + "base-url is not set: name the API's base URL, e.g. https://app.chaport.com/api/v1");
         }
-        return new SourceConfig(name, validateBaseUrl(prefix + "base-url", baseUrl), credentialKey, get(credentialKey, null));
+        return new SourceConfig(name, validateBaseUrl(prefix + "base-url", baseUrl), credentialKey, get(credentialKey, null),
+                getInt(prefix + "concurrency", 4, 1));
     }
 
     static URI validateBaseUrl(String key, String value) {

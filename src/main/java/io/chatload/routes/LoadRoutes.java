@@ -40,6 +40,7 @@ public final class LoadRoutes extends RouteBuilder {
                 .process(runner::readPage)
                 .split(body()).stopOnException()
                     .process(runner::sink)
-                .end();
+                .end()
+                .process(runner::awaitFanOuts);
     }
 }

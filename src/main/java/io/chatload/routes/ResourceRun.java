@@ -5,10 +5,13 @@ import io.chatload.source.Paginator;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The state of one resource run while its pages flow, carried in an exchange property from page to page. A child
@@ -35,7 +38,9 @@ final class ResourceRun {
     private int requests;
     private long records;
     private String highestCursor;
-    private boolean childFailed;
+    private volatile boolean childFailed;
+    /** Fan-outs of this page still running on the source's pool (root runs only). */
+    private final List<Future<?>> fanOuts = new ArrayList<>();
     private List<Map<String, Object>> queryRows;
 
     ResourceRun(ResourceSpec spec, Load load, LoadBatch batch, boolean ownsBatch, Map<String, Object> parent,
@@ -104,6 +109,22 @@ final class ResourceRun {
 
     List<Map<String, Object>> queryRows() {
         return queryRows;
+    }
+
+    synchronized void fanningOut(Future<?> fanOut) {
+        fanOuts.add(fanOut);
+    }
+
+    /** Waits for the page's fan-outs: a page (and the run) ends only when every child run of its records has. */
+    void awaitFanOuts() throws InterruptedException, ExecutionException {
+        List<Future<?>> running;
+        synchronized (this) {
+            running = List.copyOf(fanOuts);
+            fanOuts.clear();
+        }
+        for (Future<?> fanOut : running) {
+            fanOut.get();
+        }
     }
 
     void childFailed() {

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
@@ -56,6 +58,7 @@ public final class ResourceRunner {
     private final Consumer<LoadSummary> scheduledLoads;
     private final ObjectMapper json = new ObjectMapper();
     private volatile ProducerTemplate producer;
+    private final Map<String, ExecutorService> fanOutPools = new ConcurrentHashMap<>();
 
     public ResourceRunner(ResourceCatalog catalog, Destination destination, int batchSize, Consumer<LoadSummary> scheduledLoads) {
         this.catalog = catalog;
@@ -235,16 +238,34 @@ public final class ResourceRunner {
         }
         run.batch.add(spec.target(), record);
         run.written();
-        if (!fanOut(exchange, run, record)) {
-            run.childFailed();
-            return; // no cursor: the next run fetches this record's children again
+        Runnable below = () -> {
+            if (!fanOut(exchange, run, record)) {
+                run.childFailed();
+                return; // no cursor: the next run fetches this record's children again
+            }
+            if (cursor != null) {
+                run.batch.addState(spec.schema(), new StateEntry(spec.name(), key, cursor));
+            }
+            if (inc != null && inc.isDone(record)) {
+                run.batch.addState(spec.schema(), new StateEntry(spec.name(), key, Incremental.DONE));
+            }
+        };
+        if (run.ownsBatch && !catalog.children(spec.id(), run.load.resources()).isEmpty()) {
+            // a root's records fan out in parallel, bounded per source; deeper levels run in that worker
+            run.fanningOut(fanOutPool(exchange, spec.source()).submit(below));
+        } else {
+            below.run();
         }
-        if (cursor != null) {
-            run.batch.addState(spec.schema(), new StateEntry(spec.name(), key, cursor));
-        }
-        if (inc != null && inc.isDone(record)) {
-            run.batch.addState(spec.schema(), new StateEntry(spec.name(), key, Incremental.DONE));
-        }
+    }
+
+    /** Ends a page once its records' child runs have. */
+    void awaitFanOuts(Exchange exchange) throws Exception {
+        run(exchange).awaitFanOuts();
+    }
+
+    private ExecutorService fanOutPool(Exchange exchange, String source) {
+        return fanOutPools.computeIfAbsent(source, s -> exchange.getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "chatload-" + s + "-fan-out", catalog.sourceConfig(s).concurrency()));
     }
 
     /** Runs every child resource of the load for one parent record, in the batch of the tree; true when all succeeded. */
@@ -298,6 +319,11 @@ public final class ResourceRunner {
             exchange.setProperty(FAILED, true);
             end(exchange, ResourceOutcome.failedToStart(spec, spec.id() + ": could not start: " + ErrorMessages.describe(e)));
             return;
+        }
+        try {
+            run.awaitFanOuts(); // the page's child runs finish before the batch is flushed
+        } catch (Exception childError) {
+            run.childFailed();
         }
         String error = ErrorMessages.forResource(spec, run.current(), catalog.sourceConfig(spec.source()), e);
         if (!run.parent.isEmpty() && ErrorMessages.httpStatus(e) == 404) {
