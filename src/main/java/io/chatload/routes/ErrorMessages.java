@@ -20,26 +20,42 @@ final class ErrorMessages {
     }
 
     static String forResource(ResourceSpec spec, URI url, SourceConfig source, Throwable failure) {
+        return whatHappened(spec, url, failure) + ": " + whatToDo(spec, source, failure);
+    }
+
+    /** The first half of the line: the resource, the request and what it got, e.g. for a retry's log line. */
+    static String whatHappened(ResourceSpec spec, URI url, Throwable failure) {
         String at = spec.id() + ": " + (url == null ? "" : "GET " + Urls.pathAndQuery(url) + " ");
         HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
         if (http != null) {
-            return at + "answered HTTP " + http.getStatusCode() + ": " + httpHint(http.getStatusCode(), spec, source);
+            return at + "answered HTTP " + http.getStatusCode();
         }
         BadResponseException bad = find(failure, BadResponseException.class);
         if (bad != null) {
-            return at + "returned a response chatload cannot read: " + bad.getMessage()
-                    + ": check the resource's dataSelector and " + baseUrlKey(spec);
+            return at + "returned a response chatload cannot read: " + bad.getMessage();
         }
         SQLException sql = find(failure, SQLException.class);
         if (sql != null) {
-            return spec.id() + ": writing " + spec.schema() + "." + spec.table() + " failed: " + describe(sql)
-                    + ": check the database at chatload.db.url; rows committed before stay";
+            return spec.id() + ": writing " + spec.schema() + "." + spec.table() + " failed: " + describe(sql);
         }
-        IOException io = find(failure, IOException.class);
-        if (io != null) {
-            return at + "failed: " + describe(io) + ": check " + baseUrlKey(spec) + " and that the API is reachable";
+        return at + "failed: " + describe(find(failure, IOException.class) != null ? find(failure, IOException.class) : failure);
+    }
+
+    private static String whatToDo(ResourceSpec spec, SourceConfig source, Throwable failure) {
+        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        if (http != null) {
+            return httpHint(http.getStatusCode(), spec, source);
         }
-        return at + "failed: " + describe(failure);
+        if (find(failure, BadResponseException.class) != null) {
+            return "check the resource's dataSelector and " + baseUrlKey(spec);
+        }
+        if (find(failure, SQLException.class) != null) {
+            return "check the database at chatload.db.url; rows committed before stay";
+        }
+        if (find(failure, IOException.class) != null) {
+            return "check " + baseUrlKey(spec) + " and that the API is reachable";
+        }
+        return "run again with --debug for details";
     }
 
     /** A per-parent request the API answered 404: the parent is skipped, the run goes on. */

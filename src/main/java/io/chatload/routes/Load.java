@@ -92,6 +92,17 @@ public final class Load {
         outcomes.merge(outcome.resource(), outcome, ResourceOutcome::plus);
     }
 
+    private final java.util.Set<String> refusedSources = ConcurrentHashMap.newKeySet();
+
+    /** A source's credential was refused (401/403): its other resources in this load stop at once instead of retrying. */
+    void refuse(String source) {
+        refusedSources.add(source);
+    }
+
+    boolean refused(String source) {
+        return refusedSources.contains(source);
+    }
+
     /** Something the user should know that did not fail the load, e.g. a links.more URL on another host skipped. */
     synchronized void warn(String warning) {
         if (!warnings.contains(warning)) {

@@ -1,5 +1,7 @@
 package io.chatload.routes;
 
+import io.chatload.source.RetryPolicy;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -12,11 +14,14 @@ public final class LoadRoutes extends RouteBuilder {
 
     public static final String RUN = "direct:chatload-run";
     static final String PAGE = "direct:chatload-page";
+    static final String FETCH = "direct:chatload-fetch";
 
     private final ResourceRunner runner;
+    private final RetryPolicy retry;
 
-    public LoadRoutes(ResourceRunner runner) {
+    public LoadRoutes(ResourceRunner runner, RetryPolicy retry) {
         this.runner = runner;
+        this.retry = retry;
     }
 
     @Override
@@ -33,14 +38,40 @@ public final class LoadRoutes extends RouteBuilder {
                 .end();
 
         from(PAGE).routeId("chatload-page")
-                // failures go back to chatload-run's doCatch, which reports them once
-                .errorHandler(noErrorHandler())
-                .process(runner::prepareRequest)
-                .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api")
-                .process(runner::readPage)
+                // what is not retried, or still fails after the last try, goes back to chatload-run's doCatch,
+                // which reports it once
+                .errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false))
+                .onException(Exception.class)
+                    .onWhen(exchange -> retry.retryable(exchange.getException()))
+                    .maximumRedeliveries(retry.maxAttempts() - 1)
+                    .redeliveryDelay(retry.initialDelayMs())
+                    .useExponentialBackOff().backOffMultiplier(2).useCollisionAvoidance()
+                    .maximumRedeliveryDelay(retry.maxDelayMs())
+                    .onExceptionOccurred(this::honourRetryAfter)
+                    .onRedelivery(runner::retrying)
+                .end()
+                .process(runner::startPage)
+                .to(FETCH)
                 .split(body()).stopOnException()
                     .process(runner::sink)
                 .end()
                 .process(runner::awaitFanOuts);
+
+        // one try of the current page: a retry runs this whole route again
+        from(FETCH).routeId("chatload-fetch")
+                .errorHandler(noErrorHandler())
+                .process(runner::prepareRequest)
+                .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api")
+                .process(runner::readPage);
+    }
+
+    /** A positive Retry-After replaces the backoff delay of the next try. */
+    private void honourRetryAfter(Exchange exchange) {
+        long wait = retry.retryAfterMs(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class));
+        if (wait >= 0) {
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait);
+        } else {
+            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        }
     }
 }

@@ -36,6 +36,7 @@ final class ResourceRun {
     private URI next;
     private URI current;
     private int requests;
+    private int retries;
     private long records;
     private String highestCursor;
     private volatile boolean childFailed;
@@ -61,14 +62,22 @@ final class ResourceRun {
     }
 
     /** Moves to the next page; a URL already fetched in this run is a loop in the API's paging and ends the run. */
-    URI startRequest() {
+    void startPage() {
         if (!fetched.add(next)) {
             throw new IllegalStateException("the API's paging returned to " + next.getRawPath() + " again");
         }
         current = next;
         next = null;
+    }
+
+    /** Counts one HTTP request for the current page: the first try or a retry. */
+    URI attempt() {
         requests++;
         return current;
+    }
+
+    void retried() {
+        retries++;
     }
 
     int requests() {

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The processors of {@link LoadRoutes}: begin a resource run, prepare each request, read each page, hand each record
@@ -47,6 +49,7 @@ public final class ResourceRunner {
     static final String HTTP_COMPONENT = "chatloadHttp";
 
     private static final int MAX_PAGES = 100_000;
+    private static final Logger RETRIES = LoggerFactory.getLogger("io.chatload.retry");
     /** State value of a query row whose request answered 404. */
     private static final String GONE = "gone";
     /** SQLStates of "no such table" (H2, MariaDB; PostgreSQL). */
@@ -74,6 +77,10 @@ public final class ResourceRunner {
             load = new Load(destination.ledger(), catalog.select(List.of()), false);
             exchange.setProperty(LOAD, load);
             exchange.setProperty(OWNS_LOAD, true);
+        }
+        if (load.refused(spec.source())) {
+            throw new ResourceSkipped("skipped: the API refused " + catalog.sourceConfig(spec.source()).credentialProperty()
+                    + " earlier in this load");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> parent = exchange.getProperty(PARENT, Map.of(), Map.class);
@@ -183,8 +190,22 @@ public final class ResourceRunner {
         return LoadRoutes.PAGE;
     }
 
+    /** Before a retry of a page: one line saying what failed and which try comes. */
+    void retrying(Exchange exchange) {
+        ResourceRun run = run(exchange);
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class);
+        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        RETRIES.info("{}: retrying (try {})", ErrorMessages.whatHappened(run.spec, run.current(), e), attempt);
+        run.retried();
+    }
+
+    void startPage(Exchange exchange) {
+        run(exchange).startPage();
+    }
+
+    /** Sets the request up from the run alone, so that a retry of the fetch starts from the same state. */
     void prepareRequest(Exchange exchange) {
-        URI uri = run(exchange).startRequest();
+        URI uri = run(exchange).attempt();
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);
         exchange.getMessage().setHeader(Exchange.HTTP_URI, uri.toString());
@@ -197,7 +218,9 @@ public final class ResourceRunner {
         try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
             body = json.readValue(in, Object.class);
         } catch (JacksonException e) {
-            throw new BadResponseException("the body is not valid JSON (" + e.getOriginalMessage() + ")", e);
+            String type = exchange.getMessage().getHeader("Content-Type", "", String.class);
+            throw new BadResponseException(type.contains("html") ? "the body is an HTML page, not JSON (an error page of a proxy?)"
+                    : "the body is not valid JSON (" + e.getOriginalMessage() + ")", e, true);
         }
         exchange.getMessage().removeHeaders("*");
         List<Map<String, Object>> records = run.spec.dataSelector().select(body);
@@ -317,7 +340,8 @@ public final class ResourceRunner {
         ResourceSpec spec = catalog.get(exchange.getProperty(RESOURCE, String.class));
         if (run == null) {
             exchange.setProperty(FAILED, true);
-            end(exchange, ResourceOutcome.failedToStart(spec, spec.id() + ": could not start: " + ErrorMessages.describe(e)));
+            end(exchange, ResourceOutcome.failedToStart(spec, spec.id() + ": "
+                    + (e instanceof ResourceSkipped ? e.getMessage() : "could not start: " + ErrorMessages.describe(e))));
             return;
         }
         try {
@@ -336,6 +360,10 @@ public final class ResourceRunner {
             return;
         }
         exchange.setProperty(FAILED, true);
+        int status = ErrorMessages.httpStatus(e);
+        if (status == 401 || status == 403) {
+            run.load.refuse(spec.source());
+        }
         if (run.ownsBatch) {
             try {
                 run.batch.flush(); // keep the rows fetched before the failure, with the cursors that cover them
@@ -351,6 +379,13 @@ public final class ResourceRunner {
         load.record(outcome);
         if (exchange.getProperty(OWNS_LOAD, false, Boolean.class)) {
             scheduledLoads.accept(load.finish(destination.state()));
+        }
+    }
+
+    /** A resource that does not run in this load, for a reason its message gives. */
+    static final class ResourceSkipped extends RuntimeException {
+        ResourceSkipped(String message) {
+            super(message);
         }
     }
 

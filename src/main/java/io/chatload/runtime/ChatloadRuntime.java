@@ -1,6 +1,7 @@
 package io.chatload.runtime;
 
 import io.chatload.config.ChatloadConfig;
+import io.chatload.config.ConfigException;
 import io.chatload.load.Destination;
 import io.chatload.routes.Load;
 import io.chatload.routes.LoadRoutes;
@@ -10,6 +11,8 @@ import io.chatload.routes.ResourceRunner;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.source.HttpSettings;
+import io.chatload.source.RetryPolicy;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +56,15 @@ public final class ChatloadRuntime implements AutoCloseable {
         ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), scheduledLoads);
         Main main = new Main();
         main.configure().addRoutesBuilder(new ResourceTemplate(catalog));
-        main.configure().addRoutesBuilder(new LoadRoutes(runner));
+        RetryPolicy retry;
+        try {
+            retry = new RetryPolicy(config.getInt("chatload.http.max-attempts", 5, 1),
+                    config.getInt("chatload.http.retry-initial-delay-ms", 500, 0),
+                    config.getInt("chatload.http.retry-max-delay-ms", 30_000, 0), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("chatload.http.retry-initial-delay-ms must not exceed chatload.http.retry-max-delay-ms");
+        }
+        main.configure().addRoutesBuilder(new LoadRoutes(runner, retry));
         String include = RoutesFolder.includePattern(config.routesDir());
         // overrides application.properties, which keeps Camel away from its default classpath folders
         main.addOverrideProperty("camel.main.routes-include-pattern", include.isEmpty() ? "false" : include);
