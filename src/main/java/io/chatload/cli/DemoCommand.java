@@ -39,7 +39,10 @@ final class DemoCommand implements Command {
                     "chatload.chaport.base-url", sandbox.chaportBaseUrl(),
                     "chatload.chaport.token", sc.chaportToken(),
                     "chatload.chatforma.base-url", sandbox.chatformaBaseUrl(),
-                    "chatload.chatforma.api-key", sc.chatformaKey()));
+                    "chatload.chatforma.api-key", sc.chatformaKey(),
+                    // the sandbox has no rate limit to respect
+                    "chatload.chaport.requests-per-second", "0",
+                    "chatload.chatforma.requests-per-second", "0"));
             console.out().println("Loading into " + Databases.redact(config.dbUrl()));
             int exit = RunCommand.once(config, List.of(), false, console);
             if (exit != 0) {

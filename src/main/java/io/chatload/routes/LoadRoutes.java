@@ -1,5 +1,6 @@
 package io.chatload.routes;
 
+import io.chatload.source.RateLimits;
 import io.chatload.source.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -18,10 +19,12 @@ public final class LoadRoutes extends RouteBuilder {
 
     private final ResourceRunner runner;
     private final RetryPolicy retry;
+    private final RateLimits rateLimits;
 
-    public LoadRoutes(ResourceRunner runner, RetryPolicy retry) {
+    public LoadRoutes(ResourceRunner runner, RetryPolicy retry, RateLimits rateLimits) {
         this.runner = runner;
         this.retry = retry;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -61,13 +64,21 @@ public final class LoadRoutes extends RouteBuilder {
         from(FETCH).routeId("chatload-fetch")
                 .errorHandler(noErrorHandler())
                 .process(runner::prepareRequest)
+                // one budget per API, whichever resource or fan-out worker asks
+                .throttle(method(rateLimits, "permits(${exchangeProperty." + ResourceRunner.SOURCE + "})"))
+                    .timePeriodMillis(1000)
+                    .correlationExpression(exchangeProperty(ResourceRunner.SOURCE))
                 .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api")
                 .process(runner::readPage);
     }
 
-    /** A positive Retry-After replaces the backoff delay of the next try. */
+    /** A positive Retry-After replaces the backoff delay of the next try; a 429 slows the whole API down. */
     private void honourRetryAfter(Exchange exchange) {
-        long wait = retry.retryAfterMs(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class));
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class);
+        if (ErrorMessages.httpStatus(failure) == 429) {
+            rateLimits.throttled(exchange.getProperty(ResourceRunner.SOURCE, String.class));
+        }
+        long wait = retry.retryAfterMs(failure);
         if (wait >= 0) {
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait);
         } else {

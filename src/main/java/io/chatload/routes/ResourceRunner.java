@@ -47,6 +47,7 @@ public final class ResourceRunner {
     static final String RUN = "chatloadRun";
     static final String OWNS_LOAD = "chatloadOwnsLoad";
     static final String HTTP_COMPONENT = "chatloadHttp";
+    static final String SOURCE = "chatloadSource";
 
     private static final int MAX_PAGES = 100_000;
     private static final Logger RETRIES = LoggerFactory.getLogger("io.chatload.retry");
@@ -110,6 +111,7 @@ public final class ResourceRunner {
         URI first = paginator.first(Urls.resolve(source.baseUrl(), path));
         exchange.setProperty(RUN, new ResourceRun(spec, load, batch, ownsBatch, parent, scope, cursors, paginator, first));
         exchange.setProperty(HTTP_COMPONENT, spec.httpComponent());
+        exchange.setProperty(SOURCE, spec.source());
     }
 
     private List<Map<String, Object>> queryRows(ResourceSpec spec) throws SQLException {

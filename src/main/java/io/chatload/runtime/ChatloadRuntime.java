@@ -11,11 +11,13 @@ import io.chatload.routes.ResourceRunner;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.source.HttpSettings;
+import io.chatload.source.RateLimits;
 import io.chatload.source.RetryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +66,10 @@ public final class ChatloadRuntime implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("chatload.http.retry-initial-delay-ms must not exceed chatload.http.retry-max-delay-ms");
         }
-        main.configure().addRoutesBuilder(new LoadRoutes(runner, retry));
+        RateLimits rateLimits = new RateLimits(Map.of(
+                "chaport", config.getInt("chatload.chaport.requests-per-second", 0, 0),
+                "chatforma", config.getInt("chatload.chatforma.requests-per-second", 0, 0)), Clock.systemUTC());
+        main.configure().addRoutesBuilder(new LoadRoutes(runner, retry, rateLimits));
         String include = RoutesFolder.includePattern(config.routesDir());
         // overrides application.properties, which keeps Camel away from its default classpath folders
         main.addOverrideProperty("camel.main.routes-include-pattern", include.isEmpty() ? "false" : include);

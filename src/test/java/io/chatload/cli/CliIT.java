@@ -53,7 +53,8 @@ class CliIT {
 
     private static Map<String, String> sandboxEnv(SandboxServer sandbox) {
         return Map.of("CHAPORT_BASE_URL", sandbox.chaportBaseUrl(), "CHAPORT_TOKEN", sandbox.config().chaportToken(),
-                "CHATFORMA_BASE_URL", sandbox.chatformaBaseUrl(), "CHATFORMA_API_KEY", sandbox.config().chatformaKey());
+                "CHATFORMA_BASE_URL", sandbox.chatformaBaseUrl(), "CHATFORMA_API_KEY", sandbox.config().chatformaKey(),
+                "CHAPORT_REQUESTS_PER_SECOND", "0", "CHATFORMA_REQUESTS_PER_SECOND", "0");
     }
 
     @Test

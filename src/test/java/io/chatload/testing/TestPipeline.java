@@ -36,6 +36,8 @@ public final class TestPipeline implements AutoCloseable {
         env.put("CHATFORMA_API_KEY", sandbox.config().chatformaKey());
         env.put("CHATLOAD_DB_URL", "jdbc:h2:file:" + dbDir.resolve("chatload").toAbsolutePath());
         env.put("CHATLOAD_ROUTES", routes.toAbsolutePath().toString());
+        env.put("CHAPORT_REQUESTS_PER_SECOND", "0");
+        env.put("CHATFORMA_REQUESTS_PER_SECOND", "0");
         env.putAll(overrides);
         return ChatloadConfig.load(env, new Properties());
     }
