@@ -1,16 +1,14 @@
 package io.chatload.routes;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
 import io.chatload.load.LoadBatch;
 import io.chatload.load.QueryResult;
 import io.chatload.load.StateEntry;
-import io.chatload.source.BadResponseException;
 import io.chatload.source.Paginator;
 import io.chatload.source.Paginators;
 import io.chatload.source.PagingContext;
+import io.chatload.source.ResponseParser;
 import io.chatload.source.Urls;
 import java.io.InputStream;
 import java.net.URI;
@@ -60,12 +58,14 @@ public final class ResourceRunner {
     private final Destination destination;
     private final int batchSize;
     private final Consumer<LoadSummary> scheduledLoads;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ResponseParser parser;
     private volatile ProducerTemplate producer;
     private final Map<String, ExecutorService> fanOutPools = new ConcurrentHashMap<>();
 
-    public ResourceRunner(ResourceCatalog catalog, Destination destination, int batchSize, Consumer<LoadSummary> scheduledLoads) {
+    public ResourceRunner(ResourceCatalog catalog, Destination destination, int batchSize, ResponseParser parser,
+                          Consumer<LoadSummary> scheduledLoads) {
         this.catalog = catalog;
+        this.parser = parser;
         this.destination = destination;
         this.batchSize = batchSize;
         this.scheduledLoads = scheduledLoads;
@@ -216,16 +216,10 @@ public final class ResourceRunner {
 
     void readPage(Exchange exchange) throws Exception {
         ResourceRun run = run(exchange);
-        Object body;
-        try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            body = json.readValue(in, Object.class);
-        } catch (JacksonException e) {
-            String type = exchange.getMessage().getHeader("Content-Type", "", String.class);
-            throw new BadResponseException(type.contains("html") ? "the body is an HTML page, not JSON (an error page of a proxy?)"
-                    : "the body is not valid JSON (" + e.getOriginalMessage() + ")", e, true);
-        }
+        Object body = parser.parse(exchange.getMessage().getMandatoryBody(InputStream.class),
+                exchange.getMessage().getHeader("Content-Type", String.class));
         exchange.getMessage().removeHeaders("*");
-        List<Map<String, Object>> records = run.spec.dataSelector().select(body);
+        List<Map<String, Object>> records = run.spec.dataSelector().select(body, Paginators.pagesAList(run.spec.paging().paginator()));
         URI next = run.paginator.next(run.current(), body, records);
         run.pageRead(reachedWatermark(run, records) ? null : next);
         exchange.getMessage().setBody(records);

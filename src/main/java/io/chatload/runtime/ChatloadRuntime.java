@@ -12,6 +12,7 @@ import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.source.HttpSettings;
 import io.chatload.source.RateLimits;
+import io.chatload.source.ResponseParser;
 import io.chatload.source.RetryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,7 +56,9 @@ public final class ChatloadRuntime implements AutoCloseable {
                 config.getInt("chatload.http.read-timeout-ms", 60_000, 1),
                 config.getInt("chatload.http.max-connections", 8, 1));
         ResourceCatalog catalog = new ResourceCatalog(config, http, notices);
-        ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), scheduledLoads);
+        ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes", 64 * 1024 * 1024, 1024),
+                config.getInt("chatload.http.max-json-depth", 500, 2));
+        ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), parser, scheduledLoads);
         Main main = new Main();
         main.configure().addRoutesBuilder(new ResourceTemplate(catalog));
         RetryPolicy retry;

@@ -27,7 +27,19 @@ public record DataSelector(String expression) {
      * chats so). A {@link BadResponseException} says what was found instead.
      */
     public List<Map<String, Object>> select(Object body) {
+        return select(body, false);
+    }
+
+    /**
+     * The same; {@code listExpected} (a paged list endpoint) refuses a null or a single object there, which would
+     * otherwise end the list early or load something else as a record.
+     */
+    public List<Map<String, Object>> select(Object body, boolean listExpected) {
         Object node = locate(body);
+        if (listExpected && !(node instanceof List)) {
+            throw new BadResponseException("the response has " + describe(node) + " at '" + expression
+                    + "' where this paged list endpoint needs a list");
+        }
         if (node == null) {
             return List.of();
         }

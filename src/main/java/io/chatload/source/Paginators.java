@@ -18,6 +18,11 @@ public final class Paginators {
         return name;
     }
 
+    /** Whether the paginator walks a list endpoint, whose answers must hold a list. */
+    public static boolean pagesAList(String name) {
+        return name.equals("links_next") || name.equals("page_number");
+    }
+
     public static Paginator create(String name, PagingContext context) {
         return switch (validate(name)) {
             case "links_next" -> new LinksNextPaginator(context.pageParam());

@@ -54,6 +54,18 @@ class DataSelectorTest {
     }
 
     @Test
+    void aPagedListRefusesANullOrASingleObject() {
+        Map<String, Object> nullResult = new java.util.HashMap<>();
+        nullResult.put("result", null);
+        DataSelector result = DataSelector.parse("result");
+        assertEquals("the response has nothing (null or missing) at 'result' where this paged list endpoint needs a list",
+                assertThrows(BadResponseException.class, () -> result.select(nullResult, true)).getMessage());
+        assertEquals("the response has an object at 'result' where this paged list endpoint needs a list",
+                assertThrows(BadResponseException.class, () -> result.select(Map.of("result", A), true)).getMessage());
+        assertEquals(List.of(A), result.select(Map.of("result", List.of(A)), true));
+    }
+
+    @Test
     void aMissingSelectionSaysWhatWasFound() {
         BadResponseException missing = assertThrows(BadResponseException.class,
                 () -> DataSelector.parse("result").select(Map.of("error", "x")));
