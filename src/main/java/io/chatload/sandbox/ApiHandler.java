@@ -6,12 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Serves one {@link Api}: counts the request, waits the configured latency, checks credentials, routes, and turns
- * every outcome (including a failing endpoint) into a JSON answer.
+ * every outcome (including an {@link ApiException} or a failing endpoint) into a JSON answer.
  */
 final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -42,7 +43,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private Response respond(HttpExchange exchange) throws InterruptedException {
+    private Response respond(HttpExchange exchange) throws IOException, InterruptedException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath().substring(api.prefix().length());
         Router.Resolution resolution = api.router().resolve(method, path);
@@ -50,8 +51,9 @@ final class ApiHandler implements HttpHandler {
         if (latencyMs > 0) {
             Thread.sleep(latencyMs);
         }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         ApiRequest request = new ApiRequest(method, resolution.params(),
-                ApiRequest.parseQuery(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders());
+                ApiRequest.parseQuery(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body);
         Optional<Response> denied = api.deny(request);
         if (denied.isPresent()) {
             return denied.get();
@@ -65,6 +67,8 @@ final class ApiHandler implements HttpHandler {
         }
         try {
             return resolution.handler().handle(request);
+        } catch (ApiException e) {
+            return api.error(e.status(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Sandbox endpoint {} {} failed", method, resolution.pattern(), e);
             return api.error(500, "Internal sandbox error");

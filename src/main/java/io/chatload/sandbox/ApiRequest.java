@@ -12,11 +12,18 @@ import java.util.Map;
  *
  * @param pathParams the {@code {name}} segments of the matched path pattern, decoded
  * @param query      decoded query parameters; the first of repeated names wins
+ * @param body       the request body as UTF-8 text; empty when none was sent
  */
-record ApiRequest(String method, Map<String, String> pathParams, Map<String, String> query, Headers headers) {
+record ApiRequest(String method, Map<String, String> pathParams, Map<String, String> query, Headers headers,
+                  String body) {
 
     String pathParam(String name) {
         return pathParams.get(name);
+    }
+
+    /** The body as a JSON object; a 400 when it is missing or is not one. */
+    RequestBody jsonBody() {
+        return RequestBody.parse(body);
     }
 
     static Map<String, String> parseQuery(String rawQuery) {

@@ -9,27 +9,40 @@ import java.util.Optional;
 
 /**
  * The simulated Chaport REST API v1 (see shared/api/chaport.md): bearer-token auth, the {"result": ...} envelope,
- * and visitors paged by {@code ?page=N} with {@code links.next} while more pages exist.
+ * visitors paged by {@code ?page=N} with {@code links.next} while more pages exist, visitors' chats and events,
+ * webhook subscriptions and sending messages.
  */
 final class ChaportApi implements Api {
     static final String PREFIX = "/chaport/api/v1";
 
     private final SandboxData data;
-    private final String baseUrl;
+    private final Links links;
     private final byte[] expectedAuthorization;
     private final int pageSize;
-    private final Router router = new Router()
-            .get("/operators", this::operators)
-            .get("/operators/{id}", this::operator)
-            .get("/visitors", this::visitors)
-            .get("/visitors/{id}", this::visitor);
+    private final Router router;
 
-    /** @param baseUrl the absolute URL of this API, which {@code links.next} points into */
-    ChaportApi(SandboxData data, String baseUrl, String token, int pageSize) {
+    ChaportApi(SandboxData data, Links links, String token, int pageSize, ChaportSwitches switches) {
         this.data = data;
-        this.baseUrl = baseUrl;
+        this.links = links;
         this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.pageSize = pageSize;
+        ChaportChatEndpoints chats = new ChaportChatEndpoints(data.chaportAccount(), links, switches.foreignLinkHost());
+        ChaportHookEndpoints hooks = new ChaportHookEndpoints(data.hookStore());
+        ChaportMessageEndpoint messages = new ChaportMessageEndpoint(data.chaportAccount());
+        this.router = new Router()
+                .get("/operators", this::operators)
+                .get("/operators/{id}", this::operator)
+                .get("/visitors", this::visitors)
+                .get("/visitors/{id}", this::visitor)
+                .get("/visitors/{id}/chats", chats::latest)
+                .get("/visitors/{id}/chats/{chatId}", chats::chat)
+                .get("/visitors/{id}/chats/{chatId}/events", chats::events)
+                .get("/events/subscriptions", hooks::list)
+                .post("/events/subscriptions", hooks::create)
+                .get("/events/subscriptions/{id}", hooks::get)
+                .put("/events/subscriptions/{id}", hooks::update)
+                .delete("/events/subscriptions/{id}", hooks::delete)
+                .post("/messages", messages::send);
     }
 
     @Override
@@ -61,6 +74,13 @@ final class ChaportApi implements Api {
         error.put("code", status);
         error.put("message", message);
         return Response.of(status, Map.of("error", error));
+    }
+
+    /** The success envelope; a mutable map so that {@code links} can follow {@code result}. */
+    static Map<String, Object> result(Object result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", result);
+        return body;
     }
 
     private Response operators(ApiRequest request) {
@@ -97,14 +117,8 @@ final class ChaportApi implements Api {
         int to = (int) Math.min(all.size(), from + pageSize);
         Map<String, Object> body = result(all.subList((int) from, to));
         if (to < all.size()) {
-            body.put("links", Map.of("next", baseUrl + "/visitors?page=" + (page + 1)));
+            body.put("links", Map.of("next", links.to(PREFIX + "/visitors?page=" + (page + 1))));
         }
         return Response.ok(body);
-    }
-
-    private static Map<String, Object> result(Object result) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("result", result);
-        return body;
     }
 }

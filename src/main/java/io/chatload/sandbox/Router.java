@@ -43,7 +43,23 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router get(String pattern, Handler handler) {
-        routes.add(new Route("GET", pattern, segments(pattern), handler));
+        return route("GET", pattern, handler);
+    }
+
+    Router post(String pattern, Handler handler) {
+        return route("POST", pattern, handler);
+    }
+
+    Router put(String pattern, Handler handler) {
+        return route("PUT", pattern, handler);
+    }
+
+    Router delete(String pattern, Handler handler) {
+        return route("DELETE", pattern, handler);
+    }
+
+    private Router route(String method, String pattern, Handler handler) {
+        routes.add(new Route(method, pattern, segments(pattern), handler));
         return this;
     }
 

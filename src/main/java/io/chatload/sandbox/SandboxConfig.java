@@ -1,8 +1,9 @@
 package io.chatload.sandbox;
 
 /**
- * Immutable settings of one sandbox: where it listens, which data it generates, how slowly it answers and which
- * credentials it accepts. Build it from {@link #defaults()} with the withers.
+ * Immutable settings of one sandbox: where it listens, which data it generates, how slowly it answers, which
+ * credentials it accepts and which quirks of the real APIs it shows. Build it from {@link #defaults()} with the
+ * withers.
  *
  * @param port              TCP port on 127.0.0.1; 0 picks a free one
  * @param seed              the only input of data generation besides the counts
@@ -10,12 +11,17 @@ package io.chatload.sandbox;
  * @param visitors          Chaport visitors to generate
  * @param visitorsPageSize  visitors per page of {@code GET /visitors}
  * @param bots              Chatforma bots to generate
+ * @param botUsers          Chatforma subscribers per bot, deleted ones included
+ * @param botDialogs        open Chatforma dialogs per bot (at most the bot's live subscribers)
  * @param latencyMs         delay before each API answer, to make the client's concurrency visible
  * @param chaportToken      the bearer token Chaport endpoints accept
  * @param chatformaKey      the api_key Chatforma endpoints accept
+ * @param chaportSwitches   quirks of the Chaport API: link style, foreign links
+ * @param chatformaSwitches quirks of the Chatforma API: envelope, paging, Bearer auth
  */
 public record SandboxConfig(int port, long seed, int operators, int visitors, int visitorsPageSize, int bots,
-                            long latencyMs, String chaportToken, String chatformaKey) {
+                            int botUsers, int botDialogs, long latencyMs, String chaportToken, String chatformaKey,
+                            ChaportSwitches chaportSwitches, ChatformaSwitches chatformaSwitches) {
 
     public SandboxConfig {
         if (port < 0 || port > 65_535) {
@@ -24,58 +30,112 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
         requireNotNegative("operators", operators);
         requireNotNegative("visitors", visitors);
         requireNotNegative("bots", bots);
+        requireNotNegative("botUsers", botUsers);
+        requireNotNegative("botDialogs", botDialogs);
         requireNotNegative("latencyMs", latencyMs);
         if (visitorsPageSize < 1) {
             throw new IllegalArgumentException("visitorsPageSize must be at least 1, got " + visitorsPageSize);
         }
         requireText("chaportToken", chaportToken);
         requireText("chatformaKey", chatformaKey);
+        if (chaportSwitches == null || chatformaSwitches == null) {
+            throw new IllegalArgumentException("switches must not be null");
+        }
     }
 
     public static SandboxConfig defaults() {
         Scale scale = Scale.SMALL;
         return new SandboxConfig(0, 42, scale.operators(), scale.visitors(), 50, scale.bots(),
-                0, "sandbox-chaport-token", "sandbox-chatforma-key");
+                scale.botUsers(), scale.botDialogs(), 0, "sandbox-chaport-token", "sandbox-chatforma-key",
+                ChaportSwitches.defaults(), ChatformaSwitches.defaults());
     }
 
+    /** Sets every count to the scale's: operators, visitors, bots, users and dialogs per bot. */
     public SandboxConfig withScale(Scale s) {
         return new SandboxConfig(port, seed, s.operators(), s.visitors(), visitorsPageSize, s.bots(),
-                latencyMs, chaportToken, chatformaKey);
+                s.botUsers(), s.botDialogs(), latencyMs, chaportToken, chatformaKey,
+                chaportSwitches, chatformaSwitches);
     }
 
     public SandboxConfig withPort(int p) {
         return new SandboxConfig(p, seed, operators, visitors, visitorsPageSize, bots,
-                latencyMs, chaportToken, chatformaKey);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
     }
 
     public SandboxConfig withSeed(long s) {
         return new SandboxConfig(port, s, operators, visitors, visitorsPageSize, bots,
-                latencyMs, chaportToken, chatformaKey);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
     }
 
     public SandboxConfig withVisitors(int n) {
         return new SandboxConfig(port, seed, operators, n, visitorsPageSize, bots,
-                latencyMs, chaportToken, chatformaKey);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
     }
 
     public SandboxConfig withOperators(int n) {
         return new SandboxConfig(port, seed, n, visitors, visitorsPageSize, bots,
-                latencyMs, chaportToken, chatformaKey);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
     }
 
     public SandboxConfig withVisitorsPageSize(int n) {
         return new SandboxConfig(port, seed, operators, visitors, n, bots,
-                latencyMs, chaportToken, chatformaKey);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
     }
 
     public SandboxConfig withLatencyMs(long ms) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
-                ms, chaportToken, chatformaKey);
+                botUsers, botDialogs, ms, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
     }
 
     public SandboxConfig withBots(int n) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, n,
-                latencyMs, chaportToken, chatformaKey);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+    }
+
+    /** Chatforma subscribers per bot, deleted ones included. */
+    public SandboxConfig withBotUsers(int n) {
+        return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
+                n, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+    }
+
+    /** Open Chatforma dialogs per bot; a bot with fewer live subscribers has one dialog per subscriber. */
+    public SandboxConfig withBotDialogs(int n) {
+        return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
+                botUsers, n, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+    }
+
+    /** Absolute URLs (default) or host-relative paths in Chaport's {@code links.next} and {@code links.more}. */
+    public SandboxConfig withLinksStyle(LinksStyle style) {
+        return withChaport(new ChaportSwitches(style, chaportSwitches.foreignLinkHost()));
+    }
+
+    /** A base URL (or null for none) that some visitors' {@code links.more} point at, as a trap for the token. */
+    public SandboxConfig withForeignLinkHost(String baseUrl) {
+        return withChaport(new ChaportSwitches(chaportSwitches.linksStyle(), baseUrl));
+    }
+
+    /** Bare arrays (default) or {@code {"data":[...],"meta":{...}}} around every Chatforma list. */
+    public SandboxConfig withChatformaEnvelope(ChatformaEnvelope envelope) {
+        ChatformaSwitches c = chatformaSwitches;
+        return withChatforma(new ChatformaSwitches(envelope, c.ignorePage(), c.maxPerPage(), c.bearer()));
+    }
+
+    /** When true, Chatforma's paged lists serve page 1 whatever {@code page} asks for. */
+    public SandboxConfig withChatformaIgnorePage(boolean ignore) {
+        ChatformaSwitches c = chatformaSwitches;
+        return withChatforma(new ChatformaSwitches(c.envelope(), ignore, c.maxPerPage(), c.bearer()));
+    }
+
+    /** The largest {@code per_page} Chatforma honours (default 100); larger requests are clamped to it. */
+    public SandboxConfig withChatformaMaxPerPage(int max) {
+        ChatformaSwitches c = chatformaSwitches;
+        return withChatforma(new ChatformaSwitches(c.envelope(), c.ignorePage(), max, c.bearer()));
+    }
+
+    /** When true, Chatforma also accepts {@code Authorization: Bearer <key>}; by default only {@code api_key}. */
+    public SandboxConfig withChatformaBearer(boolean accept) {
+        ChatformaSwitches c = chatformaSwitches;
+        return withChatforma(new ChatformaSwitches(c.envelope(), c.ignorePage(), c.maxPerPage(), accept));
     }
 
     /** Keeps the credentials out of logs and exception messages that print the config. */
@@ -83,7 +143,19 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
     public String toString() {
         return "SandboxConfig[port=" + port + ", seed=" + seed + ", operators=" + operators
                 + ", visitors=" + visitors + ", visitorsPageSize=" + visitorsPageSize + ", bots=" + bots
-                + ", latencyMs=" + latencyMs + ", chaportToken=***, chatformaKey=***]";
+                + ", botUsers=" + botUsers + ", botDialogs=" + botDialogs
+                + ", latencyMs=" + latencyMs + ", chaportToken=***, chatformaKey=***"
+                + ", chaportSwitches=" + chaportSwitches + ", chatformaSwitches=" + chatformaSwitches + "]";
+    }
+
+    private SandboxConfig withChaport(ChaportSwitches switches) {
+        return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, switches, chatformaSwitches);
+    }
+
+    private SandboxConfig withChatforma(ChatformaSwitches switches) {
+        return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, switches);
     }
 
     private static void requireNotNegative(String name, long value) {

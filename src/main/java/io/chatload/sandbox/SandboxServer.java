@@ -15,14 +15,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Serves the simulated Chaport and Chatforma APIs on 127.0.0.1, from data generated once at start. Requests to
- * the APIs are counted per path pattern ({@link #stats()}); the {@code /_sandbox} control endpoints are not, so
- * that looking at the numbers does not change them.
+ * Serves the simulated Chaport and Chatforma APIs on 127.0.0.1, from data generated at start and changed only as
+ * {@link SandboxData} describes. Requests to the APIs are counted per path pattern ({@link #stats()}); the
+ * {@code /_sandbox} control endpoints are not, so that looking at the numbers does not change them.
  */
 public final class SandboxServer implements AutoCloseable {
     /** Enough for a loader's bounded concurrency; a small pool keeps thread counts visible in tests. */
     private static final int THREADS = 8;
     private static final int BACKLOG = 64;
+
+    static {
+        // The JDK server sends a response's headers and body as two TCP segments; without TCP_NODELAY, Nagle's
+        // algorithm holds the body until the client's delayed ACK, adding ~40 ms to every request (a crawl of
+        // 20,000 visitors' chats would take 15 minutes). The JDK reads this once, when its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -47,9 +56,11 @@ public final class SandboxServer implements AutoCloseable {
         String baseUrl = baseUrl(http.getAddress().getPort());
         RequestStats stats = new RequestStats();
 
-        mount(http, new ChaportApi(data, baseUrl + ChaportApi.PREFIX, config.chaportToken(),
-                config.visitorsPageSize()), stats::count, config.latencyMs());
-        mount(http, new ChatformaApi(data, config.chatformaKey()), stats::count, config.latencyMs());
+        Links links = new Links(baseUrl, config.chaportSwitches().linksStyle());
+        mount(http, new ChaportApi(data, links, config.chaportToken(), config.visitorsPageSize(),
+                config.chaportSwitches()), stats::count, config.latencyMs());
+        mount(http, new ChatformaApi(data, config.chatformaKey(), config.chatformaSwitches()), stats::count,
+                config.latencyMs());
         mount(http, new ControlApi(data, stats::snapshot), key -> { }, 0);
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());

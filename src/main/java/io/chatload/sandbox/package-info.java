@@ -4,15 +4,50 @@
  * <p>{@link io.chatload.sandbox.SandboxServer#start} generates a {@link io.chatload.sandbox.SandboxData} from the
  * seed of a {@link io.chatload.sandbox.SandboxConfig} and serves it on 127.0.0.1:
  * <ul>
- *   <li>Chaport under {@code /chaport/api/v1} with {@code Authorization: Bearer <chaportToken>}:
- *       {@code GET /operators}, {@code /operators/{id}}, {@code /visitors?page=N} (with {@code links.next} while
- *       more pages exist), {@code /visitors/{id}}; errors as {@code {"error":{"code":..,"message":..}}}.</li>
- *   <li>Chatforma under {@code /chatforma/public/v1} with an {@code api_key} header or query parameter:
- *       {@code GET /bots}; errors as {@code {"message":..}}.</li>
+ *   <li>Chaport under {@code /chaport/api/v1} with {@code Authorization: Bearer <chaportToken>}; success bodies are
+ *       {@code {"result": ...}}, errors {@code {"error":{"code":..,"message":..}}}:
+ *     <ul>
+ *       <li>{@code GET /operators}, {@code /operators/{id}}, {@code /visitors?page=N} (most recent chat first, with
+ *           {@code links.next} while more pages exist), {@code /visitors/{id}}.</li>
+ *       <li>{@code GET /visitors/{id}/chats}: the latest chat as {@code result}, and {@code links.more} with the URLs
+ *           of the older chats, newest first (omitted when there are none). A visitor without chats (about one in
+ *           25: their chats were deleted, their {@code lastChatAt} stays) gets {@code {"result": null}}.
+ *           {@code GET /visitors/{id}/chats/{chatId}} and {@code .../events} (chronological). Chat ids are integers
+ *           unique in the account, counting up from 1000 in start order; event ids are "evt-1", "evt-2", ... within
+ *           a chat. A visitor's {@code lastChatAt} is its latest chat's last event time.</li>
+ *       <li>{@code GET/POST /events/subscriptions}, {@code GET/PUT/DELETE /events/subscriptions/{id}}: webhook
+ *           subscriptions, two to start with; nothing is ever delivered.</li>
+ *       <li>{@code POST /messages}: appends an operator message to the visitor's latest chat (reopening it if it was
+ *           closed) or starts a chat; a repeated {@code externalId} for the same visitor changes nothing and answers
+ *           the first event.</li>
+ *     </ul></li>
+ *   <li>Chatforma under {@code /chatforma/public/v1} with the key in an {@code api_key} header or query parameter;
+ *       lists are bare arrays, errors {@code {"message":..}} (403 Forbidden without a valid key, 404 Not found for
+ *       unknown bots, dialogs and segments):
+ *     <ul>
+ *       <li>{@code GET /bots}, {@code /forms?botId=} (alias {@code /bots/{botId}/forms}),
+ *           {@code /bots/{botId}/segments}, {@code /bots/{botId}/messages} (predefined messages), unpaged.</li>
+ *       <li>Paged by {@code page} (from 1) and {@code per_page} (default 20, clamped to a maximum):
+ *           {@code /bots/{botId}/users} (live users; {@code deleted=1} for the deleted ones),
+ *           {@code /bots/{botId}/dialogs/users} (alias {@code /bots/{botId}/dialogs}; most recent message first),
+ *           {@code /bots/{botId}/dialogs/{botUserId}/messages} (newest first; the real order is unknown).</li>
+ *       <li>{@code POST /bots/{botId}/segments/{segmentId}/dispatch} with {@code {"content": ..}}; segment 0 is all
+ *           users. Dispatches are recorded, not delivered.</li>
+ *     </ul></li>
  *   <li>Control, without credentials: {@code GET /_sandbox/stats} (request counts per path pattern) and
- *       {@code GET /_sandbox/truth} (every record served).</li>
+ *       {@code GET /_sandbox/truth} (every record served, as {@link io.chatload.sandbox.SandboxData#truth()}).</li>
  * </ul>
- * A new endpoint is one more route in {@code ChaportApi} or {@code ChatformaApi}, and its data one more generator
- * feeding {@code SandboxData}.
+ *
+ * <p>Switches in the config make the APIs show the quirks a loader must survive:
+ * {@link io.chatload.sandbox.LinksStyle} (absolute or host-relative {@code links.next}/{@code links.more}), a foreign
+ * link host (every visitor whose id hashes to 0 mod 5 and who has older chats gets a second {@code links.more} entry
+ * on that host, for chat 999999, which is in no truth), the Chatforma {@link io.chatload.sandbox.ChatformaEnvelope},
+ * a Chatforma server that ignores {@code page}, its maximum {@code per_page}, and Chatforma Bearer auth.
+ *
+ * <p>Data changes while the sandbox runs only through the write endpoints above and the mutation methods of
+ * {@code SandboxData}; both are thread-safe and take their times from a clock that starts at 2026-01-01, after all
+ * generated data. A new endpoint is one more route in {@code ChaportApi} or {@code ChatformaApi} (or an endpoint
+ * class they mount), and its data one more generator feeding {@code SandboxData}, drawing from its own named random
+ * stream so that existing data for a seed stays the same.
  */
 package io.chatload.sandbox;

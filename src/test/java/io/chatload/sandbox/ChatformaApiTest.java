@@ -60,7 +60,7 @@ class ChatformaApiTest {
 
     @Test
     void unknownPathsAre404AndWrongMethods405() {
-        SandboxHttp.Reply unknown = http.get(api + "/forms", "api_key", CHATFORMA_KEY);
+        SandboxHttp.Reply unknown = http.get(api + "/no-such-path", "api_key", CHATFORMA_KEY);
         assertEquals(404, unknown.status());
         assertEquals("{\"message\":\"Not found\"}", unknown.text());
         SandboxHttp.Reply wrongMethod = http.send("POST", api + "/bots", "api_key", CHATFORMA_KEY);

@@ -162,10 +162,17 @@ class SandboxDataTest {
     @Test
     void truthIsTheServedRecordsAndCannotBeChanged() {
         Map<String, Object> truth = MEDIUM.truth();
-        assertEquals(Map.of("operators", MEDIUM.chaportOperators(), "visitors", MEDIUM.chaportVisitors()),
-                truth.get("chaport"));
-        assertEquals(Map.of("bots", MEDIUM.chatformaBots()), truth.get("chatforma"));
+        Map<?, ?> chaport = (Map<?, ?>) truth.get("chaport");
+        assertEquals(List.of("operators", "visitors", "chats", "webhooks"), new ArrayList<>(chaport.keySet()));
+        assertEquals(MEDIUM.chaportOperators(), chaport.get("operators"));
+        assertEquals(MEDIUM.chaportVisitors(), chaport.get("visitors"));
+        assertEquals(MEDIUM.chaportSubscriptions(), chaport.get("webhooks"));
+        Map<?, ?> chatforma = (Map<?, ?>) truth.get("chatforma");
+        assertEquals(List.of("bots", "users", "dialogs", "dialogMessages", "forms", "segments", "messages",
+                "dispatches"), new ArrayList<>(chatforma.keySet()));
+        assertEquals(MEDIUM.chatformaBots(), chatforma.get("bots"));
         assertThrows(UnsupportedOperationException.class, () -> truth.put("x", 1));
+        assertThrows(UnsupportedOperationException.class, () -> ((Map<?, ?>) truth.get("chaport")).clear());
         assertThrows(UnsupportedOperationException.class, () -> MEDIUM.chaportVisitors().remove(0));
         assertThrows(UnsupportedOperationException.class, () -> MEDIUM.chaportOperators().get(0).put("name", "x"));
         String id = (String) MEDIUM.chaportVisitors().get(0).get("id");

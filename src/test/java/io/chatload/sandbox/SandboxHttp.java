@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +32,21 @@ final class SandboxHttp {
     }
 
     Reply send(String method, String url, String... headers) {
+        return send(method, url, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** Sends the text as a UTF-8 JSON body. */
+    Reply sendJson(String method, String url, String json, String... headers) {
+        String[] withType = Arrays.copyOf(headers, headers.length + 2);
+        withType[headers.length] = "Content-Type";
+        withType[headers.length + 1] = "application/json";
+        return send(method, url, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), withType);
+    }
+
+    private Reply send(String method, String url, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -59,6 +72,11 @@ final class SandboxHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The value as JSON text, for request bodies. */
+    static String json(Object value) {
+        return new String(bytes(value), StandardCharsets.UTF_8);
     }
 
     static byte[] bytes(Object value) {
