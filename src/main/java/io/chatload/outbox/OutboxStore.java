@@ -17,8 +17,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The outbox table's transactions. Each method commits on its own before it returns, so that what it recorded
- * (above all a claim, made before the HTTP call) is in the database whatever happens next.
+ * The outbox table's transactions. Each method commits on its own, and makes the commit durable, before it returns,
+ * so that what it recorded (above all a claim, made before the HTTP call) is in the database whatever happens next.
  */
 final class OutboxStore {
     private final OutboxKind kind;
@@ -41,10 +41,11 @@ final class OutboxStore {
 
     void create() throws SQLException {
         try (Connection connection = open(); Statement statement = connection.createStatement()) {
-            DurableCommits.ensure(connection, dialect);
             for (String ddl : table.create()) {
                 statement.execute(ddl);
             }
+            // fails now, with a clear message, rather than at the first claim
+            DurableCommits.flush(connection, dialect);
         }
     }
 
@@ -218,6 +219,7 @@ final class OutboxStore {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                DurableCommits.flush(connection, dialect);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 try {
