@@ -21,12 +21,14 @@ final class DirectSend {
     private final OutboxKind kind;
     private final OutboxSetup setup;
     private final OutboxStore store;
+    private final OutboxSender sender;
     private final Clock clock;
 
-    DirectSend(OutboxKind kind, OutboxSetup setup, OutboxStore store, Clock clock) {
+    DirectSend(OutboxKind kind, OutboxSetup setup, OutboxStore store, OutboxSender sender, Clock clock) {
         this.kind = kind;
         this.setup = setup;
         this.store = store;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -39,6 +41,7 @@ final class DirectSend {
         }
         Map<String, Object> values = kind.fromRequest(body);
         setup.ensure();
+        sender.requireClient(exchange.getContext());
         boolean due = isDue(values);
         OutboxRow row = store.insert(values, due);
         exchange.setProperty(CALLER_HEADERS, new LinkedHashMap<>(message.getHeaders()));

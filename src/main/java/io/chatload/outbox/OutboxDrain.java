@@ -35,6 +35,7 @@ final class OutboxDrain {
 
     void begin(Exchange exchange) throws SQLException {
         setup.ensure();
+        sender.requireClient(exchange.getContext());
         exchange.getMessage().removeHeaders("*");
         exchange.setProperty(OutboxSender.TALLY, new DrainTally(kind.id()));
         exchange.setProperty(AFTER, 0L);

@@ -2,7 +2,6 @@ package io.chatload.outbox;
 
 import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
-import io.chatload.source.ApiClients;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * drains the table every poll interval through {@code direct:chaport-outbox-drain} /
  * {@code direct:chatforma-outbox-drain}; {@link #CHAPORT_SEND} / {@link #CHATFORMA_DISPATCH} insert one row and send
  * it at once, for routes of an existing Camel estate. Requests go through the source's {@code <source>-http}
- * component ({@link ApiClients#register}, which must be registered for each enabled source), so the credential is
+ * component ({@code ApiClients.register}, which must be registered for each enabled source), so the credential is
  * never in a Camel message.
  *
  * <p>Each row is claimed ({@code pending} to {@code sending}, one more attempt) in its own committed transaction
@@ -90,8 +89,8 @@ public final class OutboxRoutes extends RouteBuilder {
 
     private void configure(Outbox outbox) {
         OutboxKind kind = outbox.kind();
-        String trigger = "quartz://chatload/" + kind.id() + "?trigger.repeatInterval=" + settings.pollInterval().toMillis()
-                + "&trigger.repeatCount=-1&stateful=true";
+        String trigger = "quartz://chatload/" + kind.id() + "?trigger.repeatInterval="
+                + settings.pollInterval().toMillis() + "&trigger.repeatCount=-1&stateful=true";
         from(trigger).routeId(kind.id())
                 .doTry()
                     .to(kind.drainEndpoint())
@@ -126,7 +125,7 @@ public final class OutboxRoutes extends RouteBuilder {
                 .doTry()
                     // resolved at the first send, so the component may be registered after these routes are built;
                     // not "optimised": that looks for an endpoint factory named after the component, which has none
-                    .toD().uri(ApiClients.componentName(kind.source().name()) + "://api?throwExceptionOnFailure=false")
+                    .toD().uri(outbox.sender().endpoint())
                         .allowOptimisedComponents(false)
                 .endDoTry()
                 .doCatch(Exception.class)

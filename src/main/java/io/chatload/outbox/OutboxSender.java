@@ -2,9 +2,11 @@ package io.chatload.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatload.source.ApiClients;
 import io.chatload.source.Urls;
 import java.net.URI;
 import java.sql.SQLException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
@@ -35,6 +37,28 @@ final class OutboxSender {
         this.kind = kind;
         this.store = store;
         this.outcomes = outcomes;
+    }
+
+    /**
+     * Fails before anything is claimed when the source's HTTP component is missing: a send would then fail without
+     * reaching the API, which for an outbox without idempotency would wrongly leave its row unknown.
+     */
+    void requireClient(CamelContext context) {
+        String component = component();
+        if (context.hasComponent(component) == null) {
+            throw new IllegalStateException("no HTTP client '" + component + "' is registered in the Camel context: "
+                    + "register it with ApiClients.register for source " + kind.source().name() + " before the "
+                    + kind.id() + " outbox sends");
+        }
+    }
+
+    /** The endpoint of the source's own HTTP component; the real URL is in the request's HTTP_URI header. */
+    String endpoint() {
+        return component() + "://api?throwExceptionOnFailure=false";
+    }
+
+    private String component() {
+        return ApiClients.componentName(kind.source().name());
     }
 
     /** The claimed row in the body becomes the request; a caller's own headers go (CamelHttp* ones would redirect it). */

@@ -32,8 +32,8 @@ public record OutboxSettings(Duration pollInterval, int batchSize, int paralleli
     /** The {@code chatload.outbox.*} keys, each falling back to {@link #defaults()}. */
     public static OutboxSettings from(ChatloadConfig config) {
         OutboxSettings d = defaults();
-        return new OutboxSettings(
-                Duration.ofMillis(config.getInt("chatload.outbox.poll-interval-ms", (int) d.pollInterval().toMillis(), 1)),
+        int intervalMs = config.getInt("chatload.outbox.poll-interval-ms", (int) d.pollInterval().toMillis(), 1);
+        return new OutboxSettings(Duration.ofMillis(intervalMs),
                 config.getInt("chatload.outbox.batch-size", d.batchSize(), 1),
                 config.getInt("chatload.outbox.parallelism", d.parallelism(), 1),
                 config.getInt("chatload.outbox.max-attempts", d.maxAttempts(), 1));

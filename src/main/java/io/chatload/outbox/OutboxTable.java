@@ -3,6 +3,7 @@ package io.chatload.outbox;
 import io.chatload.load.DataType;
 import io.chatload.load.Dialect;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,11 @@ final class OutboxTable {
         List<String> columns = new ArrayList<>();
         columns.add(identity());
         kind.columns().forEach(c -> columns.add(q(c.name()) + ' ' + dialect.sqlType(c.type())));
-        columns.add(q(STATUS) + ' ' + dialect.sqlType(DataType.TEXT) + " DEFAULT '" + OutboxStatus.PENDING.sql() + "' NOT NULL");
+        // a misspelt status would leave a row unsent without a word: the database refuses it instead
+        String statuses = Arrays.stream(OutboxStatus.values()).map(s -> "'" + s.sql() + "'")
+                .collect(Collectors.joining(", "));
+        columns.add(q(STATUS) + ' ' + dialect.sqlType(DataType.TEXT) + " DEFAULT '" + OutboxStatus.PENDING.sql()
+                + "' NOT NULL CHECK (" + q(STATUS) + " IN (" + statuses + "))");
         columns.add(q(ATTEMPTS) + " INTEGER DEFAULT 0 NOT NULL");
         columns.add(q(LAST_ERROR) + ' ' + dialect.sqlType(DataType.TEXT));
         columns.add(q(CREATED_AT) + ' ' + dialect.sqlType(DataType.TIMESTAMP) + " DEFAULT CURRENT_TIMESTAMP");

@@ -5,6 +5,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Set;
+import org.apache.camel.FailedToCreateProducerException;
+import org.apache.camel.NoSuchEndpointException;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
@@ -60,7 +63,8 @@ final class Outcomes {
     private Outcome retryable(OutboxRow row, String what, boolean surelyNotActedOn) {
         if (!kind.idempotent() && !surelyNotActedOn) {
             return new Outcome(OutboxStatus.UNKNOWN, text.clean(what + ": the request may or may not have been acted on;"
-                    + " check in " + kind.apiName() + " whether it went out, then set status to pending to resend or sent"),
+                    + " check in " + kind.apiName() + " whether it went out, then set status to pending to resend or"
+                    + " sent"),
                     null, "chatload does not resend it by itself, as that could send it twice");
         }
         if (row.attempts() >= maxAttempts) {
@@ -84,11 +88,16 @@ final class Outcomes {
         }
     }
 
-    /** True when the failure happened before a connection existed, so the request never left. */
+    /**
+     * True when the failure happened before the request could leave: no endpoint or producer, or no connection.
+     * Anything else (a read timeout, a reset, an unreadable answer) may have come after the API acted.
+     */
     static boolean neverSent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof ConnectTimeoutException || t instanceof ConnectionRequestTimeoutException) {
+            if (t instanceof ResolveEndpointFailedException || t instanceof NoSuchEndpointException
+                    || t instanceof FailedToCreateProducerException
+                    || t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof ConnectTimeoutException || t instanceof ConnectionRequestTimeoutException) {
                 return true;
             }
         }

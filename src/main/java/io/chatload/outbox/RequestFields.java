@@ -67,7 +67,8 @@ final class RequestFields {
         try {
             return OffsetDateTime.parse(value.toString().trim());
         } catch (DateTimeParseException e) {
-            throw bad(key, "must be an ISO-8601 date-time with an offset, e.g. 2026-01-23T17:33:30Z, got '" + value + "'");
+            throw bad(key, "must be an ISO-8601 date-time with an offset, e.g. 2026-01-23T17:33:30Z, got '" + value
+                    + "'");
         }
     }
 

@@ -2,6 +2,7 @@ package io.chatload.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,8 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -102,7 +105,8 @@ class FailureHandlingTest {
             Map<String, Object> row = bed.row(DISPATCHES, 1);
             assertEquals("unknown", row.get("status"));
             assertEquals("HTTP 500: server trouble for ***: the request may or may not have been acted on; check in "
-                    + "Chatforma whether it went out, then set status to pending to resend or sent", row.get("last_error"));
+                    + "Chatforma whether it went out, then set status to pending to resend or sent",
+                    row.get("last_error"));
             assertEquals(1, api.requests().size());
             assertTrue(log.contains("marked unknown"), log);
             assertFalse(log.contains(KEY), log);
@@ -123,8 +127,8 @@ class FailureHandlingTest {
             Map<String, Object> row = bed.row(DISPATCHES, 1);
             assertEquals("pending", row.get("status"));
             String error = (String) row.get("last_error");
-            assertTrue(error.contains("Connection refused") && error.endsWith("(attempt 1 of 3, retried by the next drain)"),
-                    error);
+            assertTrue(error.contains("Connection refused"), error);
+            assertTrue(error.endsWith("(attempt 1 of 3, retried by the next drain)"), error);
         }
     }
 
@@ -136,6 +140,31 @@ class FailureHandlingTest {
             assertEquals(1, bed.drain(OutboxRoutes.CHATFORMA_DRAIN).failed());
 
             assertEquals("HTTP 400: server trouble for ***", bed.row(DISPATCHES, 1).get("last_error"));
+        }
+    }
+
+    @Test
+    void withoutTheSourcesHttpClientTheDrainStopsBeforeClaimingAnything() throws Exception {
+        try (StubApi api = StubApi.answering(200); OutboxTestBed bed = chatformaAt(api.baseUrl("/chatforma/public/v1"))) {
+            insertDispatch(bed);
+            bed.camel.removeComponent("chatforma-http");
+
+            OutboxException stopped = assertThrows(OutboxException.class, bed.routes::drainOnce);
+
+            assertEquals("chatforma.dispatch_broadcast: the drain stopped: IllegalStateException: no HTTP client "
+                    + "'chatforma-http' is registered in the Camel context: register it with ApiClients.register for "
+                    + "source chatforma before the chatforma.dispatch_broadcast outbox sends; rows already sent or "
+                    + "failed keep their status, the others wait for the next drain", stopped.getMessage());
+            Map<String, Object> row = bed.row(DISPATCHES, 1);
+            assertEquals(List.of("pending", 0), List.of(row.get("status"), row.get("attempts")));
+        }
+    }
+
+    @Test
+    void theTableRefusesAStatusTheOutboxDoesNotKnow() throws Exception {
+        try (OutboxTestBed bed = chatformaAt("http://127.0.0.1:9/chatforma/public/v1")) {
+            assertThrows(SQLException.class, () -> bed.update("INSERT INTO " + DISPATCHES
+                    + " (bot_id, segment_id, content, status) VALUES (7, 0, 'x', 'Pending')"));
         }
     }
 

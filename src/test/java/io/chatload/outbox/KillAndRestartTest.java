@@ -63,7 +63,8 @@ class KillAndRestartTest {
                     "the child finished before it was killed: the test proves nothing; raise ROWS or the latency");
 
             int inCrashWindow = rowsSending(MESSAGES) + rowsSending(DISPATCHES);
-            assertTrue(inCrashWindow > 0, "the kill landed while no row was being sent: the test proves less than it says");
+            assertTrue(inCrashWindow > 0,
+                    "the kill landed while no row was being sent: the test proves less than it says");
 
             try (OutboxTestBed restarted = OutboxTestBed.start(dir, sandbox)) {
                 restarted.routes.drainOnce();

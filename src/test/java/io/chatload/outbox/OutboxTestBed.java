@@ -26,7 +26,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A process's worth of outbox: an H2 file database, a Camel context with the two API clients and the outbox routes
- * (Quartz idle: tests drain by hand), started. Closing it and building another on the same folder is a restart.
+ * (Quartz idle unless asked for: tests drain by hand), started. Closing it and building another on the same folder
+ * is a restart.
  */
 final class OutboxTestBed implements AutoCloseable {
     static final OutboxSettings SETTINGS = new OutboxSettings(Duration.ofHours(1), 7, 4, 3);
@@ -49,10 +50,16 @@ final class OutboxTestBed implements AutoCloseable {
     }
 
     static OutboxTestBed start(String dbUrl, OutboxSettings settings, SourceConfig... sources) throws Exception {
+        return start(dbUrl, settings, false, sources);
+    }
+
+    /** With {@code scheduled}, the Quartz triggers drain the outboxes every poll interval. */
+    static OutboxTestBed start(String dbUrl, OutboxSettings settings, boolean scheduled, SourceConfig... sources)
+            throws Exception {
         Destination destination = Destination.connect(dbUrl, "", "");
         try {
             DefaultCamelContext camel = new DefaultCamelContext();
-            camel.getComponent("quartz", QuartzComponent.class).setAutoStartScheduler(false);
+            camel.getComponent("quartz", QuartzComponent.class).setAutoStartScheduler(scheduled);
             HttpSettings http = new HttpSettings(5_000, 10_000, 8);
             for (SourceConfig source : sources) {
                 AuthScheme auth = source.name().equals("chaport") ? new AuthScheme("Authorization", "Bearer")
