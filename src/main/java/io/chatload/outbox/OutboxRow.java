@@ -29,8 +29,4 @@ record OutboxRow(long id, Map<String, Object> values) {
         Long attempts = number(OutboxTable.ATTEMPTS);
         return attempts == null ? 0 : attempts.intValue();
     }
-
-    String status() {
-        return text(OutboxTable.STATUS);
-    }
 }

@@ -92,12 +92,12 @@ final class Outcomes {
      * True when the failure happened before the request could leave: no endpoint or producer, or no connection.
      * Anything else (a read timeout, a reset, an unreadable answer) may have come after the API acted.
      */
-    static boolean neverSent(Throwable failure) {
+    private static boolean neverSent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ResolveEndpointFailedException || t instanceof NoSuchEndpointException
-                    || t instanceof FailedToCreateProducerException
-                    || t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof ConnectTimeoutException || t instanceof ConnectionRequestTimeoutException) {
+                    || t instanceof FailedToCreateProducerException || t instanceof ConnectException
+                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t instanceof ConnectTimeoutException || t instanceof ConnectionRequestTimeoutException) {
                 return true;
             }
         }
