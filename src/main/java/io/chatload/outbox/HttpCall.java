@@ -1,0 +1,7 @@
+package io.chatload.outbox;
+
+import java.util.Map;
+
+/** The POST a row becomes: a path under the source's base URL and a JSON body. */
+record HttpCall(String path, Map<String, Object> body) {
+}
