@@ -2,6 +2,7 @@ package io.chatload.cli;
 
 import io.chatload.config.ChatloadConfig;
 import io.chatload.load.Destination;
+import io.chatload.outbox.DrainResult;
 import io.chatload.routes.Load;
 import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceSpec;
@@ -62,20 +63,35 @@ final class RunCommand implements Command {
         return scheduled(config, console);
     }
 
-    /** Runs the resources once against the configured database; shared with {@code demo}. */
+    /**
+     * Runs the resources once against the configured database, then sends what the outboxes hold; shared with
+     * {@code demo}. Named outboxes ({@code messages}, {@code chatforma.dispatch_broadcast}) select only themselves.
+     */
     static int once(ChatloadConfig config, List<String> names, boolean fullRefresh, Console console) throws Exception {
+        List<String> outboxNames = names.stream().filter(ChatloadRuntime::isOutbox).toList();
+        List<String> resourceNames = names.stream().filter(n -> !ChatloadRuntime.isOutbox(n)).toList();
         try (Destination destination = Databases.connect(config);
              ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, false, console::notice, s -> { })) {
             runtime.start();
-            Set<String> resources = runtime.catalog().select(names);
-            if (resources.isEmpty()) {
-                console.error("no enabled resources: set CHAPORT_TOKEN and/or CHATFORMA_API_KEY, or add resource files to "
-                        + config.routesDir());
-                return 2;
+            boolean failed = false;
+            if (names.isEmpty() || !resourceNames.isEmpty()) {
+                Set<String> resources = runtime.catalog().select(resourceNames);
+                if (resources.isEmpty()) {
+                    console.error("no enabled resources: set CHAPORT_TOKEN and/or CHATFORMA_API_KEY, or add resource files to "
+                            + config.routesDir());
+                    return 2;
+                }
+                LoadSummary summary = runtime.runOnce(new Load(destination.ledger(), resources, fullRefresh));
+                summary.lines().forEach(console.out()::println);
+                failed = summary.failed();
             }
-            LoadSummary summary = runtime.runOnce(new Load(destination.ledger(), resources, fullRefresh));
-            summary.lines().forEach(console.out()::println);
-            return summary.failed() ? 1 : 0;
+            if (names.isEmpty() || !outboxNames.isEmpty()) {
+                for (DrainResult drain : runtime.drainOutboxes(outboxNames)) {
+                    console.out().println("Outbox " + drain);
+                    failed |= drain.failed() > 0 || drain.unknown() > 0;
+                }
+            }
+            return failed ? 1 : 0;
         }
     }
 

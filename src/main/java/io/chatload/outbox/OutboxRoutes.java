@@ -159,6 +159,11 @@ public final class OutboxRoutes extends RouteBuilder {
      * @throws OutboxException when a drain stopped (e.g. the database failed); its message is one line
      */
     public List<DrainResult> drainOnce() {
+        return drainOnce(id -> true);
+    }
+
+    /** The same for the outboxes whose id ({@code chaport.messages}) the filter accepts. */
+    public List<DrainResult> drainOnce(java.util.function.Predicate<String> which) {
         CamelContext context = getCamelContext();
         if (context == null) {
             throw new IllegalStateException("add the outbox routes to a CamelContext before draining");
@@ -166,6 +171,9 @@ public final class OutboxRoutes extends RouteBuilder {
         List<DrainResult> results = new ArrayList<>();
         try (ProducerTemplate producer = context.createProducerTemplate()) {
             for (Outbox outbox : outboxes) {
+                if (!which.test(outbox.kind().id())) {
+                    continue;
+                }
                 try {
                     results.add(producer.requestBody(outbox.kind().drainEndpoint(), null, DrainResult.class));
                 } catch (CamelExecutionException e) {

@@ -3,6 +3,9 @@ package io.chatload.runtime;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import io.chatload.load.Destination;
+import io.chatload.outbox.DrainResult;
+import io.chatload.outbox.OutboxRoutes;
+import io.chatload.outbox.OutboxSettings;
 import io.chatload.routes.Load;
 import io.chatload.routes.LoadRoutes;
 import io.chatload.routes.LoadSummary;
@@ -39,14 +42,19 @@ public final class ChatloadRuntime implements AutoCloseable {
     /** How many resources a once-run fetches at the same time. */
     private static final int PARALLEL_RESOURCES = 4;
 
+    /** The outboxes' ids, as run --once --resources may name them (also by the part after the dot). */
+    public static final List<String> OUTBOXES = List.of("chaport.messages", "chatforma.dispatch_broadcast");
+
     private final Main main;
     private final ResourceCatalog catalog;
     private final Destination destination;
+    private final OutboxRoutes outboxes;
 
-    private ChatloadRuntime(Main main, ResourceCatalog catalog, Destination destination) {
+    private ChatloadRuntime(Main main, ResourceCatalog catalog, Destination destination, OutboxRoutes outboxes) {
         this.main = main;
         this.catalog = catalog;
         this.destination = destination;
+        this.outboxes = outboxes;
     }
 
     /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
@@ -79,7 +87,10 @@ public final class ChatloadRuntime implements AutoCloseable {
         if (!scheduled) {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
         }
-        return new ChatloadRuntime(main, catalog, destination);
+        OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
+                List.of(config.source("chaport"), config.source("chatforma")));
+        main.configure().addRoutesBuilder(outboxes);
+        return new ChatloadRuntime(main, catalog, destination, outboxes);
     }
 
     public void start() throws Exception {
@@ -147,6 +158,19 @@ public final class ChatloadRuntime implements AutoCloseable {
     private static boolean ready(ResourceSpec spec, Load load, Set<String> done) {
         return spec.parentQuery() == null || spec.parentQuery().after().stream()
                 .allMatch(after -> done.contains(after) || !load.resources().contains(after));
+    }
+
+    /**
+     * Sends what the outbox tables hold, once (run --once), for the outboxes named (by id or the part after the
+     * dot), or all when none are; the scheduled runtime drains them on their own trigger.
+     */
+    public List<DrainResult> drainOutboxes(List<String> names) {
+        return outboxes.drainOnce(id -> names.isEmpty() || names.stream().anyMatch(n -> id.equals(n) || id.endsWith("." + n)));
+    }
+
+    /** Whether a name given to --resources means an outbox. */
+    public static boolean isOutbox(String name) {
+        return OUTBOXES.stream().anyMatch(o -> o.equals(name) || o.endsWith("." + name));
     }
 
     @Override

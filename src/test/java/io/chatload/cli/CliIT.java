@@ -116,6 +116,33 @@ class CliIT {
     }
 
     @Test
+    void messagesInsertedIntoTheOutboxAreSentOnceByRunOnce() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(20))) {
+            Map<String, String> env = sandboxEnv(sandbox);
+            Result tables = chatload(env, "run", "--once", "--resources", "operators");
+            assertEquals(0, tables.exit(), tables.out() + tables.err());
+            String operator = (String) sandbox.data().chaportOperators().get(0).get("id");
+            StringBuilder insert = new StringBuilder("INSERT INTO chaport_data.outbox_messages (visitor_id, operator_id, text) VALUES ");
+            for (int i = 0; i < 10; i++) {
+                String visitor = (String) sandbox.data().chaportVisitors().get(i).get("id");
+                insert.append(i == 0 ? "" : ", ").append("('").append(visitor).append("', '").append(operator)
+                        .append("', 'Hello ").append(i).append("')");
+            }
+            Result inserted = chatload(env, "sql", insert.toString());
+            assertEquals("10 rows affected", inserted.out().trim(), inserted.err());
+
+            Result send = chatload(env, "run", "--once", "--resources", "messages");
+            assertEquals(0, send.exit(), send.out() + send.err());
+            assertEquals("Outbox chaport.messages: 10 sent, 0 failed, 0 to retry, 0 unknown", send.out().trim());
+            Result again = chatload(env, "run", "--once", "--resources", "messages");
+            assertEquals("Outbox chaport.messages: 0 sent, 0 failed, 0 to retry, 0 unknown", again.out().trim());
+            assertEquals(10, sandbox.data().sentMessages().size(), "each message reached the API once");
+            Result status = chatload(env, "sql", "--csv", "SELECT status, COUNT(*) AS n FROM chaport_data.outbox_messages GROUP BY status");
+            assertEquals(List.of("status,n", "sent,10"), status.outLines());
+        }
+    }
+
+    @Test
     void debugLogsNeverShowTheCredentials() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(30))) {
             Result run = chatload(sandboxEnv(sandbox), "run", "--once", "--debug");

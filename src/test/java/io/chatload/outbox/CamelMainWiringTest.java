@@ -39,8 +39,8 @@ class CamelMainWiringTest {
                 public void beforeConfigure(BaseMainSupport support) {
                     CamelContext context = support.getCamelContext();
                     HttpSettings http = new HttpSettings(5_000, 10_000, 8);
-                    ApiClients.register(context, chaport, new AuthScheme("Authorization", "Bearer"), http);
-                    ApiClients.register(context, chatforma, new AuthScheme("api_key", ""), http);
+                    ApiClients.register(context, ApiClients.componentName("chaport"), chaport, new AuthScheme("Authorization", "Bearer"), http);
+                    ApiClients.register(context, ApiClients.componentName("chatforma"), chatforma, new AuthScheme("api_key", ""), http);
                 }
             });
             main.configure().addRoutesBuilder(outbox);

@@ -64,7 +64,7 @@ final class OutboxTestBed implements AutoCloseable {
             for (SourceConfig source : sources) {
                 AuthScheme auth = source.name().equals("chaport") ? new AuthScheme("Authorization", "Bearer")
                         : new AuthScheme("api_key", "");
-                ApiClients.register(camel, source, auth, http);
+                ApiClients.register(camel, ApiClients.componentName(source.name()), source, auth, http);
             }
             OutboxRoutes routes = new OutboxRoutes(destination, settings, List.of(sources));
             camel.addRoutes(routes);
@@ -81,11 +81,11 @@ final class OutboxTestBed implements AutoCloseable {
     }
 
     static SourceConfig chaport(String baseUrl, String token) {
-        return new SourceConfig("chaport", URI.create(baseUrl), "chatload.chaport.token", token);
+        return new SourceConfig("chaport", URI.create(baseUrl), "chatload.chaport.token", token, 4);
     }
 
     static SourceConfig chatforma(String baseUrl, String key) {
-        return new SourceConfig("chatforma", URI.create(baseUrl), "chatload.chatforma.api-key", key);
+        return new SourceConfig("chatforma", URI.create(baseUrl), "chatload.chatforma.api-key", key, 4);
     }
 
     /** Runs a statement with parameters; returns the update count. */
