@@ -26,10 +26,6 @@ final class FaultPlan {
         this.seed = seed;
     }
 
-    SandboxFaults faults() {
-        return faults;
-    }
-
     /** @param target the raw path and, if any, "?" and the raw query, as the request line had them */
     Optional<Fault> draw(String method, String target) {
         if (faults.isNone()) {
