@@ -41,7 +41,7 @@ public enum FaultKind {
                 return kind;
             }
         }
-        throw SandboxFaults.invalid("unknown fault kind '" + text + "'");
+        throw SandboxFaults.invalid("Unknown fault kind '" + text + "'");
     }
 
     /** "5xx, 429, ..., html", for error messages. */

@@ -23,7 +23,7 @@ public record SandboxFaults(Map<FaultKind, Double> rates, long slowMs) {
 
     public SandboxFaults {
         if (rates == null) {
-            throw invalid("rates must not be null");
+            throw invalid("Rates must not be null");
         }
         Map<FaultKind, Double> kept = new EnumMap<>(FaultKind.class);
         double sum = 0;
@@ -31,7 +31,7 @@ public record SandboxFaults(Map<FaultKind, Double> rates, long slowMs) {
             FaultKind kind = entry.getKey();
             Double rate = entry.getValue();
             if (kind == null || rate == null || !(rate >= 0 && rate <= 1)) {
-                throw invalid("the rate of " + (kind == null ? "null" : kind.label()) + " must be from 0 to 1, got "
+                throw invalid("Rate of " + (kind == null ? "null" : kind.label()) + " must be from 0 to 1, got "
                         + rate);
             }
             if (rate > 0) {
@@ -40,7 +40,7 @@ public record SandboxFaults(Map<FaultKind, Double> rates, long slowMs) {
             }
         }
         if (sum > 1 + SUM_SLACK) {
-            throw invalid("the rates add up to " + sum + ", more than 1");
+            throw invalid("Rates add up to " + sum + ", more than 1");
         }
         if (slowMs < 0) {
             throw new IllegalArgumentException("slowMs must not be negative, got " + slowMs);
@@ -64,11 +64,11 @@ public record SandboxFaults(Map<FaultKind, Double> rates, long slowMs) {
         for (String part : text.split(",", -1)) {
             int eq = part.indexOf('=');
             if (eq < 0) {
-                throw invalid("'" + part.trim() + "' is not kind=rate");
+                throw invalid("Fault '" + part.trim() + "' is not kind=rate");
             }
             FaultKind kind = FaultKind.parse(part.substring(0, eq).trim());
             if (rates.put(kind, rate(kind, part.substring(eq + 1).trim())) != null) {
-                throw invalid("fault kind " + kind.label() + " is given twice");
+                throw invalid("Fault kind " + kind.label() + " is given twice");
             }
         }
         return new SandboxFaults(rates, DEFAULT_SLOW_MS);
@@ -117,7 +117,7 @@ public record SandboxFaults(Map<FaultKind, Double> rates, long slowMs) {
     }
 
     static IllegalArgumentException invalid(String problem) {
-        return new IllegalArgumentException("Bad faults: " + problem + "; expected kind=rate,... with kinds "
+        return new IllegalArgumentException(problem + "; expected kind=rate,... with kinds "
                 + FaultKind.labels() + " and rates from 0 to 1 that add up to at most 1");
     }
 
@@ -125,7 +125,7 @@ public record SandboxFaults(Map<FaultKind, Double> rates, long slowMs) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw invalid("the rate of " + kind.label() + " must be a number from 0 to 1, got '" + text + "'");
+            throw invalid("Rate of " + kind.label() + " must be a number from 0 to 1, got '" + text + "'");
         }
     }
 }
