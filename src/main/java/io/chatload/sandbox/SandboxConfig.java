@@ -157,7 +157,7 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
         return withChatforma(new ChatformaSwitches(c.envelope(), c.ignorePage(), c.maxPerPage(), accept));
     }
 
-    /** Fails API requests on purpose at these rates; see {@link SandboxFaults} and {@link FaultPlan}. */
+    /** Fails API requests on purpose at these rates; see {@link SandboxFaults}. */
     public SandboxConfig withFaults(SandboxFaults f) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
                 botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches, f);

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * How often the sandbox fails API requests on purpose, per {@link FaultKind}, and how late a slow answer comes.
- * Which requests fail is decided by {@link FaultPlan}, deterministically from the sandbox's seed.
+ * Whether a request fails, and how, depends only on the sandbox's seed, the request's method, raw path and query,
+ * and how many times that same request was made before: a retry draws anew, and the same requests fault the same
+ * way on every run (see {@code FaultPlan}).
  *
  * @param rates  the share of API requests that get each kind, from 0 to 1, at most 1 together; kinds with rate 0
  *               are left out
