@@ -1,6 +1,8 @@
 package io.chatload.cli;
 
+import io.chatload.sandbox.FaultKind;
 import io.chatload.sandbox.SandboxConfig;
+import io.chatload.sandbox.SandboxFaults;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.sandbox.ChatformaEnvelope;
 import io.chatload.sandbox.LinksStyle;
@@ -36,15 +38,21 @@ final class SandboxCommand implements Command {
                   --ignore-page    Chatforma serves page 1 whatever page is asked for
                   --max-per-page N Chatforma's largest page (default 100)
                   --bearer         Chatforma also accepts the key as Authorization: Bearer
+                  --faults F       fail API requests on purpose at these rates, e.g.
+                                   5xx=0.10,429=0.05,reset=0.02,slow=0.01,truncated=0.01,html=0.01
+                                   (also 429date: Retry-After as a date); the same seed and requests
+                                   give the same faults, and a retry draws anew
+                  --slow-ms N      how late a slow fault answers (default 65000, past a 60 s timeout)
                 Serves Chaport under /chaport/api/v1 and Chatforma under /chatforma/public/v1, plus
-                GET /_sandbox/stats (request counts) and GET /_sandbox/truth (the records it serves).
+                GET /_sandbox/stats (request counts), GET /_sandbox/faults (faults injected per kind)
+                and GET /_sandbox/truth (the records it serves).
                 """;
     }
 
     @Override
     public Set<String> valueFlags() {
         return Set.of("--port", "--seed", "--scale", "--latency-ms", "--operators", "--visitors", "--bots", "--page-size",
-                "--links", "--foreign-link-host", "--envelope", "--max-per-page");
+                "--links", "--foreign-link-host", "--envelope", "--max-per-page", "--faults", "--slow-ms");
     }
 
     @Override
@@ -88,6 +96,14 @@ final class SandboxCommand implements Command {
         if (args.has("--max-per-page")) {
             config = config.withChatformaMaxPerPage(args.intValue("--max-per-page", 100, 1, 100_000));
         }
+        SandboxFaults faults;
+        try {
+            faults = SandboxFaults.parse(args.value("--faults", "none"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("sandbox: --faults " + e.getMessage());
+        }
+        config = config.withFaults(faults.withSlowMs(
+                args.intValue("--slow-ms", (int) SandboxFaults.DEFAULT_SLOW_MS, 0, 3_600_000)));
         SandboxServer server = SandboxServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -98,6 +114,12 @@ final class SandboxCommand implements Command {
                 + config.operators() + " operators, " + config.visitors() + " visitors, " + config.bots() + " bots)");
         console.out().println("  Chaport:   " + server.chaportBaseUrl() + "   token:   " + config.chaportToken());
         console.out().println("  Chatforma: " + server.chatformaBaseUrl() + "   api key: " + config.chatformaKey());
+        SandboxFaults on = config.faults();
+        if (!on.isNone()) {
+            String slow = on.rate(FaultKind.SLOW) > 0 ? ", slow answers after " + on.slowMs() + " ms" : "";
+            console.out().println("  Faults:    " + on.spec() + slow + "; counts at " + server.baseUrl()
+                    + "/_sandbox/faults");
+        }
         console.out().println("  Load it:   CHAPORT_BASE_URL=" + server.chaportBaseUrl() + " CHAPORT_TOKEN=" + config.chaportToken()
                 + " CHATFORMA_BASE_URL=" + server.chatformaBaseUrl() + " CHATFORMA_API_KEY=" + config.chatformaKey()
                 + " java -jar target/chatload.jar run --once");

@@ -18,10 +18,12 @@ package io.chatload.sandbox;
  * @param chatformaKey      the api_key Chatforma endpoints accept
  * @param chaportSwitches   quirks of the Chaport API: link style, foreign links
  * @param chatformaSwitches quirks of the Chatforma API: envelope, paging, Bearer auth
+ * @param faults            API requests failed on purpose, drawn from the seed; {@link SandboxFaults#NONE} by default
  */
 public record SandboxConfig(int port, long seed, int operators, int visitors, int visitorsPageSize, int bots,
                             int botUsers, int botDialogs, long latencyMs, String chaportToken, String chatformaKey,
-                            ChaportSwitches chaportSwitches, ChatformaSwitches chatformaSwitches) {
+                            ChaportSwitches chaportSwitches, ChatformaSwitches chatformaSwitches,
+                            SandboxFaults faults) {
 
     public SandboxConfig {
         if (port < 0 || port > 65_535) {
@@ -41,6 +43,17 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
         if (chaportSwitches == null || chatformaSwitches == null) {
             throw new IllegalArgumentException("switches must not be null");
         }
+        if (faults == null) {
+            throw new IllegalArgumentException("faults must not be null; SandboxFaults.NONE has none");
+        }
+    }
+
+    /** A config without faults, as before faults existed. */
+    public SandboxConfig(int port, long seed, int operators, int visitors, int visitorsPageSize, int bots,
+                         int botUsers, int botDialogs, long latencyMs, String chaportToken, String chatformaKey,
+                         ChaportSwitches chaportSwitches, ChatformaSwitches chatformaSwitches) {
+        this(port, seed, operators, visitors, visitorsPageSize, bots, botUsers, botDialogs, latencyMs, chaportToken,
+                chatformaKey, chaportSwitches, chatformaSwitches, SandboxFaults.NONE);
     }
 
     public static SandboxConfig defaults() {
@@ -54,54 +67,60 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
     public SandboxConfig withScale(Scale s) {
         return new SandboxConfig(port, seed, s.operators(), s.visitors(), visitorsPageSize, s.bots(),
                 s.botUsers(), s.botDialogs(), latencyMs, chaportToken, chatformaKey,
-                chaportSwitches, chatformaSwitches);
+                chaportSwitches, chatformaSwitches, faults);
     }
 
     public SandboxConfig withPort(int p) {
         return new SandboxConfig(p, seed, operators, visitors, visitorsPageSize, bots,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches,
+                chatformaSwitches, faults);
     }
 
     public SandboxConfig withSeed(long s) {
         return new SandboxConfig(port, s, operators, visitors, visitorsPageSize, bots,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches,
+                chatformaSwitches, faults);
     }
 
     public SandboxConfig withVisitors(int n) {
         return new SandboxConfig(port, seed, operators, n, visitorsPageSize, bots,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches,
+                chatformaSwitches, faults);
     }
 
     public SandboxConfig withOperators(int n) {
         return new SandboxConfig(port, seed, n, visitors, visitorsPageSize, bots,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches,
+                chatformaSwitches, faults);
     }
 
     public SandboxConfig withVisitorsPageSize(int n) {
         return new SandboxConfig(port, seed, operators, visitors, n, bots,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches,
+                chatformaSwitches, faults);
     }
 
     public SandboxConfig withLatencyMs(long ms) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
-                botUsers, botDialogs, ms, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, botDialogs, ms, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches, faults);
     }
 
     public SandboxConfig withBots(int n) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, n,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches,
+                chatformaSwitches, faults);
     }
 
     /** Chatforma subscribers per bot, deleted ones included. */
     public SandboxConfig withBotUsers(int n) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
-                n, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                n, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches, faults);
     }
 
     /** Open Chatforma dialogs per bot; a bot with fewer live subscribers has one dialog per subscriber. */
     public SandboxConfig withBotDialogs(int n) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
-                botUsers, n, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches);
+                botUsers, n, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches, faults);
     }
 
     /** Absolute URLs (default) or host-relative paths in Chaport's {@code links.next} and {@code links.more}. */
@@ -138,6 +157,12 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
         return withChatforma(new ChatformaSwitches(c.envelope(), c.ignorePage(), c.maxPerPage(), accept));
     }
 
+    /** Fails API requests on purpose at these rates; see {@link SandboxFaults}. */
+    public SandboxConfig withFaults(SandboxFaults f) {
+        return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches, f);
+    }
+
     /** Keeps the credentials out of logs and exception messages that print the config. */
     @Override
     public String toString() {
@@ -145,17 +170,18 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
                 + ", visitors=" + visitors + ", visitorsPageSize=" + visitorsPageSize + ", bots=" + bots
                 + ", botUsers=" + botUsers + ", botDialogs=" + botDialogs
                 + ", latencyMs=" + latencyMs + ", chaportToken=***, chatformaKey=***"
-                + ", chaportSwitches=" + chaportSwitches + ", chatformaSwitches=" + chatformaSwitches + "]";
+                + ", chaportSwitches=" + chaportSwitches + ", chatformaSwitches=" + chatformaSwitches
+                + ", faults=" + faults + "]";
     }
 
     private SandboxConfig withChaport(ChaportSwitches switches) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, switches, chatformaSwitches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, switches, chatformaSwitches, faults);
     }
 
     private SandboxConfig withChatforma(ChatformaSwitches switches) {
         return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots,
-                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, switches);
+                botUsers, botDialogs, latencyMs, chaportToken, chatformaKey, chaportSwitches, switches, faults);
     }
 
     private static void requireNotNegative(String name, long value) {

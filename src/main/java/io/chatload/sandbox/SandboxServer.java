@@ -5,22 +5,29 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Serves the simulated Chaport and Chatforma APIs on 127.0.0.1, from data generated at start and changed only as
  * {@link SandboxData} describes. Requests to the APIs are counted per path pattern ({@link #stats()}); the
- * {@code /_sandbox} control endpoints are not, so that looking at the numbers does not change them.
+ * {@code /_sandbox} control endpoints are not, so that looking at the numbers does not change them. API requests
+ * fail on purpose as the config's {@link SandboxFaults} say ({@link #faults()}, {@link #setFaults}); the control
+ * endpoints never do.
  */
 public final class SandboxServer implements AutoCloseable {
-    /** Enough for a loader's bounded concurrency; a small pool keeps thread counts visible in tests. */
+    /**
+     * Enough for a loader's bounded concurrency; a small pool keeps thread counts visible in tests. Slow answers do
+     * not hold these threads while they wait: one more thread sends them when their time comes.
+     */
     private static final int THREADS = 8;
     private static final int BACKLOG = 64;
 
@@ -35,18 +42,22 @@ public final class SandboxServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledExecutorService lateAnswers;
     private final SandboxConfig config;
     private final SandboxData data;
     private final RequestStats stats;
+    private final FaultSwitch faults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(HttpServer server, ExecutorService executor, SandboxConfig config, SandboxData data,
-                          RequestStats stats) {
+    private SandboxServer(HttpServer server, ExecutorService executor, ScheduledExecutorService lateAnswers,
+                          SandboxConfig config, SandboxData data, RequestStats stats, FaultSwitch faults) {
         this.server = server;
         this.executor = executor;
+        this.lateAnswers = lateAnswers;
         this.config = config;
         this.data = data;
         this.stats = stats;
+        this.faults = faults;
     }
 
     public static SandboxServer start(SandboxConfig config) throws IOException {
@@ -55,18 +66,24 @@ public final class SandboxServer implements AutoCloseable {
         HttpServer http = HttpServer.create(new InetSocketAddress(loopback, config.port()), BACKLOG);
         String baseUrl = baseUrl(http.getAddress().getPort());
         RequestStats stats = new RequestStats();
+        FaultSwitch faults = new FaultSwitch(config.seed(), config.faults());
+        ScheduledExecutorService lateAnswers = Executors.newSingleThreadScheduledExecutor(daemonThreads("slow"));
 
         Links links = new Links(baseUrl, config.chaportSwitches().linksStyle());
-        mount(http, new ChaportApi(data, links, config.chaportToken(), config.visitorsPageSize(),
-                config.chaportSwitches()), stats::count, config.latencyMs());
-        mount(http, new ChatformaApi(data, config.chatformaKey(), config.chatformaSwitches()), stats::count,
-                config.latencyMs());
-        mount(http, new ControlApi(data, stats::snapshot), key -> { }, 0);
+        ChaportApi chaport = new ChaportApi(data, links, config.chaportToken(), config.visitorsPageSize(),
+                config.chaportSwitches());
+        ChatformaApi chatforma = new ChatformaApi(data, config.chatformaKey(), config.chatformaSwitches());
+        for (Api api : List.of(chaport, chatforma)) {
+            mount(http, api, new ApiHandler(api, stats::count, config.latencyMs(), faults::draw, lateAnswers));
+        }
+        ControlApi control = new ControlApi(data, stats::snapshot, faults::counts);
+        mount(http, control, new ApiHandler(control, key -> { }, 0, (method, target) -> Optional.empty(),
+                lateAnswers));
 
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("http"));
         http.setExecutor(executor);
         http.start();
-        return new SandboxServer(http, executor, config, data, stats);
+        return new SandboxServer(http, executor, lateAnswers, config, data, stats, faults);
     }
 
     public int port() {
@@ -101,24 +118,45 @@ public final class SandboxServer implements AutoCloseable {
         return stats.snapshot();
     }
 
-    /** Stops at once: open connections are closed and requests waiting out their latency are dropped. */
+    /**
+     * Faults injected so far per kind, keyed by the kind's label ("5xx", "429", "reset", ...), every kind listed, in
+     * {@link FaultKind} order. Counts keep adding up across {@link #setFaults} calls.
+     */
+    public Map<String, Long> faults() {
+        return faults.counts();
+    }
+
+    /**
+     * Changes the faults from the next request on, from any thread; {@link SandboxFaults#NONE} turns them off, e.g. for
+     * a test's verification phase. The new setting starts a fresh plan: every request counts as asked for the first
+     * time again. A slow answer already waiting still comes late.
+     */
+    public void setFaults(SandboxFaults newFaults) {
+        faults.set(newFaults);
+    }
+
+    /**
+     * Stops at once: open connections are closed, and requests waiting out their latency and slow answers waiting for
+     * their time are dropped.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         server.stop(0);
+        lateAnswers.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
+            lateAnswers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void mount(HttpServer http, Api api, Consumer<String> onRequest,
-                              long latencyMs) {
-        http.createContext(api.prefix().isEmpty() ? "/" : api.prefix(), new ApiHandler(api, onRequest, latencyMs));
+    private static void mount(HttpServer http, Api api, ApiHandler handler) {
+        http.createContext(api.prefix().isEmpty() ? "/" : api.prefix(), handler);
     }
 
     private static String baseUrl(int port) {
@@ -126,10 +164,10 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** Daemon threads, so a forgotten close() cannot keep a JVM alive. */
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String role) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-http-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, "sandbox-" + role + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

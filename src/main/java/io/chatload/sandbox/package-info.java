@@ -34,8 +34,10 @@
  *       <li>{@code POST /bots/{botId}/segments/{segmentId}/dispatch} with {@code {"content": ..}}; segment 0 is all
  *           users. Dispatches are recorded, not delivered.</li>
  *     </ul></li>
- *   <li>Control, without credentials: {@code GET /_sandbox/stats} (request counts per path pattern) and
- *       {@code GET /_sandbox/truth} (every record served, as {@link io.chatload.sandbox.SandboxData#truth()}).</li>
+ *   <li>Control, without credentials and never faulted: {@code GET /_sandbox/stats} (request counts per path
+ *       pattern, faulted requests included), {@code GET /_sandbox/faults} (faults injected per kind, as
+ *       {@link io.chatload.sandbox.SandboxServer#faults()}) and {@code GET /_sandbox/truth} (every record served, as
+ *       {@link io.chatload.sandbox.SandboxData#truth()}).</li>
  * </ul>
  *
  * <p>Switches in the config make the APIs show the quirks a loader must survive:
@@ -43,6 +45,27 @@
  * link host (every visitor whose id hashes to 0 mod 5 and who has older chats gets a second {@code links.more} entry
  * on that host, for chat 999999, which is in no truth), the Chatforma {@link io.chatload.sandbox.ChatformaEnvelope},
  * a Chatforma server that ignores {@code page}, its maximum {@code per_page}, and Chatforma Bearer auth.
+ *
+ * <p>Faults ({@link io.chatload.sandbox.SandboxFaults}, {@code --faults 5xx=0.10,429=0.05,reset=0.02,...}) fail
+ * a share of API requests on purpose, so that a loader's retries and error handling can be tested:
+ * <ul>
+ *   <li>{@code 5xx}: 500 or 503 with the API's own error body; {@code 429}: Too Many Requests, half with
+ *       {@code Retry-After: 1} and half without; {@code 429date}: 429 with {@code Retry-After} as an HTTP-date 1 to 2
+ *       seconds ahead.</li>
+ *   <li>{@code reset}: the connection closes before any answer (the JDK client reports "header parser received no
+ *       bytes" and quietly resends a GET once; Apache HttpClient a {@code NoHttpResponseException}).</li>
+ *   <li>{@code slow}: the real answer after {@code slowMs} (default 65 s, past a 60 s read timeout). It waits on a
+ *       scheduler, not on one of the server's threads, so slow answers never hold up other requests.</li>
+ *   <li>{@code truncated}: status 200, JSON content type and the first half of the real body, its length set to
+ *       match; {@code html}: status 200 with a proxy's HTML error page.</li>
+ * </ul>
+ * Which requests fault depends only on the seed, the request's method, raw path and query, and how many times that
+ * same request was made before (since the faults were last set): a retry draws anew and may succeed, the same
+ * request sequence faults the same way on every run, and the order of concurrent requests for different URLs does
+ * not matter ({@code FaultPlan}). A faulted request never changes data, except a slow write,
+ * which is applied when its late answer is sent, whether or not the client still waits: the real risk of a write
+ * that timed out. {@link io.chatload.sandbox.SandboxServer#setFaults} changes or ({@code SandboxFaults.NONE}) ends
+ * the faults at runtime, e.g. for a test's verification phase.
  *
  * <p>Data changes while the sandbox runs only through the write endpoints above and the mutation methods of
  * {@code SandboxData}; both are thread-safe and take their times from a clock that starts at 2026-01-01, after all
