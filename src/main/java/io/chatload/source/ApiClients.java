@@ -41,6 +41,8 @@ public final class ApiClients {
         component.setResponseTimeout(settings.readTimeoutMs());
         component.setFollowRedirects(false);
         component.setCookieManagementDisabled(true);
+        // chatload's own retry policy (Camel redelivery, the outboxes' drains) is the one place retries happen
+        component.setAutomaticRetriesDisabled(true);
         // Camel's own headers must not become HTTP headers, and response headers are not needed downstream
         component.setSkipRequestHeaders(true);
         component.setMaxTotalConnections(settings.maxConnections());
