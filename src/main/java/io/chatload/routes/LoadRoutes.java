@@ -45,8 +45,8 @@ public final class LoadRoutes extends RouteBuilder {
                 // which reports it once
                 .errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false))
                 .onException(Exception.class)
-                    .onWhen(exchange -> retry.retryable(exchange.getException()))
-                    .maximumRedeliveries(retry.maxAttempts() - 1)
+                    // decided anew at each failure: after a timeout, a 404 must not inherit the timeout's retries
+                    .retryWhile(runner::worthAnotherTry)
                     .redeliveryDelay(retry.initialDelayMs())
                     .useExponentialBackOff().backOffMultiplier(2).useCollisionAvoidance()
                     .maximumRedeliveryDelay(retry.maxDelayMs())

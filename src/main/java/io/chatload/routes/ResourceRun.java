@@ -37,6 +37,7 @@ final class ResourceRun {
     private URI current;
     private int requests;
     private int retries;
+    private int triesOfPage;
     private long records;
     private String highestCursor;
     private volatile boolean childFailed;
@@ -68,12 +69,18 @@ final class ResourceRun {
         }
         current = next;
         next = null;
+        triesOfPage = 0;
     }
 
     /** Counts one HTTP request for the current page: the first try or a retry. */
     URI attempt() {
         requests++;
+        triesOfPage++;
         return current;
+    }
+
+    int triesOfPage() {
+        return triesOfPage;
     }
 
     void retried() {

@@ -9,6 +9,7 @@ import io.chatload.source.Paginator;
 import io.chatload.source.Paginators;
 import io.chatload.source.PagingContext;
 import io.chatload.source.ResponseParser;
+import io.chatload.source.RetryPolicy;
 import io.chatload.source.Urls;
 import java.io.InputStream;
 import java.net.URI;
@@ -59,12 +60,14 @@ public final class ResourceRunner {
     private final int batchSize;
     private final Consumer<LoadSummary> scheduledLoads;
     private final ResponseParser parser;
+    private final RetryPolicy retry;
     private volatile ProducerTemplate producer;
     private final Map<String, ExecutorService> fanOutPools = new ConcurrentHashMap<>();
 
     public ResourceRunner(ResourceCatalog catalog, Destination destination, int batchSize, ResponseParser parser,
-                          Consumer<LoadSummary> scheduledLoads) {
+                          RetryPolicy retry, Consumer<LoadSummary> scheduledLoads) {
         this.catalog = catalog;
+        this.retry = retry;
         this.parser = parser;
         this.destination = destination;
         this.batchSize = batchSize;
@@ -192,13 +195,23 @@ public final class ResourceRunner {
         return LoadRoutes.PAGE;
     }
 
+    /** Whether the page's last failure is worth another try, and tries are left. */
+    public boolean worthAnotherTry(Exchange exchange) {
+        ResourceRun run = run(exchange);
+        return run != null && run.triesOfPage() < retry.maxAttempts() && retry.retryable(failure(exchange));
+    }
+
     /** Before a retry of a page: one line saying what failed and which try comes. */
     void retrying(Exchange exchange) {
         ResourceRun run = run(exchange);
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class);
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
-        RETRIES.info("{}: retrying (try {})", ErrorMessages.whatHappened(run.spec, run.current(), e), attempt);
+        RETRIES.info("{}: retrying (try {} of {})", ErrorMessages.whatHappened(run.spec, run.current(), failure(exchange)),
+                run.triesOfPage() + 1, retry.maxAttempts());
         run.retried();
+    }
+
+    private static Exception failure(Exchange exchange) {
+        return exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     void startPage(Exchange exchange) {

@@ -64,11 +64,6 @@ public final class ChatloadRuntime implements AutoCloseable {
                 config.getInt("chatload.http.read-timeout-ms", 60_000, 1),
                 config.getInt("chatload.http.max-connections", 8, 1));
         ResourceCatalog catalog = new ResourceCatalog(config, http, notices);
-        ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes", 64 * 1024 * 1024, 1024),
-                config.getInt("chatload.http.max-json-depth", 500, 2));
-        ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), parser, scheduledLoads);
-        Main main = new Main();
-        main.configure().addRoutesBuilder(new ResourceTemplate(catalog));
         RetryPolicy retry;
         try {
             retry = new RetryPolicy(config.getInt("chatload.http.max-attempts", 5, 1),
@@ -77,6 +72,11 @@ public final class ChatloadRuntime implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("chatload.http.retry-initial-delay-ms must not exceed chatload.http.retry-max-delay-ms");
         }
+        ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes", 64 * 1024 * 1024, 1024),
+                config.getInt("chatload.http.max-json-depth", 500, 2));
+        ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), parser, retry, scheduledLoads);
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new ResourceTemplate(catalog));
         RateLimits rateLimits = new RateLimits(Map.of(
                 "chaport", config.getInt("chatload.chaport.requests-per-second", 0, 0),
                 "chatforma", config.getInt("chatload.chatforma.requests-per-second", 0, 0)), Clock.systemUTC());

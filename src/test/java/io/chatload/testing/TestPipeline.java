@@ -27,7 +27,10 @@ public final class TestPipeline implements AutoCloseable {
         runtime.start();
     }
 
-    /** Settings pointing both sources at the sandbox; {@code overrides} replace any of them. */
+    /**
+     * Settings pointing both sources at the sandbox; {@code overrides} replace any of them: environment variables
+     * ({@code CHAPORT_TOKEN}) or properties ({@code chatload.http.max-attempts}).
+     */
     public static ChatloadConfig config(SandboxServer sandbox, Path dbDir, Path routes, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("CHAPORT_BASE_URL", sandbox.chaportBaseUrl());
@@ -38,8 +41,15 @@ public final class TestPipeline implements AutoCloseable {
         env.put("CHATLOAD_ROUTES", routes.toAbsolutePath().toString());
         env.put("CHAPORT_REQUESTS_PER_SECOND", "0");
         env.put("CHATFORMA_REQUESTS_PER_SECOND", "0");
-        env.putAll(overrides);
-        return ChatloadConfig.load(env, new Properties());
+        Properties properties = new Properties();
+        overrides.forEach((key, value) -> {
+            if (key.startsWith("chatload.")) {
+                properties.setProperty(key, value);
+            } else {
+                env.put(key, value);
+            }
+        });
+        return ChatloadConfig.load(env, properties);
     }
 
     public static TestPipeline once(ChatloadConfig config) throws Exception {
