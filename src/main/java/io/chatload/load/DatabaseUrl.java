@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
     static final String PREFIX_PARAMETER = "chatloadSchemaPrefix";
     private static final Pattern PREFIX = Pattern.compile("(?i)([;?&])" + PREFIX_PARAMETER + "=([^;&]*)");
-    private static final Pattern VALID_PREFIX = Pattern.compile("[a-z0-9_]{0,24}");
+    private static final Pattern VALID_PREFIX = Pattern.compile("[a-z0-9_]{0,32}");
     private static final Pattern SECRET = Pattern.compile("(?i)(password|pwd)=[^;&]*");
 
     enum Kind {
@@ -39,7 +39,7 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
             rest = rest.replace("?&", "?").replaceAll("[?]$", "");
         }
         if (!VALID_PREFIX.matcher(schemaPrefix).matches()) {
-            throw new SQLException(PREFIX_PARAMETER + " must be at most 24 lower-case letters, digits or '_', got '"
+            throw new SQLException(PREFIX_PARAMETER + " must be at most 32 lower-case letters, digits or '_', got '"
                     + schemaPrefix + "'");
         }
         String driverUrl = switch (kind) {
