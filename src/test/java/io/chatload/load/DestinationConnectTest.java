@@ -11,9 +11,15 @@ import io.chatload.testing.TestDatabases.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +98,50 @@ class DestinationConnectTest {
              Destination destination = Destination.connect(database.url(), database.user(), database.password())) {
             assertEquals("postgresql", destination.dialect().name());
             assertEquals(List.of(List.of(1)), destination.query("SELECT 1", 1).rows());
+        }
+    }
+
+    /**
+     * The other tests give MariaDB schemas a prefix; this one loads into the database {@code chaport_data} itself, as a
+     * user's chatload does. One run at a time per server (a named lock), and never into a database someone else made.
+     */
+    @Test
+    void mariadbTakesPlainSqlOnTheRealSchemaName() throws SQLException {
+        try (TestDatabase database = TestDatabases.mariadb("literal")) {
+            String url = database.url().replaceAll("[?&]chatloadSchemaPrefix=[^&]*", "");
+            try (Connection admin = DriverManager.getConnection(url, database.user(), database.password());
+                 Statement s = admin.createStatement()) {
+                try (ResultSet lock = s.executeQuery("SELECT GET_LOCK('chatload_test_chaport_data', 120)")) {
+                    assertTrue(lock.next() && lock.getInt(1) == 1, "the lock for the database chaport_data");
+                }
+                try {
+                    try (ResultSet taken = s.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA"
+                            + " WHERE SCHEMA_NAME IN ('chaport_data', 'chaport_data_staging')")) {
+                        Assumptions.assumeFalse(taken.next(), "MariaDB has a database chaport_data already: not touching it");
+                    }
+                    try {
+                        loadAVisitorAndReadItWithPlainSql(url, database);
+                    } finally {
+                        s.execute("DROP DATABASE IF EXISTS chaport_data");
+                        s.execute("DROP DATABASE IF EXISTS chaport_data_staging");
+                    }
+                } finally {
+                    s.execute("DO RELEASE_LOCK('chatload_test_chaport_data')");
+                }
+            }
+        }
+    }
+
+    private static void loadAVisitorAndReadItWithPlainSql(String url, TestDatabase database) throws SQLException {
+        try (Destination destination = Destination.connect(url, database.user(), database.password())) {
+            LoadBatch batch = destination.batch("1", 10);
+            batch.add(new TableTarget("chaport_data", "visitors", List.of("id"), WriteDisposition.MERGE),
+                    json("{\"id\":\"v1\",\"name\":\"Ann\",\"lastSeen\":\"2017-10-03T10:47:31.873Z\"}"));
+            batch.complete();
+            QueryResult all = destination.query("SELECT * FROM chaport_data.visitors", 10);
+            assertEquals(List.of("id", "name", "last_seen", "_dlt_load_id", "_dlt_id"), all.columns());
+            assertEquals(List.of(List.of("v1", OffsetDateTime.parse("2017-10-03T10:47:31.873Z"))),
+                    destination.query("SELECT id, last_seen FROM chaport_data.visitors", 10).rows());
         }
     }
 
