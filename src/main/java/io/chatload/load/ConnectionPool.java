@@ -42,8 +42,13 @@ final class ConnectionPool implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("chatload-" + url.kind().name().toLowerCase(Locale.ROOT));
         config.setJdbcUrl(url.driverUrl());
-        config.setUsername(user);
-        config.setPassword(password);
+        // left unset when empty, so that user= and password= in the URL still count
+        if (!user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (!password.isEmpty()) {
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(SERVER_CONNECTIONS);
         config.setMinimumIdle(SERVER_MIN_IDLE);
         config.setIdleTimeout(IDLE_TIMEOUT_MILLIS);

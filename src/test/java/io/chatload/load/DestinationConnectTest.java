@@ -146,6 +146,14 @@ class DestinationConnectTest {
     }
 
     @Test
+    void theUserMayComeWithTheUrl() throws SQLException {
+        try (TestDatabase database = TestDatabases.postgres("urluser");
+             Destination destination = Destination.connect(database.url() + "?user=" + database.user(), "", null)) {
+            assertEquals(List.of(List.of(database.user())), destination.query("SELECT current_user", 1).rows());
+        }
+    }
+
+    @Test
     void mysqlUrlsReachMariaDbThroughItsDriver() throws SQLException {
         try (TestDatabase database = TestDatabases.mariadb("mysql")) {
             String url = database.url().replace("jdbc:mariadb:", "jdbc:mysql:");
