@@ -11,15 +11,10 @@ import io.chatload.testing.TestDatabases.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,34 +96,11 @@ class DestinationConnectTest {
         }
     }
 
-    /**
-     * The other tests give MariaDB schemas a prefix; this one loads into the database {@code chaport_data} itself, as a
-     * user's chatload does. One run at a time per server (a named lock), and never into a database someone else made.
-     */
+    /** The other tests give MariaDB schemas a prefix; this one loads into the database chaport_data itself, as users do. */
     @Test
     void mariadbTakesPlainSqlOnTheRealSchemaName() throws SQLException {
-        try (TestDatabase database = TestDatabases.mariadb("literal")) {
-            String url = database.url().replaceAll("[?&]chatloadSchemaPrefix=[^&]*", "");
-            try (Connection admin = DriverManager.getConnection(url, database.user(), database.password());
-                 Statement s = admin.createStatement()) {
-                try (ResultSet lock = s.executeQuery("SELECT GET_LOCK('chatload_test_chaport_data', 120)")) {
-                    assertTrue(lock.next() && lock.getInt(1) == 1, "the lock for the database chaport_data");
-                }
-                try {
-                    try (ResultSet taken = s.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA"
-                            + " WHERE SCHEMA_NAME IN ('chaport_data', 'chaport_data_staging')")) {
-                        Assumptions.assumeFalse(taken.next(), "MariaDB has a database chaport_data already: not touching it");
-                    }
-                    try {
-                        loadAVisitorAndReadItWithPlainSql(url, database);
-                    } finally {
-                        s.execute("DROP DATABASE IF EXISTS chaport_data");
-                        s.execute("DROP DATABASE IF EXISTS chaport_data_staging");
-                    }
-                } finally {
-                    s.execute("DO RELEASE_LOCK('chatload_test_chaport_data')");
-                }
-            }
+        try (TestDatabase database = TestDatabases.mariadbExclusive("literal", "chaport_data")) {
+            loadAVisitorAndReadItWithPlainSql(database.url(), database);
         }
     }
 

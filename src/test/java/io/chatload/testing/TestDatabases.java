@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Assumptions;
  * Databases for tests, each new and uniquely named, so parallel and repeated runs (other checkouts included) never
  * meet: H2 in memory or in a folder, a database of its own on the PostgreSQL server, and a schema prefix of its own on
  * the MariaDB server (where a schema is a database, so the tables of {@code chaport_data} go to the database
- * {@code <prefix>chaport_data}; {@link TestDatabase#sql} and {@link TestDatabase#schema} spell such names).
+ * {@code <prefix>chaport_data}; {@link TestDatabase#sql} and {@link TestDatabase#schema} spell such names; for SQL
+ * that cannot be rewritten, {@link #mariadbExclusive} lends the real schema names to one test at a time).
  *
  * <p>The rule for the servers: when one cannot be reached, a test asking for it is skipped with a message saying so
  * ({@link Assumptions}); with the environment variable {@code CHATLOAD_REQUIRE_DATABASES=true} (set on CI) it fails
@@ -43,6 +44,7 @@ public final class TestDatabases {
     private static final Pattern NAME = Pattern.compile(MARK + "([0-9a-z]+)_.*");
     private static final Duration STALE = Duration.ofHours(6);
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
+    private static final int LOCK_WAIT_SECONDS = 300;
     /** Per server: empty when reachable, else why not; checked once per JVM. */
     private static final Map<Kind, String> UNREACHABLE = new ConcurrentHashMap<>();
     private static final String REACHABLE = "";
@@ -75,14 +77,24 @@ public final class TestDatabases {
         private final String user;
         private final String password;
         private final String schemaPrefix;
+        /** For {@link #mariadbExclusive}: the connection holding the server's lock, and the real schemas to drop. */
+        private final Connection lock;
+        private final List<String> schemas;
 
         private TestDatabase(Kind kind, String name, String url, String user, String password, String schemaPrefix) {
+            this(kind, name, url, user, password, schemaPrefix, null, List.of());
+        }
+
+        private TestDatabase(Kind kind, String name, String url, String user, String password, String schemaPrefix,
+                             Connection lock, List<String> schemas) {
             this.kind = kind;
             this.name = name;
             this.url = url;
             this.user = user;
             this.password = password;
             this.schemaPrefix = schemaPrefix;
+            this.lock = lock;
+            this.schemas = schemas;
         }
 
         public Kind kind() {
@@ -150,7 +162,7 @@ public final class TestDatabases {
                 }
                 case MARIADB -> {
                     try (Connection c = server(Kind.MARIADB); Statement s = c.createStatement()) {
-                        dropMariaDbDatabases(s, name);
+                        dropMariaDbDatabases(s, name, schemas);
                         s.execute("CREATE DATABASE `" + name + "`");
                     }
                 }
@@ -176,7 +188,11 @@ public final class TestDatabases {
                 }
                 case MARIADB -> {
                     try (Connection c = server(Kind.MARIADB); Statement s = c.createStatement()) {
-                        dropMariaDbDatabases(s, name);
+                        dropMariaDbDatabases(s, name, schemas);
+                    } finally {
+                        if (lock != null) {
+                            lock.close(); // releases the server's lock
+                        }
                     }
                 }
             }
@@ -228,6 +244,40 @@ public final class TestDatabases {
         String url = "jdbc:mariadb://" + address(Kind.MARIADB) + "/" + unique + "?chatloadSchemaPrefix=" + prefix;
         return new TestDatabase(Kind.MARIADB, unique, url, setting(Kind.MARIADB, "USER"), setting(Kind.MARIADB, "PASSWORD"),
                 prefix);
+    }
+
+    /**
+     * The MariaDB server's real schemas {@code schemas} (each with its {@code _staging}), unprefixed, for SQL a test
+     * cannot rewrite, such as a route file's parentQuery. One holder per server at a time: this waits for a named lock
+     * held until {@link TestDatabase#close()}, which drops the schemas. A schema that exists already belongs to
+     * someone else: the test is skipped rather than touch it.
+     */
+    public static TestDatabase mariadbExclusive(String name, String... schemas) throws SQLException {
+        List<String> owned = new ArrayList<>();
+        for (String schema : schemas) {
+            owned.add(schema);
+            owned.add(schema + "_staging");
+        }
+        Connection lock = server(Kind.MARIADB);
+        try (Statement s = lock.createStatement()) {
+            try (ResultSet granted = s.executeQuery("SELECT GET_LOCK('chatload_test_real_schemas', " + LOCK_WAIT_SECONDS + ")")) {
+                if (!granted.next() || granted.getInt(1) != 1) {
+                    throw new SQLException("another test held MariaDB's real schemas for " + LOCK_WAIT_SECONDS + " s");
+                }
+            }
+            List<String> taken = strings(s, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME IN ('"
+                    + String.join("', '", owned) + "')");
+            Assumptions.assumeTrue(taken.isEmpty(), () -> "MariaDB at " + address(Kind.MARIADB) + " has " + taken
+                    + " already: not touching them, skipped");
+            String unique = uniqueName(name);
+            s.execute("CREATE DATABASE `" + unique + "`");
+            String url = "jdbc:mariadb://" + address(Kind.MARIADB) + "/" + unique;
+            return new TestDatabase(Kind.MARIADB, unique, url, setting(Kind.MARIADB, "USER"),
+                    setting(Kind.MARIADB, "PASSWORD"), "", lock, List.copyOf(owned));
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** A new database of the kind; H2 in memory. */
@@ -295,8 +345,11 @@ public final class TestDatabases {
         }
     }
 
-    /** The database {@code name} and the prefixed ones, {@code name_...}. */
-    private static void dropMariaDbDatabases(Statement s, String name) throws SQLException {
+    /** The database {@code name}, the prefixed ones ({@code name_...}) and {@code others}. */
+    private static void dropMariaDbDatabases(Statement s, String name, List<String> others) throws SQLException {
+        for (String other : others) {
+            s.execute("DROP DATABASE IF EXISTS `" + other + "`");
+        }
         for (String database : strings(s, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + name
                 + "' OR SCHEMA_NAME LIKE '" + name.replace("_", "\\_") + "\\_%'")) {
             s.execute("DROP DATABASE IF EXISTS `" + database + "`");
