@@ -18,7 +18,7 @@ final class ConnectionPool implements AutoCloseable {
      * Servers: a run has up to 4 resource trees with 4 child writers each, but a batch holds a connection only while it
      * flushes, so 8 serve them without queueing long and leave the server's connection limit (often 100) to others.
      */
-    static final int SERVER_CONNECTIONS = 8;
+    private static final int SERVER_CONNECTIONS = 8;
     private static final int SERVER_MIN_IDLE = 2;
     private static final long IDLE_TIMEOUT_MILLIS = 120_000;
     /** How long a writer waits for a free connection before its batch fails. */
