@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The two transactions of a {@link LoadBatch}: a flush writes the rows of every buffered table with the state, a swap
  * puts every REPLACE table live with the state held for it. Tables and columns are made first, outside them: DDL must
- * not run inside a data transaction (H2 would commit it).
+ * not run inside a data transaction (H2 and MariaDB would commit it; PostgreSQL would hold its locks to the end).
  */
 final class BatchTransactions {
     private final Database db;

@@ -26,6 +26,16 @@ final class Catalog {
         return read(schema, null);
     }
 
+    boolean schemaExists(String schema) throws SQLException {
+        try (Connection connection = db.open();
+             PreparedStatement statement = connection.prepareStatement(db.dialect().schemaQuery())) {
+            statement.setString(1, db.dialect().storedSchema(schema));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** The table's columns in order; empty when it does not exist. */
     List<ColumnInfo> columns(String schema, String table) throws SQLException {
         StoredTable found = read(schema, table).get(table);
@@ -37,7 +47,7 @@ final class Catalog {
         Map<String, StoredTable> tables = new LinkedHashMap<>();
         try (Connection connection = db.open();
              PreparedStatement statement = connection.prepareStatement(dialect.columnsQuery(table != null))) {
-            statement.setString(1, dialect.fold(schema));
+            statement.setString(1, dialect.storedSchema(schema));
             if (table != null) {
                 statement.setString(2, dialect.fold(table));
             }

@@ -10,9 +10,14 @@ import javax.sql.DataSource;
  * Connections with the dialect's session settings; transactions that commit or roll back as a whole; and schema
  * changes that run alone. H2 adds a column by rebuilding the table, and a write that meets the rebuild can be lost
  * or fail with "table not found" (seen with parallel writers), so DDL waits for running transactions to end and
- * new ones wait for the DDL.
+ * new ones wait for the DDL. (PostgreSQL and MariaDB would make DDL wait for their own locks; the rule costs them
+ * little and keeps all three alike.)
  */
 final class Database {
+    /** A transaction the database chose as a deadlock victim (or could not serialise) is run again, this often. */
+    private static final int ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 50;
+
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ReadWriteLock schemaLock = new ReentrantReadWriteLock(true);
@@ -39,8 +44,25 @@ final class Database {
         }
     }
 
-    /** Runs {@code work} in one transaction: everything it wrote commits together, or nothing does. */
+    /**
+     * Runs {@code work} in one transaction: everything it wrote commits together, or nothing does. A transaction rolled
+     * back for a deadlock or serialisation failure (InnoDB picks victims among parallel writers) runs again from the
+     * start, so {@code work} must only write through its connection.
+     */
     <T> T inTransaction(Work<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (attempt == ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Work<T> work) throws SQLException {
         schemaLock.readLock().lock();
         try (Connection connection = open()) {
             connection.setAutoCommit(false);
@@ -58,6 +80,26 @@ final class Database {
             }
         } finally {
             schemaLock.readLock().unlock();
+        }
+    }
+
+    /** SQLSTATE 40001 (serialisation failure; MariaDB's and H2's deadlock) or 40P01 (PostgreSQL's deadlock). */
+    private static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof SQLException sql ? sql.getNextException() : null) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting to retry a transaction", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.chatload.load;
 
-import java.sql.Clob;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -11,30 +12,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * A database that receives loads: the entry point of this package. One Destination serves many threads; each
- * operation borrows a pooled connection. Table layouts are cached here (see {@link SchemaRegistry}).
+ * operation borrows a pooled connection (see {@link ConnectionPool}). Table layouts are cached here (see
+ * {@link SchemaRegistry}).
  */
 public final class Destination implements AutoCloseable {
-    /** Enough for the parallel writers of a run plus DDL, ledger and queries. */
-    private static final int MAX_CONNECTIONS = 32;
     private static final int VALID_TIMEOUT_SECONDS = 10;
-    private static final Pattern URL_SECRET = Pattern.compile("(?i)(password|pwd)=[^;&]*");
 
-    private final JdbcConnectionPool pool;
+    private final ConnectionPool pool;
     private final Database db;
     private final NamingConvention naming;
     private final SchemaRegistry registry;
     private final LoadLedger ledger;
     private final StateStore state;
 
-    private Destination(JdbcConnectionPool pool, Dialect dialect) {
+    private Destination(ConnectionPool pool, Dialect dialect) {
         this.pool = pool;
-        this.db = new Database(pool, dialect);
+        this.db = new Database(pool.dataSource(), dialect);
         this.naming = new NamingConvention(dialect.maxIdentifierLength());
         this.registry = new SchemaRegistry(db, naming, List.of(LoadLedger.DEFINITION, StateStore.DEFINITION));
         Clock clock = Clock.systemUTC();
@@ -43,33 +40,35 @@ public final class Destination implements AutoCloseable {
     }
 
     /**
-     * Connects and checks the connection works. The dialect comes from the URL; only H2 ({@code jdbc:h2:...}) is
-     * supported so far. Error messages never contain the password.
+     * Connects and checks the connection works. The dialect comes from the URL: {@code jdbc:h2:},
+     * {@code jdbc:postgresql:}, {@code jdbc:mariadb:} or {@code jdbc:mysql:} (MariaDB's driver and dialect). The URL
+     * may carry {@code chatloadSchemaPrefix=<prefix>}: schema {@code s} is then stored as {@code <prefix>s}. Error
+     * messages never contain the password.
      */
     public static Destination connect(String jdbcUrl, String user, String password) throws SQLException {
         String secret = password == null ? "" : password;
-        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new SQLException("unsupported database URL '" + redact(String.valueOf(jdbcUrl), secret)
-                    + "': supported is H2 (jdbc:h2:...)");
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user == null ? "" : user, secret);
-        pool.setMaxConnections(MAX_CONNECTIONS);
-        try (Connection connection = pool.getConnection()) {
-            if (!connection.isValid(VALID_TIMEOUT_SECONDS)) {
-                throw new SQLException("the connection is not usable");
+        String login = user == null ? "" : user;
+        DatabaseUrl url = DatabaseUrl.parse(jdbcUrl, secret);
+        ConnectionPool pool = null;
+        try {
+            pool = ConnectionPool.open(url, login, secret);
+            try (Connection connection = pool.dataSource().getConnection()) {
+                if (!connection.isValid(VALID_TIMEOUT_SECONDS)) {
+                    throw new SQLException("the connection is not usable");
+                }
+                Dialect dialect = switch (url.kind()) {
+                    case H2 -> new H2Dialect(url.schemaPrefix());
+                    case POSTGRESQL -> new PostgresDialect(url.schemaPrefix());
+                    case MARIADB -> MariaDbDialect.forServer(connection, url.schemaPrefix());
+                };
+                return new Destination(pool, dialect);
             }
-        } catch (SQLException e) {
-            pool.dispose();
-            String message = "cannot connect to " + redact(jdbcUrl, secret) + " as user '" + user + "': "
-                    + redact(String.valueOf(e.getMessage()), secret);
-            SQLException clean = new SQLException(message, e.getSQLState(), e.getErrorCode());
-            // the driver's own exception is kept only when its text cannot leak the password
-            if (secret.isEmpty() || !String.valueOf(e).contains(secret)) {
-                clean.initCause(e);
+        } catch (SQLException | RuntimeException e) {
+            if (pool != null) {
+                pool.close();
             }
-            throw clean;
+            throw cannotConnect(jdbcUrl, login, secret, e);
         }
-        return new Destination(pool, new H2Dialect());
     }
 
     public Dialect dialect() {
@@ -77,7 +76,12 @@ public final class Destination implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return pool;
+        return pool.dataSource();
+    }
+
+    /** The name a schema is stored under in the database: with the URL's schema prefix, in the database's case. */
+    public String storedSchema(String schema) {
+        return dialect().storedSchema(naming.identifier(schema));
     }
 
     /**
@@ -103,7 +107,7 @@ public final class Destination implements AutoCloseable {
         Dialect dialect = dialect();
         List<TableInfo> tables = new ArrayList<>();
         for (Catalog.StoredTable table : new Catalog(db).tables(name).values()) {
-            String from = dialect.quote(name) + '.' + dialect.quoteExact(table.stored());
+            String from = dialect.quoteSchema(name) + '.' + dialect.quoteExact(table.stored());
             long rows = db.inTransaction(connection -> {
                 try (Statement statement = connection.createStatement();
                      ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + from)) {
@@ -134,8 +138,7 @@ public final class Destination implements AutoCloseable {
                 while (rows.next() && result.size() < maxRows) {
                     List<Object> row = new ArrayList<>(columns.size());
                     for (int i = 1; i <= columns.size(); i++) {
-                        Object value = rows.getObject(i);
-                        row.add(value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value);
+                        row.add(dialect().value(rows, i));
                     }
                     result.add(row);
                 }
@@ -146,15 +149,29 @@ public final class Destination implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 
     private static boolean isBookkeeping(String table) {
         return table.startsWith("_dlt_") || table.startsWith("_chatload_");
     }
 
-    private static String redact(String text, String password) {
-        String clean = URL_SECRET.matcher(text).replaceAll("$1=***");
-        return password.isEmpty() ? clean : clean.replace(password, "***");
+    /** The driver's (or pool's) failure, told without the password; its exception is kept only if it cannot leak it. */
+    private static SQLException cannotConnect(String url, String user, String password, Exception e) {
+        Throwable cause = e instanceof SQLException ? e : e.getCause() instanceof SQLException sql ? sql : e;
+        String reason = DatabaseUrl.redact(String.valueOf(cause.getMessage()), password);
+        SQLException clean = new SQLException("cannot connect to " + DatabaseUrl.redact(url, password) + " as user '" + user
+                + "': " + reason, cause instanceof SQLException sql ? sql.getSQLState() : null,
+                cause instanceof SQLException sql ? sql.getErrorCode() : 0);
+        if (password.isEmpty() || !traceOf(e).contains(password)) {
+            clean.initCause(e);
+        }
+        return clean;
+    }
+
+    private static String traceOf(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 }

@@ -1,7 +1,12 @@
 package io.chatload.load;
 
+import java.sql.Clob;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What differs between databases: identifier case and quoting, the identifier limit, SQL types, DDL and upsert.
- * Identifiers passed in are dlt names ({@code [a-z0-9_]}); they are always quoted, in the case the database folds
- * unquoted identifiers to, so plain unquoted SQL written by a user finds them. Values are never part of the SQL.
+ * What differs between databases: identifier case and quoting, the identifier limit, SQL types, DDL, upsert, and how
+ * timestamps travel. Identifiers passed in are dlt names ({@code [a-z0-9_]}); they are always quoted, in the case the
+ * database folds unquoted identifiers to, so plain unquoted SQL written by a user finds them. Values are never part of
+ * the SQL. Schema arguments are dlt schema names: {@link #storedSchema} says where one is stored.
  */
 public interface Dialect {
     String name();
@@ -22,6 +28,12 @@ public interface Dialect {
     /** The identifier as the database stores an unquoted one: upper case on H2, lower case on PostgreSQL. */
     String fold(String identifier);
 
+    /**
+     * Prepended to every schema name on the way into the database (empty by default): lets several destinations share
+     * one server where a schema is a database (MariaDB), e.g. one per test.
+     */
+    String schemaPrefix();
+
     default String quote(String identifier) {
         return quoteExact(fold(identifier));
     }
@@ -31,8 +43,17 @@ public interface Dialect {
         return '"' + stored.replace("\"", "\"\"") + '"';
     }
 
+    /** The name a dlt schema is stored under: with the schema prefix, folded. */
+    default String storedSchema(String schema) {
+        return fold(schemaPrefix() + schema);
+    }
+
+    default String quoteSchema(String schema) {
+        return quoteExact(storedSchema(schema));
+    }
+
     default String table(String schema, String table) {
-        return quote(schema) + '.' + quote(table);
+        return quoteSchema(schema) + '.' + quote(table);
     }
 
     /** The dlt name of an identifier read back from the database: lower case when it is in folded form. */
@@ -51,25 +72,30 @@ public interface Dialect {
     }
 
     default String createSchema(String schema) {
-        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+        return "CREATE SCHEMA IF NOT EXISTS " + quoteSchema(schema);
     }
 
-    default String createTable(String schema, String table, Map<String, DataType> columns, List<String> primaryKey) {
+    /**
+     * The statements that create a table (if absent) with its primary key (if any) and an index on each of
+     * {@code indexes} (index name → column).
+     */
+    default List<String> createTable(String schema, String table, Map<String, DataType> columns, List<String> primaryKey,
+                                     Map<String, String> indexes) {
         String body = columns.entrySet().stream()
                 .map(c -> quote(c.getKey()) + ' ' + sqlType(c.getValue()))
                 .collect(Collectors.joining(", "));
         if (!primaryKey.isEmpty()) {
             body += ", PRIMARY KEY (" + columnList(primaryKey) + ')';
         }
-        return "CREATE TABLE IF NOT EXISTS " + table(schema, table) + " (" + body + ')';
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE IF NOT EXISTS " + table(schema, table) + " (" + body + ')');
+        indexes.forEach((index, column) -> statements.add("CREATE INDEX IF NOT EXISTS " + quote(index) + " ON "
+                + table(schema, table) + " (" + quote(column) + ')'));
+        return statements;
     }
 
     default String addColumn(String schema, String table, String column, DataType type) {
         return "ALTER TABLE " + table(schema, table) + " ADD COLUMN IF NOT EXISTS " + quote(column) + ' ' + sqlType(type);
-    }
-
-    default String createIndex(String schema, String table, String index, String column) {
-        return "CREATE INDEX IF NOT EXISTS " + quote(index) + " ON " + table(schema, table) + " (" + quote(column) + ')';
     }
 
     default String insert(String schema, String table, List<String> columns) {
@@ -78,12 +104,12 @@ public interface Dialect {
 
     /**
      * Insert a row, or, when a row with the same key exists, update the given non-key columns (the others keep their
-     * values). Parameters in the order of {@code columns}.
+     * values). Parameters in the order of {@code columns}. The table has {@code key} as its primary key.
      */
     String upsert(String schema, String table, List<String> columns, List<String> key);
 
     /**
-     * Parameters: the folded schema name, then (if {@code oneTable}) the folded table name. Columns: table name,
+     * Parameters: the stored schema name, then (if {@code oneTable}) the folded table name. Columns: table name,
      * column name, SQL type; ordered by table then column position; base tables only.
      */
     default String columnsQuery(boolean oneTable) {
@@ -91,6 +117,31 @@ public interface Dialect {
                 + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
                 + " WHERE c.TABLE_SCHEMA = ?" + (oneTable ? " AND c.TABLE_NAME = ?" : "")
                 + " AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
+    }
+
+    /** Parameter: the stored schema name. A row when the schema exists. */
+    default String schemaQuery() {
+        return "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?";
+    }
+
+    /** Binds a value the loader produced (see {@link TypeInference#coerce}), or NULL, for a column of {@code type}. */
+    default void bind(PreparedStatement statement, int index, Object value, DataType type) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, type.jdbcType());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Reads a TIMESTAMP column the loader made. */
+    default OffsetDateTime timestamp(ResultSet rows, int column) throws SQLException {
+        return rows.getObject(column, OffsetDateTime.class);
+    }
+
+    /** A value of any query as plain Java: text as String, the loader's timestamps as OffsetDateTime. */
+    default Object value(ResultSet rows, int column) throws SQLException {
+        Object value = rows.getObject(column);
+        return value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value;
     }
 
     default String columnList(List<String> columns) {

@@ -17,9 +17,24 @@ public final class H2Dialect implements Dialect {
      */
     private static final String NON_KEYWORDS = "VALUE, KEY, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND";
 
+    private final String schemaPrefix;
+
+    public H2Dialect() {
+        this("");
+    }
+
+    public H2Dialect(String schemaPrefix) {
+        this.schemaPrefix = schemaPrefix;
+    }
+
     @Override
     public String name() {
         return "h2";
+    }
+
+    @Override
+    public String schemaPrefix() {
+        return schemaPrefix;
     }
 
     @Override

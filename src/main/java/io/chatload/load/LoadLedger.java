@@ -3,7 +3,6 @@ package io.chatload.load;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,7 +38,7 @@ public final class LoadLedger {
         Dialect dialect = db.dialect();
         db.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, ALL, List.of("load_id")))) {
-                bindRow(statement, loadId, name, LoadStatus.RUNNING, now, null, null, null);
+                bindRow(dialect, statement, loadId, name, LoadStatus.RUNNING, now, null, null, null);
                 statement.executeUpdate();
             }
             return null;
@@ -60,7 +59,7 @@ public final class LoadLedger {
         db.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(update)) {
                 statement.setString(1, status.name());
-                statement.setObject(2, now);
+                dialect.bind(statement, 2, now, DataType.TIMESTAMP);
                 statement.setString(3, counts);
                 statement.setString(4, error);
                 statement.setString(5, loadId);
@@ -70,7 +69,7 @@ public final class LoadLedger {
             }
             // finished without started: the load's start is unknown, so it counts as starting now
             try (PreparedStatement statement = connection.prepareStatement(dialect.insert(name, TABLE, ALL))) {
-                bindRow(statement, loadId, name, status, now, now, counts, error);
+                bindRow(dialect, statement, loadId, name, status, now, now, counts, error);
                 statement.executeUpdate();
             }
             return null;
@@ -80,21 +79,22 @@ public final class LoadLedger {
     /** The latest loads of the schema, newest first; empty when the schema has none. */
     public List<LoadRecord> recent(String schema, int limit) throws SQLException {
         String name = naming.identifier(schema);
-        List<LoadRecord> loads = new ArrayList<>();
         if (limit <= 0 || !registry.exists(name, TABLE)) {
-            return loads;
+            return List.of();
         }
         Dialect dialect = db.dialect();
         String sql = "SELECT " + dialect.columnList(List.of("load_id", "schema_name", "status", "started_at", "finished_at",
                 "rows_per_table", "error")) + " FROM " + dialect.table(name, TABLE) + " ORDER BY "
                 + dialect.quote("started_at") + " DESC, " + dialect.quote("load_id") + " DESC";
         return db.inTransaction(connection -> {
+            List<LoadRecord> loads = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setMaxRows(limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         loads.add(new LoadRecord(rows.getString(1), rows.getString(2), LoadStatus.valueOf(rows.getString(3)),
-                                instant(rows, 4), instant(rows, 5), Json.readCounts(rows.getString(6)), rows.getString(7)));
+                                instant(dialect, rows, 4), instant(dialect, rows, 5), Json.readCounts(rows.getString(6)),
+                                rows.getString(7)));
                     }
                 }
             }
@@ -103,25 +103,21 @@ public final class LoadLedger {
     }
 
     /** Binds a whole row in the order of {@link #ALL}. */
-    private static void bindRow(PreparedStatement statement, String loadId, String schema, LoadStatus status,
-                                OffsetDateTime startedAt, OffsetDateTime finishedAt, String counts, String error)
-            throws SQLException {
+    private static void bindRow(Dialect dialect, PreparedStatement statement, String loadId, String schema,
+                                LoadStatus status, OffsetDateTime startedAt, OffsetDateTime finishedAt, String counts,
+                                String error) throws SQLException {
         statement.setString(1, loadId);
         statement.setString(2, schema);
         statement.setString(3, status.name());
-        statement.setObject(4, startedAt);
-        statement.setObject(5, startedAt);
-        if (finishedAt == null) {
-            statement.setNull(6, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(6, finishedAt);
-        }
+        dialect.bind(statement, 4, startedAt, DataType.TIMESTAMP);
+        dialect.bind(statement, 5, startedAt, DataType.TIMESTAMP);
+        dialect.bind(statement, 6, finishedAt, DataType.TIMESTAMP);
         statement.setString(7, counts);
         statement.setString(8, error);
     }
 
-    static Instant instant(ResultSet rows, int column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+    static Instant instant(Dialect dialect, ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = dialect.timestamp(rows, column);
         return value == null ? null : value.toInstant();
     }
 

@@ -70,18 +70,13 @@ final class RowWrites {
         }
     }
 
-    private static int write(Connection connection, String sql, TableSchema table, List<String> columns,
-                             List<Map<String, Object>> rows) throws SQLException {
+    private int write(Connection connection, String sql, TableSchema table, List<String> columns,
+                      List<Map<String, Object>> rows) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
             for (Map<String, Object> row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
-                    Object value = row.get(columns.get(i));
-                    if (value == null) {
-                        statement.setNull(i + 1, table.columns().get(columns.get(i)).jdbcType());
-                    } else {
-                        statement.setObject(i + 1, value);
-                    }
+                    dialect.bind(statement, i + 1, row.get(columns.get(i)), table.columns().get(columns.get(i)));
                 }
                 statement.addBatch();
                 if (++pending == CHUNK) {

@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * The Destination's knowledge of its tables, loaded from metadata when a schema is first used (another run may
  * have made them), and the only place that changes them. DDL is serialised here because writers run in parallel,
- * and happens before any data transaction opens (H2 commits DDL implicitly). Tables and columns are only ever
- * added, so a column set seen once stays valid.
+ * and happens before any data transaction opens (H2 and MariaDB commit DDL implicitly). Tables and columns are only
+ * ever added, so a column set seen once stays valid. Another process may add the same ones meanwhile: DDL that fails
+ * is forgiven when the database, read again, has what it was to make.
  */
 final class SchemaRegistry {
     private final Database db;
@@ -46,12 +47,19 @@ final class SchemaRegistry {
         if (ensured.contains(mark)) {
             return;
         }
-        db.changeSchema(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(db.dialect().createSchema(schema));
+        try {
+            db.changeSchema(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(db.dialect().createSchema(schema));
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            // PostgreSQL's CREATE SCHEMA IF NOT EXISTS fails when another session creates it at the same moment
+            if (!catalog.schemaExists(schema)) {
+                throw e;
             }
-            return null;
-        });
+        }
         if (withSystemTables) {
             for (TableDefinition definition : systemTables) {
                 TableSchema current = cached(schema, definition.name());
@@ -169,25 +177,39 @@ final class SchemaRegistry {
     private void addColumns(String schema, TableSchema current, Map<String, DataType> additions, List<String> primaryKey)
             throws SQLException {
         Dialect dialect = db.dialect();
+        List<SQLException> failures = new ArrayList<>();
         db.changeSchema(connection -> {
             try (Statement statement = connection.createStatement()) {
-                if (current.exists()) {
-                    for (Map.Entry<String, DataType> column : additions.entrySet()) {
-                        statement.execute(dialect.addColumn(schema, current.name(), column.getKey(), column.getValue()));
-                    }
-                } else {
-                    List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
-                    statement.execute(dialect.createTable(schema, current.name(), additions, key));
-                    if (additions.containsKey(Flattener.ROOT_ID)) {
-                        // merges delete a root's child rows by _dlt_root_id
-                        statement.execute(dialect.createIndex(schema, current.name(), rootIndexName(current.name()),
-                                Flattener.ROOT_ID));
+                for (String ddl : ddl(dialect, schema, current, additions, primaryKey)) {
+                    try {
+                        statement.execute(ddl);
+                    } catch (SQLException e) {
+                        failures.add(e);
                     }
                 }
             }
             return null;
         });
-        reload(schema, current.name());
+        TableSchema now = reload(schema, current.name());
+        if (!failures.isEmpty() && !now.columns().keySet().containsAll(additions.keySet())) {
+            SQLException first = failures.get(0);
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private List<String> ddl(Dialect dialect, String schema, TableSchema current, Map<String, DataType> additions,
+                             List<String> primaryKey) {
+        if (current.exists()) {
+            return additions.entrySet().stream()
+                    .map(column -> dialect.addColumn(schema, current.name(), column.getKey(), column.getValue()))
+                    .toList();
+        }
+        List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
+        // merges delete a root's child rows by _dlt_root_id
+        Map<String, String> indexes = additions.containsKey(Flattener.ROOT_ID)
+                ? Map.of(rootIndexName(current.name()), Flattener.ROOT_ID) : Map.of();
+        return dialect.createTable(schema, current.name(), additions, key, indexes);
     }
 
     /** Ends with "_", which no table name does, so it cannot clash with a table where both share one namespace. */

@@ -61,9 +61,8 @@ public final class StateStore {
      */
     public Map<String, String> cursors(String schema, String resource) throws SQLException {
         String name = naming.identifier(schema);
-        Map<String, String> cursors = new LinkedHashMap<>();
         if (!registry.exists(name, TABLE)) {
-            return cursors;
+            return new LinkedHashMap<>();
         }
         Dialect dialect = db.dialect();
         String parentKey = dialect.quote("parent_key");
@@ -72,6 +71,7 @@ public final class StateStore {
                 + dialect.quote("resource") + " = ? AND " + parentKey + " <> '' AND " + cursor + " IS NOT NULL ORDER BY "
                 + parentKey;
         return db.inTransaction(connection -> {
+            Map<String, String> cursors = new LinkedHashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, resource);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -93,17 +93,18 @@ public final class StateStore {
         List<String> columns = success
                 ? List.of("resource", "parent_key", "last_load_id", "last_success_at", "updated_at")
                 : List.of("resource", "parent_key", "last_load_id", "last_error_at", "last_error", "updated_at");
+        Dialect dialect = db.dialect();
         db.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(db.dialect().upsert(name, TABLE, columns, KEY))) {
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, columns, KEY))) {
                 int i = 1;
                 statement.setString(i++, resource);
                 statement.setString(i++, "");
                 statement.setString(i++, loadId);
-                statement.setObject(i++, now);
+                dialect.bind(statement, i++, now, DataType.TIMESTAMP);
                 if (!success) {
                     statement.setString(i++, error);
                 }
-                statement.setObject(i, now);
+                dialect.bind(statement, i, now, DataType.TIMESTAMP);
                 statement.executeUpdate();
             }
             return null;
@@ -113,9 +114,8 @@ public final class StateStore {
     /** One entry per resource: its own cursor and outcome, and how many per-parent cursors it has. */
     public List<ResourceState> all(String schema) throws SQLException {
         String name = naming.identifier(schema);
-        List<ResourceState> states = new ArrayList<>();
         if (!registry.exists(name, TABLE)) {
-            return states;
+            return List.of();
         }
         Dialect dialect = db.dialect();
         String table = dialect.table(name, TABLE);
@@ -128,10 +128,11 @@ public final class StateStore {
                 + " FROM (SELECT DISTINCT " + resource + " FROM " + table + ") r LEFT JOIN " + table + " s ON s." + resource
                 + " = r." + resource + " AND s." + parentKey + " = '' ORDER BY r." + resource;
         return db.inTransaction(connection -> {
+            List<ResourceState> states = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     states.add(new ResourceState(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
-                            LoadLedger.instant(rows, 5), LoadLedger.instant(rows, 6), rows.getString(7)));
+                            LoadLedger.instant(dialect, rows, 5), LoadLedger.instant(dialect, rows, 6), rows.getString(7)));
                 }
             }
             return states;
@@ -149,12 +150,13 @@ public final class StateStore {
         }
         OffsetDateTime now = now();
         List<String> columns = List.of("resource", "parent_key", "cursor_value", "updated_at");
-        try (PreparedStatement statement = connection.prepareStatement(db.dialect().upsert(schema, TABLE, columns, KEY))) {
+        Dialect dialect = db.dialect();
+        try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(schema, TABLE, columns, KEY))) {
             for (StateEntry entry : latest.values()) {
                 statement.setString(1, entry.resource());
                 statement.setString(2, entry.parentKey());
                 statement.setString(3, entry.cursor());
-                statement.setObject(4, now);
+                dialect.bind(statement, 4, now, DataType.TIMESTAMP);
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -1,33 +1,44 @@
 package io.chatload.load;
 
 import static io.chatload.load.TestDestinations.assertRows;
-import static io.chatload.load.TestDestinations.count;
 import static io.chatload.load.TestDestinations.json;
 import static io.chatload.load.TestDestinations.row;
-import static io.chatload.load.TestDestinations.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
 class AppendReplaceWriteTest {
     private static final TableTarget EVENTS = new TableTarget("chaport_data", "events", List.of(), WriteDisposition.APPEND);
     private static final TableTarget BOTS = new TableTarget("chatforma_data", "bots", List.of("id"), WriteDisposition.REPLACE);
 
+    @Parameter
+    Kind kind;
+
+    private TestDestination db;
     private Destination destination;
 
     @BeforeEach
     void connect() throws SQLException {
-        destination = TestDestinations.fresh();
+        db = TestDestination.open(kind);
+        destination = db.destination();
     }
 
     @AfterEach
     void close() {
-        destination.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private LoadBatch load(TableTarget target, String loadId, String... records) throws SQLException {
@@ -45,8 +56,8 @@ class AppendReplaceWriteTest {
         load(EVENTS, "1", "{\"type\":\"open\"}", "{\"type\":\"open\"}");
         LoadBatch second = load(EVENTS, "2", "{\"type\":\"close\",\"tags\":[\"x\"]}");
         assertRows(List.of(row("type", "close"), row("type", "open"), row("type", "open")),
-                rows(destination, "SELECT type FROM chaport_data.events ORDER BY type"), "events");
-        assertEquals(3, count(destination, "(SELECT DISTINCT _dlt_id FROM chaport_data.events)"), "distinct _dlt_id");
+                db.rows("SELECT type FROM chaport_data.events ORDER BY type"), "events");
+        assertEquals(3, db.count("(SELECT DISTINCT _dlt_id FROM chaport_data.events) d"), "distinct _dlt_id");
         assertEquals(Map.of("events", 1L, "events__tags", 1L), second.rowsPerTable("chaport_data"));
     }
 
@@ -59,17 +70,17 @@ class AppendReplaceWriteTest {
         batch.addState("chatforma_data", new StateEntry("bots", "", "c2"));
         batch.flush();
         assertRows(List.of(row("id", 1L, "name", "old-a"), row("id", 2L, "name", "old-b")),
-                rows(destination, "SELECT id, name FROM chatforma_data.bots ORDER BY id"), "live bots before complete");
-        assertEquals(3, count(destination, "chatforma_data.bots__steps"), "live steps before complete");
+                db.rows("SELECT id, name FROM chatforma_data.bots ORDER BY id"), "live bots before complete");
+        assertEquals(3, db.count("chatforma_data.bots__steps"), "live steps before complete");
         assertEquals(java.util.Optional.empty(), destination.state().cursor("chatforma_data", "bots", ""),
                 "the cursor waits for the swap");
 
         batch.complete();
-        assertRows(List.of(row("id", 3L, "name", "new")), rows(destination, "SELECT id, name FROM chatforma_data.bots"),
+        assertRows(List.of(row("id", 3L, "name", "new")), db.rows("SELECT id, name FROM chatforma_data.bots"),
                 "live bots after complete");
-        assertRows(List.of(row("value", 4L)), rows(destination, "SELECT value FROM chatforma_data.bots__steps"), "steps after complete");
+        assertRows(List.of(row("value", 4L)), db.rows("SELECT value FROM chatforma_data.bots__steps"), "steps after complete");
         assertEquals(java.util.Optional.of("c2"), destination.state().cursor("chatforma_data", "bots", ""));
-        assertEquals(0, count(destination, "chatforma_data_staging.bots"), "staging emptied");
+        assertEquals(0, db.count("chatforma_data_staging.bots"), "staging emptied");
     }
 
     @Test
@@ -80,8 +91,8 @@ class AppendReplaceWriteTest {
         crashed.flush();
         // the crashed run never completes
         load(BOTS, "3", "{\"id\":2}");
-        assertRows(List.of(row("id", 2L)), rows(destination, "SELECT id FROM chatforma_data.bots"), "bots");
-        assertEquals(0, count(destination, "chatforma_data.bots__steps"), "steps");
+        assertRows(List.of(row("id", 2L)), db.rows("SELECT id FROM chatforma_data.bots"), "bots");
+        assertEquals(0, db.count("chatforma_data.bots__steps"), "steps");
     }
 
     @Test
@@ -90,16 +101,16 @@ class AppendReplaceWriteTest {
         load(botsSteps, "1", "{\"n\":1,\"items\":[1]}");
         load(BOTS, "2", "{\"id\":1,\"steps\":[1]}");
         load(BOTS, "3", "{\"id\":2}");
-        assertEquals(1, count(destination, "chatforma_data.bots_steps"), "table names are normalised like keys");
-        assertEquals(1, count(destination, "chatforma_data.bots_steps__items"), "its child table");
-        assertEquals(0, count(destination, "chatforma_data.bots__steps"), "the replaced child table of bots");
+        assertEquals(1, db.count("chatforma_data.bots_steps"), "table names are normalised like keys");
+        assertEquals(1, db.count("chatforma_data.bots_steps__items"), "its child table");
+        assertEquals(0, db.count("chatforma_data.bots__steps"), "the replaced child table of bots");
     }
 
     @Test
     void replacingWithNothingEmptiesTheTables() throws SQLException {
         load(BOTS, "1", "{\"id\":1,\"steps\":[1]}");
         load(BOTS, "2");
-        assertEquals(0, count(destination, "chatforma_data.bots"), "bots");
-        assertEquals(0, count(destination, "chatforma_data.bots__steps"), "steps");
+        assertEquals(0, db.count("chatforma_data.bots"), "bots");
+        assertEquals(0, db.count("chatforma_data.bots__steps"), "steps");
     }
 }

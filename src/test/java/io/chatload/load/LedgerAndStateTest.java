@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,18 +15,30 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
 class LedgerAndStateTest {
+    @Parameter
+    Kind kind;
+
+    private TestDestination db;
     private Destination destination;
 
     @BeforeEach
     void connect() throws SQLException {
-        destination = TestDestinations.fresh();
+        db = TestDestination.open(kind);
+        destination = db.destination();
     }
 
     @AfterEach
     void close() {
-        destination.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test
@@ -52,7 +65,7 @@ class LedgerAndStateTest {
         assertNotNull(done.startedAt());
         assertTrue(!done.finishedAt().isBefore(done.startedAt()), "finished after started");
         assertEquals(1, ledger.recent("chaport_data", 1).size(), "limit");
-        assertEquals("{\"operators\":8,\"visitors__tags\":3}", destination.query(
+        assertEquals("{\"operators\":8,\"visitors__tags\":3}", db.query(
                 "SELECT rows_per_table FROM chaport_data._dlt_loads WHERE load_id = '1700000000.1'", 1).rows().get(0).get(0));
     }
 

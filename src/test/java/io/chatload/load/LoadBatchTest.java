@@ -1,14 +1,13 @@
 package io.chatload.load;
 
 import static io.chatload.load.TestDestinations.assertRows;
-import static io.chatload.load.TestDestinations.count;
 import static io.chatload.load.TestDestinations.json;
 import static io.chatload.load.TestDestinations.row;
-import static io.chatload.load.TestDestinations.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** One batch for a resource tree: visitors fan out to their chats, each chat has events; a cursor per visitor. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
 class LoadBatchTest {
     private static final String SCHEMA = "chaport_data";
     private static final TableTarget VISITORS = new TableTarget(SCHEMA, "visitors", List.of("id"), WriteDisposition.MERGE);
@@ -27,16 +31,23 @@ class LoadBatchTest {
     private static final TableTarget CHATS = new TableTarget(SCHEMA, "chats", List.of("id"), WriteDisposition.MERGE);
     private static final TableTarget OPERATORS = new TableTarget(SCHEMA, "operators", List.of("id"), WriteDisposition.REPLACE);
 
+    @Parameter
+    Kind kind;
+
+    private TestDestination db;
     private Destination destination;
 
     @BeforeEach
     void connect() throws SQLException {
-        destination = TestDestinations.fresh();
+        db = TestDestination.open(kind);
+        destination = db.destination();
     }
 
     @AfterEach
     void close() {
-        destination.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private static Map<String, Object> visitor(String id, String name) {
@@ -69,8 +80,8 @@ class LoadBatchTest {
     @Test
     void oneFlushCommitsRowsOfTwoTablesAndStateTogetherOrNothing() throws SQLException {
         // a constraint the loader knows nothing about makes the events of a chat fail after visitors and chats were written
-        destination.query("CREATE SCHEMA chaport_data", 0);
-        destination.query("CREATE TABLE chaport_data.chats__events (type VARCHAR CHECK (type <> 'boom'))", 0);
+        db.query("CREATE SCHEMA chaport_data", 0);
+        db.query("CREATE TABLE chaport_data.chats__events (type VARCHAR(100) CHECK (type <> 'boom'))", 0);
         LoadBatch batch = destination.batch("1", 100);
         batch.add(VISITORS, visitor("v1", "Ann"));
         batch.add(CHATS, chat("v1", 1, "open"));
@@ -118,10 +129,10 @@ class LoadBatchTest {
         for (String visitor : cursors.keySet()) {
             int chats = chatsPerVisitor[Integer.parseInt(visitor.substring(1))];
             String where = " WHERE c.visitor_id = '" + visitor + "'";
-            assertEquals(1, count(destination, "chaport_data.visitors WHERE id = '" + visitor + "'"), "visitor " + visitor);
+            assertEquals(1, db.count("chaport_data.visitors WHERE id = '" + visitor + "'"), "visitor " + visitor);
             if (chats > 0) {
-                assertEquals(chats, count(destination, "chaport_data.chats c" + where), "chats of " + visitor);
-                assertEquals(2L * chats, count(destination, "chaport_data.chats__events e JOIN chaport_data.chats c"
+                assertEquals(chats, db.count("chaport_data.chats c" + where), "chats of " + visitor);
+                assertEquals(2L * chats, db.count("chaport_data.chats__events e JOIN chaport_data.chats c"
                         + " ON e._dlt_root_id = c._dlt_id" + where), "events of " + visitor);
             }
         }
@@ -137,21 +148,21 @@ class LoadBatchTest {
         batch.add(VISITORS, json("{\"id\":\"v2\",\"name\":\"from list\"}"));
         batch.complete();
         assertRows(List.of(row("id", "v1", "name", "from detail"), row("id", "v2", "name", "from list")),
-                rows(destination, "SELECT id, name FROM chaport_data.visitors ORDER BY id"), "within a batch");
-        assertRows(List.of(row("id", "v1", "value", "c")), rows(destination, "SELECT v.id, t.value FROM"
+                db.rows("SELECT id, name FROM chaport_data.visitors ORDER BY id"), "within a batch");
+        assertRows(List.of(row("id", "v1", "value", "c")), db.rows("SELECT v.id, t.value FROM"
                 + " chaport_data.visitors__tags t JOIN chaport_data.visitors v ON t._dlt_root_id = v._dlt_id"), "tags");
         assertEquals(Map.of("visitors", 2L, "visitors__tags", 1L), batch.rowsPerTable(SCHEMA), "one row per key");
 
         LoadBatch next = destination.batch("2", 1);
         next.add(VISITOR, json("{\"id\":\"v2\",\"name\":\"detail again\",\"tags\":[\"x\",\"y\"]}"));
         assertRows(List.of(row("value", "x"), row("value", "y")),
-                rows(destination, "SELECT value FROM chaport_data.visitors__tags WHERE value <> 'c' ORDER BY value"),
+                db.rows("SELECT value FROM chaport_data.visitors__tags WHERE value <> 'c' ORDER BY value"),
                 "the detail's tags, flushed");
         next.add(VISITORS, json("{\"id\":\"v2\",\"name\":\"list again\",\"tags\":[\"z\"]}"));
         next.complete();
         assertRows(List.of(row("id", "v1", "name", "from detail"), row("id", "v2", "name", "list again")),
-                rows(destination, "SELECT id, name FROM chaport_data.visitors ORDER BY id"), "across batches");
-        assertRows(List.of(row("id", "v1", "value", "c"), row("id", "v2", "value", "z")), rows(destination,
+                db.rows("SELECT id, name FROM chaport_data.visitors ORDER BY id"), "across batches");
+        assertRows(List.of(row("id", "v1", "value", "c"), row("id", "v2", "value", "z")), db.rows(
                 "SELECT v.id, t.value FROM chaport_data.visitors__tags t JOIN chaport_data.visitors v"
                         + " ON t._dlt_root_id = v._dlt_id ORDER BY v.id"), "v2's tags replaced");
     }
@@ -216,20 +227,20 @@ class LoadBatchTest {
         batch.flush();
 
         assertRows(List.of(row("id", "v1"), row("id", "v2")),
-                rows(destination, "SELECT id FROM chaport_data.visitors ORDER BY id"), "merged visitors before complete");
+                db.rows("SELECT id FROM chaport_data.visitors ORDER BY id"), "merged visitors before complete");
         assertRows(List.of(row("id", "o1"), row("id", "o2")),
-                rows(destination, "SELECT id FROM chaport_data.operators ORDER BY id"), "live operators untouched");
-        assertEquals(2, count(destination, "chaport_data.operators__skills"), "live skills untouched");
+                db.rows("SELECT id FROM chaport_data.operators ORDER BY id"), "live operators untouched");
+        assertEquals(2, db.count("chaport_data.operators__skills"), "live skills untouched");
         assertEquals(Optional.empty(), destination.state().cursor(SCHEMA, "operators", ""), "waits for the swap");
         assertEquals(Optional.of("page-1"), destination.state().cursor(SCHEMA, "visitors", ""),
                 "state added once a REPLACE target is used waits for the swap too");
 
         batch.complete();
-        assertRows(List.of(row("id", "o3")), rows(destination, "SELECT id FROM chaport_data.operators"), "operators swapped");
+        assertRows(List.of(row("id", "o3")), db.rows("SELECT id FROM chaport_data.operators"), "operators swapped");
         assertRows(List.of(row("value", "c"), row("value", "d")),
-                rows(destination, "SELECT value FROM chaport_data.operators__skills ORDER BY value"), "skills swapped");
+                db.rows("SELECT value FROM chaport_data.operators__skills ORDER BY value"), "skills swapped");
         assertRows(List.of(row("id", "v1"), row("id", "v2")),
-                rows(destination, "SELECT id FROM chaport_data.visitors ORDER BY id"), "visitors after complete");
+                db.rows("SELECT id FROM chaport_data.visitors ORDER BY id"), "visitors after complete");
         assertEquals(Optional.of("all"), destination.state().cursor(SCHEMA, "operators", ""));
         assertEquals(Optional.of("page-2"), destination.state().cursor(SCHEMA, "visitors", ""));
         assertEquals(Map.of("visitors", 2L, "operators", 1L, "operators__skills", 2L), batch.rowsPerTable(SCHEMA));
@@ -243,15 +254,15 @@ class LoadBatchTest {
         earlier.add(bots, json("{\"name\":\"old\"}"));
         earlier.complete();
         // a constraint the loader knows nothing about makes the second swap fail: the first must not go live alone
-        destination.query("ALTER TABLE chaport_data.bots ADD CONSTRAINT no_boom CHECK (name <> 'boom')", 0);
+        db.query("ALTER TABLE chaport_data.bots ADD CONSTRAINT no_boom CHECK (name <> 'boom')", 0);
 
         LoadBatch batch = destination.batch("2", 10);
         batch.add(OPERATORS, json("{\"id\":\"o2\"}"));
         batch.add(bots, json("{\"name\":\"boom\"}"));
         batch.addState(SCHEMA, new StateEntry("operators", "", "all"));
         assertThrows(SQLException.class, batch::complete);
-        assertRows(List.of(row("id", "o1")), rows(destination, "SELECT id FROM chaport_data.operators"), "operators");
-        assertRows(List.of(row("name", "old")), rows(destination, "SELECT name FROM chaport_data.bots"), "bots");
+        assertRows(List.of(row("id", "o1")), db.rows("SELECT id FROM chaport_data.operators"), "operators");
+        assertRows(List.of(row("name", "old")), db.rows("SELECT name FROM chaport_data.bots"), "bots");
         assertEquals(Optional.empty(), destination.state().cursor(SCHEMA, "operators", ""), "no cursor");
     }
 }

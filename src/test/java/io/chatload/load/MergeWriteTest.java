@@ -1,35 +1,46 @@
 package io.chatload.load;
 
 import static io.chatload.load.TestDestinations.assertRows;
-import static io.chatload.load.TestDestinations.count;
 import static io.chatload.load.TestDestinations.json;
 import static io.chatload.load.TestDestinations.row;
-import static io.chatload.load.TestDestinations.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
 class MergeWriteTest {
     private static final TableTarget VISITORS = new TableTarget("chaport_data", "visitors", List.of("id"), WriteDisposition.MERGE);
     private static final TableTarget CHATS = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
 
+    @Parameter
+    Kind kind;
+
+    private TestDestination db;
     private Destination destination;
 
     @BeforeEach
     void connect() throws SQLException {
-        destination = TestDestinations.fresh();
+        db = TestDestination.open(kind);
+        destination = db.destination();
     }
 
     @AfterEach
     void close() {
-        destination.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private void load(TableTarget target, String loadId, String... records) throws SQLException {
@@ -44,8 +55,8 @@ class MergeWriteTest {
     void plainUnquotedSqlFindsTablesAndColumns() throws SQLException {
         load(VISITORS, "1", "{\"id\":\"v1\",\"name\":\"Ann\",\"lastSeen\":\"2017-10-03T10:47:31.873Z\",\"utm\":{\"source\":\"google\"}}");
         assertRows(List.of(row("id", "v1", "name", "Ann", "utm__source", "google")),
-                rows(destination, "SELECT * FROM chaport_data.visitors"), "visitors");
-        List<Map<String, Object>> rows = rows(destination, "SELECT id, last_seen FROM chaport_data.visitors");
+                db.rows("SELECT * FROM chaport_data.visitors"), "visitors");
+        List<Map<String, Object>> rows = db.rows("SELECT id, last_seen FROM chaport_data.visitors");
         assertEquals(List.of("id", "last_seen"), List.copyOf(rows.get(0).keySet()));
         assertEquals(java.time.OffsetDateTime.parse("2017-10-03T10:47:31.873Z").toInstant(),
                 ((java.time.OffsetDateTime) rows.get(0).get("last_seen")).toInstant(), "last_seen is a timestamp");
@@ -56,14 +67,14 @@ class MergeWriteTest {
         String[] records = {"{\"id\":1,\"name\":\"Ann\",\"tags\":[\"a\",\"b\"]}", "{\"id\":2,\"name\":\"Bob\",\"tags\":[\"c\"]}",
             "{\"id\":3,\"name\":\"Cy\"}"};
         load(VISITORS, "1", records);
-        List<Map<String, Object>> before = rows(destination, "SELECT id, name, _dlt_id FROM chaport_data.visitors ORDER BY id");
+        List<Map<String, Object>> before = db.rows("SELECT id, name, _dlt_id FROM chaport_data.visitors ORDER BY id");
         load(VISITORS, "2", records);
-        assertEquals(3, count(destination, "chaport_data.visitors"), "visitors");
-        assertEquals(3, count(destination, "chaport_data.visitors__tags"), "tags");
-        assertRows(before, rows(destination, "SELECT id, name, _dlt_id FROM chaport_data.visitors ORDER BY id"),
+        assertEquals(3, db.count("chaport_data.visitors"), "visitors");
+        assertEquals(3, db.count("chaport_data.visitors__tags"), "tags");
+        assertRows(before, db.rows("SELECT id, name, _dlt_id FROM chaport_data.visitors ORDER BY id"),
                 "same _dlt_id after upsert");
-        assertEquals(3, count(destination, "chaport_data.visitors WHERE _dlt_load_id = '2'"), "rows carry the newest load id");
-        for (Map<String, Object> row : rows(destination, "SELECT _dlt_id FROM chaport_data.visitors UNION ALL "
+        assertEquals(3, db.count("chaport_data.visitors WHERE _dlt_load_id = '2'"), "rows carry the newest load id");
+        for (Map<String, Object> row : db.rows("SELECT _dlt_id FROM chaport_data.visitors UNION ALL "
                 + "SELECT _dlt_id FROM chaport_data.visitors__tags")) {
             assertTrue(((String) row.get("_dlt_id")).matches("[A-Za-z0-9_-]{14}"), "dlt-style _dlt_id: " + row);
         }
@@ -75,11 +86,11 @@ class MergeWriteTest {
                 "{\"id\":2,\"status\":\"open\",\"events\":[{\"type\":\"x\"}]}");
         load(CHATS, "2", "{\"id\":1,\"status\":\"closed\",\"events\":[{\"type\":\"a\"},{\"type\":\"z\"}]}");
         assertRows(List.of(row("id", 1L, "status", "closed"), row("id", 2L, "status", "open")),
-                rows(destination, "SELECT id, status FROM chaport_data.chats ORDER BY id"), "chats");
+                db.rows("SELECT id, status FROM chaport_data.chats ORDER BY id"), "chats");
         assertRows(List.of(row("type", "a", "_dlt_list_idx", 0L), row("type", "z", "_dlt_list_idx", 1L)),
-                rows(destination, "SELECT e.type, e._dlt_list_idx FROM chaport_data.chats__events e JOIN chaport_data.chats c"
+                db.rows("SELECT e.type, e._dlt_list_idx FROM chaport_data.chats__events e JOIN chaport_data.chats c"
                         + " ON e._dlt_root_id = c._dlt_id WHERE c.id = 1 ORDER BY e._dlt_list_idx"), "events of chat 1");
-        assertEquals(1, count(destination, "chaport_data.chats__events e JOIN chaport_data.chats c ON e._dlt_parent_id = c._dlt_id"
+        assertEquals(1, db.count("chaport_data.chats__events e JOIN chaport_data.chats c ON e._dlt_parent_id = c._dlt_id"
                 + " WHERE c.id = 2"), "events of chat 2 untouched");
     }
 
@@ -87,7 +98,7 @@ class MergeWriteTest {
     void aListThatBecameEmptyLeavesNoChildRows() throws SQLException {
         load(CHATS, "1", "{\"id\":1,\"events\":[{\"type\":\"a\"}]}");
         load(CHATS, "2", "{\"id\":1,\"events\":[]}");
-        assertEquals(0, count(destination, "chaport_data.chats__events"), "events");
+        assertEquals(0, db.count("chaport_data.chats__events"), "events");
     }
 
     @Test
@@ -96,7 +107,7 @@ class MergeWriteTest {
         batch.add(VISITORS, json("{\"id\":1,\"name\":\"first\"}"));
         batch.add(VISITORS, json("{\"id\":1,\"name\":\"second\"}"));
         batch.complete();
-        assertRows(List.of(row("id", 1L, "name", "second")), rows(destination, "SELECT id, name FROM chaport_data.visitors"), "visitors");
+        assertRows(List.of(row("id", 1L, "name", "second")), db.rows("SELECT id, name FROM chaport_data.visitors"), "visitors");
         assertEquals(Map.of("visitors", 1L), batch.rowsPerTable("chaport_data"));
     }
 
@@ -109,7 +120,7 @@ class MergeWriteTest {
         batch.add(target, json("{\"visitorId\":\"v\",\"chatId\":2,\"n\":3}"));
         batch.complete();
         assertRows(List.of(row("chat_id", 1L, "n", 2L), row("chat_id", 2L, "n", 3L)),
-                rows(destination, "SELECT chat_id, n FROM chaport_data.chats ORDER BY chat_id"), "chats");
+                db.rows("SELECT chat_id, n FROM chaport_data.chats ORDER BY chat_id"), "chats");
     }
 
     @Test
@@ -120,16 +131,18 @@ class MergeWriteTest {
         assertTrue(e.getMessage().contains("visitors") && e.getMessage().contains("'id'"), e.getMessage());
         batch.add(VISITORS, json("{\"id\":1}"));
         batch.complete();
-        assertEquals(1, count(destination, "chaport_data.visitors"), "the batch goes on after a refused record");
+        assertEquals(1, db.count("chaport_data.visitors"), "the batch goes on after a refused record");
     }
 
     @Test
     void mergeTablesHaveAPrimaryKey() throws SQLException {
         load(VISITORS, "1", "{\"id\":1}");
-        List<Map<String, Object>> keys = rows(destination, "SELECT kcu.column_name FROM information_schema.table_constraints tc"
-                + " JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name"
-                + " AND kcu.table_schema = tc.table_schema WHERE tc.constraint_type = 'PRIMARY KEY'"
-                + " AND tc.table_schema = 'CHAPORT_DATA' AND tc.table_name = 'VISITORS'");
-        assertRows(List.of(row("column_name", "ID")), keys, "primary key of visitors");
+        List<Map<String, Object>> keys = db.rows("SELECT kcu.column_name AS column_name"
+                + " FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage kcu"
+                + " ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema"
+                + " AND kcu.table_name = tc.table_name WHERE tc.constraint_type = 'PRIMARY KEY'"
+                + " AND tc.table_schema = '" + db.storedSchema("chaport_data") + "'"
+                + " AND tc.table_name = '" + destination.dialect().fold("visitors") + "'");
+        assertRows(List.of(row("column_name", destination.dialect().fold("id"))), keys, "primary key of visitors");
     }
 }

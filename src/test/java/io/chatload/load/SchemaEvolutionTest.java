@@ -3,9 +3,9 @@ package io.chatload.load;
 import static io.chatload.load.TestDestinations.assertRows;
 import static io.chatload.load.TestDestinations.json;
 import static io.chatload.load.TestDestinations.row;
-import static io.chatload.load.TestDestinations.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,25 +14,40 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
 class SchemaEvolutionTest {
     private static final TableTarget PEOPLE = new TableTarget("src_data", "people", List.of("id"), WriteDisposition.MERGE);
 
+    @Parameter
+    Kind kind;
+
+    private TestDestination db;
     private Destination destination;
 
     @BeforeEach
     void connect() throws SQLException {
-        destination = TestDestinations.fresh();
+        db = TestDestination.open(kind);
+        destination = db.destination();
     }
 
     @AfterEach
     void close() {
-        destination.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
-    private Map<String, String> columnTypes(String table) throws SQLException {
+    /** The loader's type of each column, from the SQL type the database reports. */
+    private Map<String, DataType> columnTypes(String table) throws SQLException {
+        Dialect dialect = destination.dialect();
         return destination.tables("src_data").stream().filter(t -> t.name().equals(table)).findFirst().orElseThrow()
-                .columns().stream().collect(Collectors.toMap(ColumnInfo::name, ColumnInfo::sqlType, (a, b) -> a, LinkedHashMap::new));
+                .columns().stream().collect(Collectors.toMap(ColumnInfo::name, c -> dialect.dataType(c.sqlType()),
+                        (a, b) -> a, LinkedHashMap::new));
     }
 
     @Test
@@ -42,25 +57,38 @@ class SchemaEvolutionTest {
         batch.add(PEOPLE, json("{\"id\":2,\"name\":\"Bob\",\"jobTitle\":\"CTO\"}"));
         batch.complete();
         assertRows(List.of(row("id", 1L, "name", "Ann", "job_title", null), row("id", 2L, "name", "Bob", "job_title", "CTO")),
-                rows(destination, "SELECT id, name, job_title FROM src_data.people ORDER BY id"), "people");
+                db.rows("SELECT id, name, job_title FROM src_data.people ORDER BY id"), "people");
     }
 
     @Test
     void aNewDestinationOnTheSameDatabaseSeesExistingColumns() throws SQLException {
-        String url = "jdbc:h2:mem:evolve" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        try (Destination first = Destination.connect(url, "sa", "")) {
-            LoadBatch batch = first.batch("1", 10);
-            batch.add(PEOPLE, json("{\"id\":1,\"age\":30}"));
-            batch.complete();
-        }
-        try (Destination second = Destination.connect(url, "sa", "")) {
-            LoadBatch batch = second.batch("2", 10);
-            batch.add(PEOPLE, json("{\"id\":2,\"age\":\"unknown\",\"city\":\"Oslo\"}"));
-            batch.complete();
-            assertRows(List.of(row("id", 1L, "age", 30L, "age__v_text", null, "city", null),
-                            row("id", 2L, "age", null, "age__v_text", "unknown", "city", "Oslo")),
-                    rows(second, "SELECT id, age, age__v_text, city FROM src_data.people ORDER BY id"), "people");
-        }
+        LoadBatch first = destination.batch("1", 10);
+        first.add(PEOPLE, json("{\"id\":1,\"age\":30}"));
+        first.complete();
+
+        LoadBatch second = db.reconnect().batch("2", 10);
+        second.add(PEOPLE, json("{\"id\":2,\"age\":\"unknown\",\"city\":\"Oslo\"}"));
+        second.complete();
+        assertRows(List.of(row("id", 1L, "age", 30L, "age__v_text", null, "city", null),
+                        row("id", 2L, "age", null, "age__v_text", "unknown", "city", "Oslo")),
+                db.rows("SELECT id, age, age__v_text, city FROM src_data.people ORDER BY id"), "people");
+    }
+
+    @Test
+    void aColumnAnotherDestinationAddedMeanwhileIsTakenAsItIs() throws SQLException {
+        LoadBatch first = destination.batch("1", 10);
+        first.add(PEOPLE, json("{\"id\":1}"));
+        first.complete();
+        LoadBatch meanwhile = db.another().batch("2", 10);
+        meanwhile.add(PEOPLE, json("{\"id\":2,\"city\":\"Oslo\"}"));
+        meanwhile.complete();
+
+        // this destination still believes people has no city column: its ALTER TABLE meets the one made meanwhile
+        LoadBatch later = destination.batch("3", 10);
+        later.add(PEOPLE, json("{\"id\":3,\"city\":\"Rome\"}"));
+        later.complete();
+        assertRows(List.of(row("id", 1L, "city", null), row("id", 2L, "city", "Oslo"), row("id", 3L, "city", "Rome")),
+                db.rows("SELECT id, city FROM src_data.people ORDER BY id"), "people");
     }
 
     @Test
@@ -70,18 +98,19 @@ class SchemaEvolutionTest {
         batch.add(PEOPLE, json("{\"id\":2,\"age\":\"thirty\",\"price\":2,\"note\":true,\"seen\":\"soon\"}"));
         batch.add(PEOPLE, json("{\"id\":3,\"age\":30.5}"));
         batch.complete();
-        Map<String, String> types = columnTypes("people");
-        assertEquals("BIGINT", types.get("age"));
-        assertEquals("CHARACTER VARYING", types.get("age__v_text"));
-        assertEquals("DOUBLE PRECISION", types.get("age__v_double"));
-        assertEquals("TIMESTAMP WITH TIME ZONE", types.get("seen"));
-        assertEquals("CHARACTER VARYING", types.get("seen__v_text"));
+        Map<String, DataType> types = columnTypes("people");
+        assertEquals(DataType.BIGINT, types.get("age"));
+        assertEquals(DataType.TEXT, types.get("age__v_text"));
+        assertEquals(DataType.DOUBLE, types.get("age__v_double"));
+        assertEquals(DataType.DOUBLE, types.get("price"));
+        assertEquals(DataType.TIMESTAMP, types.get("seen"));
+        assertEquals(DataType.TEXT, types.get("seen__v_text"));
         assertEquals(null, types.get("price__v_bigint"), "an integer fits a double column");
         assertRows(List.of(
                         row("id", 1L, "age", 30L, "age__v_text", null, "age__v_double", null, "price", 1.5, "note", "hi", "seen__v_text", null),
                         row("id", 2L, "age", null, "age__v_text", "thirty", "price", 2.0, "note", "true", "seen", null, "seen__v_text", "soon"),
                         row("id", 3L, "age", null, "age__v_double", 30.5)),
-                rows(destination, "SELECT * FROM src_data.people ORDER BY id"), "people");
+                db.rows("SELECT * FROM src_data.people ORDER BY id"), "people");
     }
 
     @Test
@@ -90,12 +119,12 @@ class SchemaEvolutionTest {
         batch.add(PEOPLE, json("{\"id\":1,\"select\":\"s\",\"order\":\"o\",\"a\\\"; DROP TABLE x; --\":\"evil\",\"2fa\":true,"
                 + "\"a_b\":1,\"aB\":2,\"" + "k".repeat(500) + "\":\"long\"}"));
         batch.complete();
-        Map<String, String> types = columnTypes("people");
+        Map<String, DataType> types = columnTypes("people");
         String longName = types.keySet().stream().filter(c -> c.startsWith("kkk")).findFirst().orElseThrow();
-        assertEquals(256, longName.length(), longName);
+        assertEquals(destination.dialect().maxIdentifierLength(), longName.length(), longName);
         String tagged = types.keySet().stream().filter(c -> c.matches("a_b_[0-9a-f]{8}")).findFirst().orElseThrow();
         assertRows(List.of(row("select", "s", "order", "o", "a_drop_table_xxxx", "evil", "_2fa", true, "a_b", 1L, tagged, 2L,
                         longName, "long")),
-                rows(destination, "SELECT * FROM src_data.people"), "people");
+                db.rows("SELECT * FROM src_data.people"), "people");
     }
 }

@@ -4,25 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** Fresh in-memory H2 destinations and helpers to read and compare what they hold. */
+/** Helpers to make records and compare rows; {@link TestDestination} gives a destination to load them into. */
 final class TestDestinations {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TestDestinations() {
-    }
-
-    static Destination fresh() throws SQLException {
-        return Destination.connect("jdbc:h2:mem:load" + COUNTER.incrementAndGet() + "_" + System.nanoTime()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     static Map<String, Object> json(String json) {
@@ -31,24 +22,6 @@ final class TestDestinations {
         } catch (Exception e) {
             throw new IllegalArgumentException(json, e);
         }
-    }
-
-    /** The rows of a query as column → value maps (column names as the destination reports them). */
-    static List<Map<String, Object>> rows(Destination destination, String sql) throws SQLException {
-        QueryResult result = destination.query(sql, 10_000);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (List<Object> values : result.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < values.size(); i++) {
-                row.put(result.columns().get(i), values.get(i));
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    static long count(Destination destination, String table) throws SQLException {
-        return ((Number) destination.query("SELECT COUNT(*) FROM " + table, 1).rows().get(0).get(0)).longValue();
     }
 
     /** Compares rows cell by cell so a failure names the row and column that differ. */

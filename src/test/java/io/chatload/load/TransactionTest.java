@@ -3,11 +3,11 @@ package io.chatload.load;
 import static io.chatload.load.TestDestinations.assertRows;
 import static io.chatload.load.TestDestinations.json;
 import static io.chatload.load.TestDestinations.row;
-import static io.chatload.load.TestDestinations.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +15,35 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
 class TransactionTest {
     private static final TableTarget CHATS = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
 
+    @Parameter
+    Kind kind;
+
+    private TestDestination db;
     private Destination destination;
 
     @BeforeEach
     void connect() throws SQLException {
-        destination = TestDestinations.fresh();
+        db = TestDestination.open(kind);
+        destination = db.destination();
         // a constraint the loader knows nothing about makes a child row fail after its root row was written
-        destination.query("CREATE SCHEMA chaport_data", 0);
-        destination.query("CREATE TABLE chaport_data.chats__events (type VARCHAR CHECK (type <> 'boom'))", 0);
+        db.query("CREATE SCHEMA chaport_data", 0);
+        db.query("CREATE TABLE chaport_data.chats__events (type VARCHAR(100) CHECK (type <> 'boom'))", 0);
     }
 
     @AfterEach
     void close() {
-        destination.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test
@@ -49,8 +61,8 @@ class TransactionTest {
         second.addState("chaport_data", new StateEntry("visitor_chats", "v1", "p2"));
         assertThrows(SQLException.class, second::flush);
 
-        assertRows(List.of(row("id", 1L, "status", "open")), rows(destination, "SELECT id, status FROM chaport_data.chats"), "chats");
-        assertRows(List.of(row("type", "a")), rows(destination, "SELECT type FROM chaport_data.chats__events"), "events");
+        assertRows(List.of(row("id", 1L, "status", "open")), db.rows("SELECT id, status FROM chaport_data.chats"), "chats");
+        assertRows(List.of(row("type", "a")), db.rows("SELECT type FROM chaport_data.chats__events"), "events");
         assertEquals(Optional.of("c1"), destination.state().cursor("chaport_data", "chats", ""), "resource cursor");
         assertEquals(Optional.of("p1"), destination.state().cursor("chaport_data", "visitor_chats", "v1"), "per-parent cursor");
         assertEquals(Map.of(), second.rowsPerTable("chaport_data"), "nothing counted as written");
@@ -64,6 +76,6 @@ class TransactionTest {
         LoadBatch batch = destination.batch("1", 1);
         LoadException e = assertThrows(LoadException.class,
                 () -> batch.add(CHATS, json("{\"id\":1,\"events\":[{\"type\":\"boom\"}]}")));
-        assertEquals(0, TestDestinations.count(destination, "chaport_data.chats"), "chats: " + e.getMessage());
+        assertEquals(0, db.count("chaport_data.chats"), "chats: " + e.getMessage());
     }
 }

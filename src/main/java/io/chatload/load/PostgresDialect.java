@@ -1,0 +1,88 @@
+package io.chatload.load;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL (9.6+, tested on 15): lower-case identifiers of at most 63 bytes, {@code TEXT} and {@code TIMESTAMPTZ},
+ * upsert with {@code INSERT ... ON CONFLICT (key) DO UPDATE}. ON CONFLICT rather than MERGE (15+): it works on every
+ * supported version and, unlike MERGE, cannot fail with a duplicate key when two writers insert one new key at once.
+ */
+public final class PostgresDialect implements Dialect {
+    private final String schemaPrefix;
+
+    public PostgresDialect() {
+        this("");
+    }
+
+    public PostgresDialect(String schemaPrefix) {
+        this.schemaPrefix = schemaPrefix;
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String schemaPrefix() {
+        return schemaPrefix;
+    }
+
+    /** NAMEDATALEN - 1; dlt names are ASCII, so bytes and characters agree. */
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    @Override
+    public String fold(String identifier) {
+        return identifier.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String sqlType(DataType type) {
+        return switch (type) {
+            case TEXT -> "TEXT";
+            case BIGINT -> "BIGINT";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOL -> "BOOLEAN";
+            case TIMESTAMP -> "TIMESTAMPTZ";
+            case DECIMAL -> "NUMERIC(38, 0)";
+        };
+    }
+
+    /** Types as information_schema.columns.data_type names them. */
+    @Override
+    public DataType dataType(String sqlType) {
+        return switch (sqlType.toLowerCase(Locale.ROOT)) {
+            case "bigint", "integer", "smallint" -> DataType.BIGINT;
+            case "double precision", "real" -> DataType.DOUBLE;
+            case "boolean" -> DataType.BOOL;
+            case "timestamp with time zone" -> DataType.TIMESTAMP;
+            case "numeric" -> DataType.DECIMAL;
+            default -> DataType.TEXT;
+        };
+    }
+
+    @Override
+    public String upsert(String schema, String table, List<String> columns, List<String> key) {
+        List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
+        String action = updated.isEmpty() ? "NOTHING"
+                : "UPDATE SET " + updated.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c)).collect(Collectors.joining(", "));
+        return insert(schema, table, columns) + " ON CONFLICT (" + columnList(key) + ") DO " + action;
+    }
+
+    /** pgjdbc gives timestamptz as java.sql.Timestamp unless asked for OffsetDateTime (then in UTC). */
+    @Override
+    public Object value(ResultSet rows, int column) throws SQLException {
+        if ("timestamptz".equalsIgnoreCase(rows.getMetaData().getColumnTypeName(column))) {
+            return rows.getObject(column, OffsetDateTime.class);
+        }
+        return Dialect.super.value(rows, column);
+    }
+}

@@ -1,0 +1,75 @@
+package io.chatload.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chatload.load.DatabaseUrl.Kind;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+
+    private static DatabaseUrl parse(String url) throws SQLException {
+        return DatabaseUrl.parse(url, "");
+    }
+
+    @Test
+    void theSchemeNamesTheDatabase() throws SQLException {
+        assertEquals(Kind.H2, parse("jdbc:h2:file:./chatload").kind());
+        assertEquals(Kind.POSTGRESQL, parse("jdbc:postgresql://db:5432/chatload").kind());
+        assertEquals(Kind.MARIADB, parse("jdbc:mariadb://db/chatload").kind());
+        assertEquals(Kind.MARIADB, parse("jdbc:mysql://db/chatload").kind());
+    }
+
+    @Test
+    void h2UrlsGoToTheDriverAsTheyAre() throws SQLException {
+        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:file:./chatload;AUTO_SERVER=TRUE", ""),
+                parse("jdbc:h2:file:./chatload;AUTO_SERVER=TRUE"));
+    }
+
+    @Test
+    void postgresqlBatchesAreRewrittenUnlessTheUrlSaysOtherwise() throws SQLException {
+        assertEquals("jdbc:postgresql://db/c?reWriteBatchedInserts=true", parse("jdbc:postgresql://db/c").driverUrl());
+        assertEquals("jdbc:postgresql://db/c?ssl=true&reWriteBatchedInserts=true", parse("jdbc:postgresql://db/c?ssl=true").driverUrl());
+        assertEquals("jdbc:postgresql://db/c?rewritebatchedinserts=false",
+                parse("jdbc:postgresql://db/c?rewritebatchedinserts=false").driverUrl());
+    }
+
+    @Test
+    void mariadbGetsRewrittenBatchesAndSchemaMetadata() throws SQLException {
+        assertEquals("jdbc:mariadb://db/c?rewriteBatchedStatements=true&useCatalogTerm=SCHEMA",
+                parse("jdbc:mariadb://db/c").driverUrl());
+        assertEquals("jdbc:mariadb://db/c?useCatalogTerm=CATALOG&rewriteBatchedStatements=true",
+                parse("jdbc:mariadb://db/c?useCatalogTerm=CATALOG").driverUrl());
+        assertEquals("jdbc:mysql://db/c?rewriteBatchedStatements=true&useCatalogTerm=SCHEMA&permitMysqlScheme=true",
+                parse("jdbc:mysql://db/c").driverUrl(), "MariaDB's driver takes jdbc:mysql: only when permitted");
+    }
+
+    @Test
+    void theSchemaPrefixIsChatloadsAndNotTheDrivers() throws SQLException {
+        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "t1_"),
+                parse("jdbc:h2:mem:x;chatloadSchemaPrefix=t1_;DB_CLOSE_DELAY=-1"));
+        assertEquals(new DatabaseUrl(Kind.MARIADB, "jdbc:mariadb://db/c?rewriteBatchedStatements=true&useCatalogTerm=SCHEMA", "t1_"),
+                parse("jdbc:mariadb://db/c?chatloadSchemaPrefix=t1_"));
+        assertEquals("jdbc:mariadb://db/c?a=1&b=2&rewriteBatchedStatements=true&useCatalogTerm=SCHEMA",
+                parse("jdbc:mariadb://db/c?a=1&chatloadSchemaPrefix=t1_&b=2").driverUrl());
+        assertEquals("jdbc:postgresql://db/c?b=2&reWriteBatchedInserts=true",
+                parse("jdbc:postgresql://db/c?chatloadSchemaPrefix=t1_&b=2").driverUrl());
+        assertEquals("", parse("jdbc:postgresql://db/c").schemaPrefix());
+    }
+
+    @Test
+    void aPrefixThatIsNoSafeNameIsRefused() {
+        SQLException e = assertThrows(SQLException.class, () -> parse("jdbc:mariadb://db/c?chatloadSchemaPrefix=x`;drop"));
+        assertTrue(e.getMessage().contains("chatloadSchemaPrefix"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownSchemeListsTheKnownOnesWithoutThePassword() {
+        SQLException e = assertThrows(SQLException.class, () -> DatabaseUrl.parse("jdbc:sqlserver://h;password=pw9", "pw9"));
+        assertEquals("unsupported database URL 'jdbc:sqlserver://h;password=***': supported are H2 (jdbc:h2:...),"
+                + " PostgreSQL (jdbc:postgresql://host[:port]/database),"
+                + " MariaDB/MySQL (jdbc:mariadb://host[:port]/database or jdbc:mysql://...)", e.getMessage());
+    }
+}

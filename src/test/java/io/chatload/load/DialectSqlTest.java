@@ -1,0 +1,104 @@
+package io.chatload.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The SQL each dialect writes; the databases run it in the parameterised loader tests. */
+class DialectSqlTest {
+    private final H2Dialect h2 = new H2Dialect();
+    private final PostgresDialect postgres = new PostgresDialect();
+    private final MariaDbDialect mariadb = new MariaDbDialect("", "utf8mb4_nopad_bin");
+
+    private static Map<String, DataType> columns() {
+        Map<String, DataType> columns = new LinkedHashMap<>();
+        columns.put("id", DataType.TEXT);
+        columns.put("n", DataType.BIGINT);
+        columns.put("_dlt_root_id", DataType.TEXT);
+        return columns;
+    }
+
+    @Test
+    void typesPerDatabase() {
+        for (DataType type : DataType.values()) {
+            String row = type + ": " + h2.sqlType(type) + " | " + postgres.sqlType(type) + " | " + mariadb.sqlType(type);
+            assertEquals(switch (type) {
+                case TEXT -> "TEXT: CHARACTER VARYING | TEXT | LONGTEXT";
+                case BIGINT -> "BIGINT: BIGINT | BIGINT | BIGINT";
+                case DOUBLE -> "DOUBLE: DOUBLE PRECISION | DOUBLE PRECISION | DOUBLE";
+                case BOOL -> "BOOL: BOOLEAN | BOOLEAN | BOOLEAN";
+                case TIMESTAMP -> "TIMESTAMP: TIMESTAMP WITH TIME ZONE | TIMESTAMPTZ | DATETIME(6)";
+                case DECIMAL -> "DECIMAL: NUMERIC(38, 0) | NUMERIC(38, 0) | DECIMAL(38, 0)";
+            }, row);
+        }
+    }
+
+    @Test
+    void theTypeACatalogReportsIsTheTypeTheLoaderMade() {
+        Map<DataType, List<String>> reported = Map.of(
+                DataType.TEXT, List.of("CHARACTER VARYING", "text", "longtext"),
+                DataType.BIGINT, List.of("BIGINT", "bigint", "bigint"),
+                DataType.DOUBLE, List.of("DOUBLE PRECISION", "double precision", "double"),
+                DataType.BOOL, List.of("BOOLEAN", "boolean", "boolean"),
+                DataType.TIMESTAMP, List.of("TIMESTAMP WITH TIME ZONE", "timestamp with time zone", "datetime"),
+                DataType.DECIMAL, List.of("NUMERIC", "numeric", "decimal"));
+        reported.forEach((type, names) -> {
+            assertEquals(type, h2.dataType(names.get(0)), "h2 " + names.get(0));
+            assertEquals(type, postgres.dataType(names.get(1)), "postgresql " + names.get(1));
+            assertEquals(type, mariadb.dataType(names.get(2)), "mariadb " + names.get(2));
+        });
+        assertEquals(DataType.TEXT, mariadb.dataType("varchar"), "a text key column");
+    }
+
+    @Test
+    void namesAreFoldedAndQuotedTheDatabasesWay() {
+        assertEquals("\"CHAPORT_DATA\".\"VISITORS\"", h2.table("chaport_data", "visitors"));
+        assertEquals("\"chaport_data\".\"visitors\"", postgres.table("chaport_data", "visitors"));
+        assertEquals("`chaport_data`.`visitors`", mariadb.table("chaport_data", "visitors"));
+        assertEquals("`t1_chaport_data`.`visitors`", new MariaDbDialect("t1_", "utf8mb4_bin").table("chaport_data", "visitors"));
+        assertEquals("`a``b`", mariadb.quoteExact("a`b"));
+        assertEquals("mixed_Case", postgres.dltName("mixed_Case"));
+        assertEquals("id", h2.dltName("ID"));
+    }
+
+    @Test
+    void postgresqlUpsertsOnConflict() {
+        assertEquals("INSERT INTO \"s\".\"t\" (\"id\", \"n\") VALUES (?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"n\" = EXCLUDED.\"n\"",
+                postgres.upsert("s", "t", List.of("id", "n"), List.of("id")));
+        assertEquals("INSERT INTO \"s\".\"t\" (\"id\") VALUES (?) ON CONFLICT (\"id\") DO NOTHING",
+                postgres.upsert("s", "t", List.of("id"), List.of("id")));
+    }
+
+    @Test
+    void mariadbUpsertsOnDuplicateKey() {
+        assertEquals("INSERT INTO `s`.`t` (`id`, `n`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `n` = VALUES(`n`)",
+                mariadb.upsert("s", "t", List.of("id", "n"), List.of("id")));
+        assertEquals("INSERT INTO `s`.`t` (`id`) VALUES (?) ON DUPLICATE KEY UPDATE `id` = `id`",
+                mariadb.upsert("s", "t", List.of("id"), List.of("id")));
+    }
+
+    @Test
+    void postgresqlCreatesTablesAndIndexesIfAbsent() {
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"s\".\"t\" (\"id\" TEXT, \"n\" BIGINT, \"_dlt_root_id\" TEXT,"
+                        + " PRIMARY KEY (\"id\"))",
+                "CREATE INDEX IF NOT EXISTS \"t__root_ix_\" ON \"s\".\"t\" (\"_dlt_root_id\")"),
+                postgres.createTable("s", "t", columns(), List.of("id"), Map.of("t__root_ix_", "_dlt_root_id")));
+        assertEquals("ALTER TABLE \"s\".\"t\" ADD COLUMN IF NOT EXISTS \"c\" TIMESTAMPTZ",
+                postgres.addColumn("s", "t", "c", DataType.TIMESTAMP));
+        assertEquals("CREATE SCHEMA IF NOT EXISTS \"s\"", postgres.createSchema("s"));
+    }
+
+    @Test
+    void mariadbKeysAreIndexableTextAndIndexesComeWithTheTable() {
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS `s`.`t` (`id` VARCHAR(255), `n` BIGINT, `_dlt_root_id` LONGTEXT,"
+                        + " PRIMARY KEY (`id`), INDEX `t__root_ix_` (`_dlt_root_id`(64)))"
+                        + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"),
+                mariadb.createTable("s", "t", columns(), List.of("id"), Map.of("t__root_ix_", "_dlt_root_id")));
+        assertEquals("ALTER TABLE `s`.`t` ADD COLUMN `c` DATETIME(6)", mariadb.addColumn("s", "t", "c", DataType.TIMESTAMP));
+        assertEquals("CREATE DATABASE IF NOT EXISTS `s` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
+                mariadb.createSchema("s"));
+    }
+}
