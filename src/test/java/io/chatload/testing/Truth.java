@@ -133,7 +133,9 @@ public final class Truth {
         }
         Instant expectedTime = instant(expected.toString());
         Instant actualTime = actual instanceof OffsetDateTime o ? o.toInstant()
-                : actual instanceof Timestamp t ? t.toInstant() : null;
+                : actual instanceof Timestamp t ? t.toInstant()
+                // MariaDB's DATETIME, which chatload writes in UTC
+                : actual instanceof java.time.LocalDateTime l ? l.toInstant(java.time.ZoneOffset.UTC) : null;
         if (expectedTime != null && actualTime != null) {
             return expectedTime.equals(actualTime);
         }
