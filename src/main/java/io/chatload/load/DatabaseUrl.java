@@ -43,7 +43,9 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
                     + schemaPrefix + "'");
         }
         String driverUrl = switch (kind) {
-            case H2 -> rest;
+            // an embedded file database writes commits lazily: a killed process would lose the last ones
+            case H2 -> rest.startsWith("jdbc:h2:mem:") || rest.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
+                    ? rest : rest + ";WRITE_DELAY=0";
             // multi-row INSERTs for batches: several times faster, same results
             case POSTGRESQL -> withDefault(rest, "reWriteBatchedInserts", "true");
             case MARIADB -> {

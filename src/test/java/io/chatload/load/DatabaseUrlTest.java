@@ -23,9 +23,11 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void h2UrlsGoToTheDriverAsTheyAre() throws SQLException {
-        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:file:./chatload;AUTO_SERVER=TRUE", ""),
+    void h2FileDatabasesWriteEachCommitAtOnceUnlessTheUrlSaysOtherwise() throws SQLException {
+        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:file:./chatload;AUTO_SERVER=TRUE;WRITE_DELAY=0", ""),
                 parse("jdbc:h2:file:./chatload;AUTO_SERVER=TRUE"));
+        assertEquals("jdbc:h2:file:./c;write_delay=500", parse("jdbc:h2:file:./c;write_delay=500").driverUrl());
+        assertEquals("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1", parse("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1").driverUrl());
     }
 
     @Test
