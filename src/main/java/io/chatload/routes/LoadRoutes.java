@@ -68,6 +68,8 @@ public final class LoadRoutes extends RouteBuilder {
                 .throttle(method(rateLimits, "permits(${exchangeProperty." + ResourceRunner.SOURCE + "})"))
                     .timePeriodMillis(1000)
                     .correlationExpression(exchangeProperty(ResourceRunner.SOURCE))
+                .end()
+                .process(exchange -> runner.passedRateLimit(exchange, rateLimits))
                 .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api")
                 .process(runner::readPage);
     }

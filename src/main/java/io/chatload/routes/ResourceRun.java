@@ -147,6 +147,14 @@ final class ResourceRun {
         childFailed = true;
     }
 
+    /** A progress line: the resource, requests, rows its tree wrote so far, and the rate. */
+    String progress() {
+        long rows = batch.rowsPerTable(spec.schema()).values().stream().mapToLong(Long::longValue).sum();
+        double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        return String.format(java.util.Locale.ROOT, "%s: %d requests, %d rows, %.0f rows/s", spec.id(), requests, rows,
+                rows / seconds);
+    }
+
     ResourceOutcome outcome(String error) {
         return new ResourceOutcome(spec.id(), spec.schema(), requests, records,
                 ownsBatch ? batch.rowsPerTable(spec.schema()) : Map.of(), Duration.between(started, Instant.now()),

@@ -8,6 +8,7 @@ import io.chatload.load.StateEntry;
 import io.chatload.source.Paginator;
 import io.chatload.source.Paginators;
 import io.chatload.source.PagingContext;
+import io.chatload.source.RateLimits;
 import io.chatload.source.ResponseParser;
 import io.chatload.source.RetryPolicy;
 import io.chatload.source.Urls;
@@ -47,6 +48,7 @@ public final class ResourceRunner {
     static final String OWNS_LOAD = "chatloadOwnsLoad";
     static final String HTTP_COMPONENT = "chatloadHttp";
     static final String SOURCE = "chatloadSource";
+    private static final String QUEUED_AT = "chatloadQueuedAt";
 
     private static final int MAX_PAGES = 100_000;
     private static final Logger RETRIES = LoggerFactory.getLogger("io.chatload.retry");
@@ -62,6 +64,9 @@ public final class ResourceRunner {
     private final ResponseParser parser;
     private final RetryPolicy retry;
     private volatile ProducerTemplate producer;
+    private volatile ResourceMetrics metrics;
+    /** Root runs in progress, for the progress lines of long crawls. */
+    private final java.util.Set<ResourceRun> active = ConcurrentHashMap.newKeySet();
     private final Map<String, ExecutorService> fanOutPools = new ConcurrentHashMap<>();
 
     public ResourceRunner(ResourceCatalog catalog, Destination destination, int batchSize, ResponseParser parser,
@@ -112,7 +117,11 @@ public final class ResourceRunner {
                 paging.pageSizeParam(), paging.pageSize(), paging.maxPages(), notDone(spec, scope, cursors, load),
                 warning -> warnings.warn(spec.id() + ": " + warning)));
         URI first = paginator.first(Urls.resolve(source.baseUrl(), path));
-        exchange.setProperty(RUN, new ResourceRun(spec, load, batch, ownsBatch, parent, scope, cursors, paginator, first));
+        ResourceRun run = new ResourceRun(spec, load, batch, ownsBatch, parent, scope, cursors, paginator, first);
+        exchange.setProperty(RUN, run);
+        if (ownsBatch) {
+            active.add(run);
+        }
         exchange.setProperty(HTTP_COMPONENT, spec.httpComponent());
         exchange.setProperty(SOURCE, spec.source());
     }
@@ -207,11 +216,21 @@ public final class ResourceRunner {
         RETRIES.info("{}: retrying (try {} of {})", ErrorMessages.whatHappened(run.spec, run.current(), failure(exchange)),
                 run.triesOfPage() + 1, retry.maxAttempts());
         run.retried();
+        metrics(exchange).retry(run.spec);
     }
 
     private static Exception failure(Exchange exchange) {
         return exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    /** After the API's request budget let the request through: a wait of over a millisecond is counted. */
+    void passedRateLimit(Exchange exchange, RateLimits rateLimits) {
+        String api = exchange.getProperty(SOURCE, String.class);
+        long waitedNanos = System.nanoTime() - exchange.getProperty(QUEUED_AT, System.nanoTime(), Long.class);
+        if (rateLimits.limited(api) && waitedNanos > 1_000_000) {
+            metrics(exchange).rateLimitWait(api, java.time.Duration.ofNanos(waitedNanos));
+        }
     }
 
     void startPage(Exchange exchange) {
@@ -220,7 +239,10 @@ public final class ResourceRunner {
 
     /** Sets the request up from the run alone, so that a retry of the fetch starts from the same state. */
     void prepareRequest(Exchange exchange) {
-        URI uri = run(exchange).attempt();
+        ResourceRun run = run(exchange);
+        URI uri = run.attempt();
+        metrics(exchange).request(run.spec);
+        exchange.setProperty(QUEUED_AT, System.nanoTime());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);
         exchange.getMessage().setHeader(Exchange.HTTP_URI, uri.toString());
@@ -270,6 +292,7 @@ public final class ResourceRunner {
         }
         run.batch.add(spec.target(), record);
         run.written();
+        metrics(exchange).record(spec);
         Runnable below = () -> {
             if (!fanOut(exchange, run, record)) {
                 run.childFailed();
@@ -318,6 +341,18 @@ public final class ResourceRunner {
             e.setProperty(BATCH, run.batch);
         });
         return result.getException() == null && !result.getProperty(FAILED, false, Boolean.class);
+    }
+
+    private ResourceMetrics metrics(Exchange exchange) {
+        if (metrics == null) {
+            metrics = new ResourceMetrics(exchange.getContext());
+        }
+        return metrics;
+    }
+
+    /** One line per root run in progress: pages, rows written by its tree, rows per second. */
+    public java.util.List<String> progress() {
+        return active.stream().map(ResourceRun::progress).sorted().toList();
     }
 
     private ProducerTemplate producer(Exchange exchange) {
@@ -386,6 +421,11 @@ public final class ResourceRunner {
     private void end(Exchange exchange, ResourceOutcome outcome) {
         Load load = exchange.getProperty(LOAD, Load.class);
         load.record(outcome);
+        metrics(exchange).outcome(outcome);
+        ResourceRun run = run(exchange);
+        if (run != null && run.ownsBatch) {
+            active.remove(run);
+        }
         if (exchange.getProperty(OWNS_LOAD, false, Boolean.class)) {
             scheduledLoads.accept(load.finish(destination.state()));
         }

@@ -26,12 +26,16 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * chatload inside Camel Main: the resource template, the shared load routes and the routes folder. Scheduled mode
@@ -42,19 +46,27 @@ public final class ChatloadRuntime implements AutoCloseable {
     /** How many resources a once-run fetches at the same time. */
     private static final int PARALLEL_RESOURCES = 4;
 
+    private static final Logger PROGRESS = LoggerFactory.getLogger("io.chatload.progress");
+
     /** The outboxes' ids, as run --once --resources may name them (also by the part after the dot). */
     public static final List<String> OUTBOXES = List.of("chaport.messages", "chatforma.dispatch_broadcast");
+
+    /** How often {@code run} logs the progress of long crawls. */
+    private static final long PROGRESS_SECONDS = 10;
 
     private final Main main;
     private final ResourceCatalog catalog;
     private final Destination destination;
     private final OutboxRoutes outboxes;
+    private final ResourceRunner runner;
 
-    private ChatloadRuntime(Main main, ResourceCatalog catalog, Destination destination, OutboxRoutes outboxes) {
+    private ChatloadRuntime(Main main, ResourceCatalog catalog, Destination destination, OutboxRoutes outboxes,
+                            ResourceRunner runner) {
         this.main = main;
         this.catalog = catalog;
         this.destination = destination;
         this.outboxes = outboxes;
+        this.runner = runner;
     }
 
     /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
@@ -90,7 +102,13 @@ public final class ChatloadRuntime implements AutoCloseable {
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
                 List.of(config.source("chaport"), config.source("chatforma")));
         main.configure().addRoutesBuilder(outboxes);
-        return new ChatloadRuntime(main, catalog, destination, outboxes);
+        int managementPort = config.getInt("chatload.management.port", 9090, 0);
+        if (scheduled && managementPort > 0) {
+            // health and Prometheus metrics: http://localhost:<port>/observe/health and /observe/metrics
+            main.addOverrideProperty("camel.management.enabled", "true");
+            main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
+        }
+        return new ChatloadRuntime(main, catalog, destination, outboxes, runner);
     }
 
     public void start() throws Exception {
@@ -107,6 +125,10 @@ public final class ChatloadRuntime implements AutoCloseable {
             @Override
             public void afterStart(BaseMainSupport main) {
                 catalog.validate();
+                ScheduledExecutorService progress = context().getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(ChatloadRuntime.this, "chatload-progress");
+                progress.scheduleAtFixedRate(() -> runner.progress().forEach(PROGRESS::info),
+                        PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
                 started.run();
             }
         });

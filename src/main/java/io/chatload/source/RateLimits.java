@@ -36,6 +36,11 @@ public final class RateLimits {
         return until != null && clock.instant().isBefore(until) ? Math.max(1, limit / 2) : limit;
     }
 
+    /** Whether the source has a budget at all. */
+    public boolean limited(String source) {
+        return perSecond.getOrDefault(source, 0) > 0;
+    }
+
     /** The API answered 429. */
     public void throttled(String source) {
         throttledUntil.put(source, clock.instant().plus(COOL_DOWN));

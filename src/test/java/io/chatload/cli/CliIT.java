@@ -34,16 +34,21 @@ class CliIT {
         }
     }
 
-    private Result chatload(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    /** Starts the jar with a clean chatload environment plus {@code env}; output goes to stdout.txt and stderr.txt. */
+    private Process start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CHAPORT_") || k.startsWith("CHATFORMA_") || k.startsWith("CHATLOAD_"));
         pb.environment().put("CHATLOAD_ROUTES", ROUTES.toString());
         pb.environment().putAll(env);
+        return pb.redirectOutput(workDir.resolve("stdout.txt").toFile()).redirectError(workDir.resolve("stderr.txt").toFile()).start();
+    }
+
+    private Result chatload(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path out = workDir.resolve("stdout.txt");
         Path err = workDir.resolve("stderr.txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = start(env, args);
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chatload " + String.join(" ", args) + " did not finish in 180 s");
@@ -139,6 +144,53 @@ class CliIT {
             assertEquals(10, sandbox.data().sentMessages().size(), "each message reached the API once");
             Result status = chatload(env, "sql", "--csv", "SELECT status, COUNT(*) AS n FROM chaport_data.outbox_messages GROUP BY status");
             assertEquals(List.of("status,n", "sent,10"), status.outLines());
+        }
+    }
+
+    @Test
+    void runServesHealthAndPerResourceMetrics() throws Exception {
+        Path routes = Files.createDirectories(workDir.resolve("routes/chaport"));
+        Files.copy(ROUTES.resolve("chaport/_source.yaml"), routes.resolve("_source.yaml"));
+        Files.writeString(routes.resolve("operators.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: chatload-resource
+                    routeId: chaport.operators
+                    parameters:
+                      - {name: path, value: /operators}
+                      - {name: schedule, value: 1s}
+                """);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(5))) {
+            Map<String, String> env = new java.util.HashMap<>(sandboxEnv(sandbox));
+            env.put("CHATLOAD_ROUTES", workDir.resolve("routes").toString());
+            env.put("CHATLOAD_MANAGEMENT_PORT", Integer.toString(port));
+            Process run = start(env, "run");
+            try {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                String metrics = "";
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!metrics.contains("chatload_last_success_seconds{resource=\"chaport.operators\"}") && System.nanoTime() < deadline) {
+                    assertTrue(run.isAlive(), "run stopped: " + Files.readString(workDir.resolve("stderr.txt")));
+                    try {
+                        metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                + "/observe/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    } catch (IOException notUpYet) {
+                        Thread.sleep(200);
+                    }
+                }
+                assertTrue(metrics.contains("chatload_records_total{resource=\"chaport.operators\"}"), metrics);
+                assertTrue(metrics.contains("chatload_requests_total{api=\"chaport\",resource=\"chaport.operators\"}"), metrics);
+                assertTrue(metrics.contains("chatload_last_success_seconds{resource=\"chaport.operators\"}"), metrics);
+                String health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/observe/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(health.contains("\"UP\""), health);
+            } finally {
+                run.destroy(); // SIGTERM: Camel's graceful shutdown
+                assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
+            }
         }
     }
 
