@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Expands the routes folder into Camel's include pattern. Camel's pattern is not recursive, so every
- * {@code *.yaml} below the folder is listed, each source's {@code _source.yaml} first so its defaults bean exists
- * before the resource files that use it.
+ * Expands the routes folder into Camel's include pattern. Camel's pattern is not recursive, so every {@code *.yaml}
+ * and {@code *.xml} below the folder is listed (but not those under {@code examples/}), each source's
+ * {@code _source.yaml} first so its defaults bean exists before the resource files that use it.
  */
 public final class RoutesFolder {
 
@@ -27,7 +27,8 @@ public final class RoutesFolder {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".xml"))
+                    .filter(p -> !dir.relativize(p).startsWith("examples"))
                     .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().startsWith("_"))
                             .thenComparing(Path::toString))
                     .toList();
