@@ -8,6 +8,7 @@
 # Usage: bench/crawl.sh [VISITORS [LATENCY_MS [CONCURRENCY]]]   (defaults 600, 20, 4 = chatload's default)
 source "$(dirname "$0")/lib.sh"
 require_build
+machine_load start
 VISITORS=${1:-600}
 LATENCY=${2:-20}
 CONCURRENCY=${3:-4}
@@ -48,6 +49,7 @@ CEIL_PROC=$(python3 -c "print(round($t1-$t0,3))")
 CEIL=$(sed -n 's/^CEILING_SECONDS=//p' "$WORK/crawl-ceiling.log")
 stop_sandboxes
 
+machine_load end
 echo "recorded URLs: $URLS; requests the sandbox counted in the crawl: $FULL_REQ"
 echo "crawl (process wall time incl. JVM start): chatload ${FULL_PROC} s, ceiling ${CEIL_PROC} s, ratio $(ratio "$FULL_PROC" "$CEIL_PROC")"
 echo "re-run (process wall time incl. JVM start): ${RERUN_PROC} s of ${FULL_PROC} s = $(python3 -c "print(f'{100*$RERUN_PROC/$FULL_PROC:.1f}')") %"

@@ -6,6 +6,7 @@
 # Usage: bench/db.sh [VISITORS [h2|postgres|both]]   (defaults 2000, both). PostgreSQL: 127.0.0.1:5432, user postgres.
 source "$(dirname "$0")/lib.sh"
 require_build
+machine_load start
 VISITORS=${1:-2000}
 WHICH=${2:-both}
 PORT=${BENCH_PORT:-18401}
@@ -42,4 +43,5 @@ if [[ $WHICH == postgres || $WHICH == both ]]; then
   DB_USER=postgres DB_PASSWORD= one postgres "jdbc:postgresql://$PG_HOST:5432/chatload_bench" \
     "jdbc:postgresql://$PG_HOST:5432/chatload_bench_ceiling"
 fi
+machine_load end
 printf '%s\n' "${RESULT[@]}"

@@ -88,3 +88,6 @@ total_rows() {
 
 ratio() { python3 -c "print(f'{$1/$2:.3f}')"; }
 verdict() { python3 -c "print('MET' if $1 else 'NOT MET')"; }
+
+# the machine's load, printed with the results: the figures are only comparable on an otherwise idle machine
+machine_load() { echo "machine load ($1): $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"; }

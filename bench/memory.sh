@@ -2,10 +2,12 @@
 # Benchmark 4: chatload's heap at about 100 k and about 1 M chat events, chatload under -Xmx256m.
 # The sandbox runs in its own JVM with a large heap (it holds the whole generated account in memory); only chatload
 # is limited. Peak heap is read from chatload's own GC log (-Xlog:gc): the largest heap occupancy after a GC (the live
-# set, what must fit) and, for information, the largest occupancy before a GC.
+# set plus old garbage G1 has not reclaimed yet: an upper bound of what must fit; young and mixed pauses, and full
+# GCs if any) and, for information, the largest occupancy before a GC.
 # Usage: bench/memory.sh [SMALL_VISITORS [LARGE_VISITORS]]   (defaults 6000 and 60000: ~16.5 events per visitor)
 source "$(dirname "$0")/lib.sh"
 require_build
+machine_load start
 SMALL=${1:-6000}
 LARGE=${2:-60000}
 PORT=${BENCH_PORT:-18201}
@@ -26,10 +28,11 @@ measure() { # visitors label
 import re, sys
 after = before = n = 0
 for line in open(sys.argv[1]):
-    m = re.search(r'GC\(\d+\) Pause .* (\d+)M->(\d+)M\((\d+)M\)', line)
+    # young and mixed pauses only: Remark and Cleanup report occupancy with the old garbage not yet collected
+    m = re.search(r'GC\(\d+\) Pause (Young|Full).* (\d+)M->(\d+)M\((\d+)M\)', line)
     if m:
         n += 1
-        before = max(before, int(m.group(1))); after = max(after, int(m.group(2)))
+        before = max(before, int(m.group(2))); after = max(after, int(m.group(3)))
 print(after, before, n)
 PY
 )
@@ -40,6 +43,7 @@ PY
 
 measure "$SMALL" small
 measure "$LARGE" large
+machine_load end
 growth=$(python3 -c "print(f'{($AFTER_large/$AFTER_small-1)*100:.1f}')")
 ok=$(verdict "$AFTER_large < 1.10 * $AFTER_small")
 echo "memory: peak heap after GC ${AFTER_small} MB at ${EVENTS_small} events, ${AFTER_large} MB at ${EVENTS_large} events, growth ${growth} % (goal < 10 %): $ok"
