@@ -1,0 +1,147 @@
+package io.chatload.bench;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The database ceiling: reads every data table chatload loaded (both schemas, its own ledger and state tables left
+ * out) into memory, creates the same tables (column types and primary keys as the source database reports them) in
+ * a fresh target database of the same kind, and times plain JDBC batch INSERTs of the same rows: one
+ * {@code executeBatch} and one commit per {@code batchSize} rows, as chatload's default batch of 500.
+ * Usage: JdbcCeiling sourceUrl sourceUser sourcePassword targetUrl targetUser targetPassword batchSize
+ */
+public final class JdbcCeiling {
+    private static final List<String> SCHEMAS = List.of("chaport_data", "chatforma_data");
+
+    private record Table(String schema, String name, List<String> columns, List<String> types, List<String> key,
+                         List<Object[]> rows) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int batchSize = Integer.parseInt(args[6]);
+        List<Table> tables = new ArrayList<>();
+        try (Connection source = DriverManager.getConnection(args[0], args[1], args[2])) {
+            DatabaseMetaData meta = source.getMetaData();
+            for (String schema : SCHEMAS) {
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = meta.getTables(null, schemaName(meta, schema), "%", new String[] {"TABLE", "BASE TABLE"})) {
+                    while (rs.next()) {
+                        String name = rs.getString("TABLE_NAME");
+                        if (!name.toLowerCase().startsWith("_dlt_loads") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
+                            names.add(name);
+                        }
+                    }
+                }
+                for (String name : names) {
+                    tables.add(read(source, meta, schemaName(meta, schema), name));
+                }
+            }
+        }
+        long rows = tables.stream().mapToLong(t -> t.rows().size()).sum();
+        try (Connection target = DriverManager.getConnection(args[3], args[4], args[5])) {
+            target.setAutoCommit(true);
+            try (Statement st = target.createStatement()) {
+                for (String schema : SCHEMAS) {
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                }
+                for (Table t : tables) {
+                    StringJoiner cols = new StringJoiner(", ");
+                    for (int i = 0; i < t.columns().size(); i++) {
+                        cols.add(q(t.columns().get(i)) + " " + t.types().get(i));
+                    }
+                    if (!t.key().isEmpty()) {
+                        cols.add("PRIMARY KEY (" + String.join(", ", t.key().stream().map(JdbcCeiling::q).toList()) + ")");
+                    }
+                    st.execute("CREATE TABLE " + t.schema().toLowerCase() + "." + q(t.name()) + " (" + cols + ")");
+                }
+            }
+            target.setAutoCommit(false);
+            long start = System.nanoTime();
+            for (Table t : tables) {
+                String marks = String.join(", ", t.columns().stream().map(c -> "?").toList());
+                String sql = "INSERT INTO " + t.schema().toLowerCase() + "." + q(t.name()) + " ("
+                        + String.join(", ", t.columns().stream().map(JdbcCeiling::q).toList()) + ") VALUES (" + marks + ")";
+                try (PreparedStatement ps = target.prepareStatement(sql)) {
+                    int pending = 0;
+                    for (Object[] row : t.rows()) {
+                        for (int i = 0; i < row.length; i++) {
+                            ps.setObject(i + 1, row[i]);
+                        }
+                        ps.addBatch();
+                        if (++pending == batchSize) {
+                            ps.executeBatch();
+                            target.commit();
+                            pending = 0;
+                        }
+                    }
+                    if (pending > 0) {
+                        ps.executeBatch();
+                        target.commit();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("jdbc ceiling: %d rows in %d tables, batch %d, %.3f s, %.0f rows/s%n", rows, tables.size(),
+                    batchSize, seconds, rows / seconds);
+            System.out.println("CEILING_ROWS=" + rows);
+            System.out.println("CEILING_SECONDS=" + seconds);
+        }
+    }
+
+    private static String schemaName(DatabaseMetaData meta, String schema) throws Exception {
+        return meta.storesUpperCaseIdentifiers() ? schema.toUpperCase() : schema;
+    }
+
+    private static Table read(Connection source, DatabaseMetaData meta, String schema, String name) throws Exception {
+        List<String> key = new ArrayList<>();
+        try (ResultSet rs = meta.getPrimaryKeys(null, schema, name)) {
+            List<Object[]> parts = new ArrayList<>();
+            while (rs.next()) {
+                parts.add(new Object[] {rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME")});
+            }
+            parts.sort((a, b) -> Integer.compare((Integer) a[0], (Integer) b[0]));
+            parts.forEach(p -> key.add((String) p[1]));
+        }
+        List<String> columns = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        try (Statement st = source.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + schema.toLowerCase() + "." + q(name))) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnName(i));
+                types.add(ddlType(md, i));
+            }
+            while (rs.next()) {
+                Object[] row = new Object[columns.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        return new Table(schema, name, columns, types, key, rows);
+    }
+
+    private static String ddlType(ResultSetMetaData md, int i) throws Exception {
+        String type = md.getColumnTypeName(i);
+        String upper = type.toUpperCase();
+        if ((upper.contains("VARCHAR") || upper.equals("CHARACTER VARYING")) && md.getPrecision(i) > 0
+                && md.getPrecision(i) < 1_000_000) {
+            return type + "(" + md.getPrecision(i) + ")";
+        }
+        return type;
+    }
+
+    private static String q(String identifier) {
+        return "\"" + identifier + "\"";
+    }
+}
