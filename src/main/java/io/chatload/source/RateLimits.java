@@ -15,7 +15,8 @@ public final class RateLimits {
 
     /** How long a 429 halves the budget. */
     static final Duration COOL_DOWN = Duration.ofSeconds(30);
-    private static final int UNLIMITED = 1_000_000;
+    /** "No limit": far above what the fan-out can ask, yet small, since Camel's Throttle keeps one permit per request. */
+    static final int UNLIMITED = 10_000;
 
     private final Map<String, Integer> perSecond;
     private final Clock clock;
