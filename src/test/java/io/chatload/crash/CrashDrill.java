@@ -41,11 +41,11 @@ final class CrashDrill {
     record Settings(SandboxConfig sandbox, int kills, int batchSize, long seed) {
 
         /**
-         * A run is killed after 1..this many requests: on average the kills together take about half of a first
-         * load, so they spread over it and the final run still has work of its own.
+         * A run is killed after 1..this many requests: on average the kills together take about one first load, so
+         * they spread over all of it; the upstream changes leave the final run work of its own.
          */
         int killWithinRequests() {
-            return Math.max(10, REQUESTS_PER_VISITOR * sandbox.visitors() / kills);
+            return Math.max(10, 2 * REQUESTS_PER_VISITOR * sandbox.visitors() / kills);
         }
 
         /** At most this many visitors get a new chat in one upstream change. */
@@ -96,10 +96,12 @@ final class CrashDrill {
                 String change = run > 1 && random.nextBoolean() ? changeUpstream(sandbox, random) : "none";
                 int target = 1 + random.nextInt(settings.killWithinRequests());
                 long before = requests(sandbox);
+                long startedAt = System.nanoTime();
                 ChildLoad child = start(sandbox, run);
                 boolean running = child.awaitWhileRunning(() -> requests(sandbox) >= before + target, PROGRESS_TIMEOUT);
                 int exit = running ? child.kill() : child.awaitExit(RUN_TIMEOUT);
                 long made = requests(sandbox) - before;
+                double seconds = (System.nanoTime() - startedAt) / 1e9;
                 LedgerSnapshot after = readLedger();
                 Map<String, Map<String, LoadStatus>> added = after.since(ledger);
                 ledger = after;
@@ -107,25 +109,28 @@ final class CrashDrill {
                     kills++;
                     assertKilledLoad(added, child);
                     added.forEach((schema, loads) -> interrupted.merge(schema, (long) loads.size(), Long::sum));
-                    report.accept(String.format("kill %2d  run %2d: SIGKILL after %5d requests (target %5d); loads left"
-                            + " RUNNING: %s; upstream change before: %s", kills, run, made, target, ids(added), change));
+                    report.accept(String.format("kill %2d  run %2d: SIGKILL after %5d requests (target %5d), %5.1f s; loads"
+                            + " left RUNNING: %s; upstream change before: %s", kills, run, made, target, seconds,
+                            ids(added), change));
                 } else {
                     assertCompleted(exit, added, child);
                     completed++;
-                    report.accept(String.format("run %2d completed before its kill (%d requests, target %d); upstream"
-                            + " change before: %s", run, made, target, change));
+                    report.accept(String.format("run %2d completed before its kill: %d requests (target %d), %.1f s;"
+                            + " upstream change before: %s", run, made, target, seconds, change));
                 }
             }
             String change = random.nextBoolean() ? changeUpstream(sandbox, random) : "none";
             long before = requests(sandbox);
+            long startedAt = System.nanoTime();
             ChildLoad last = start(sandbox, 0);
             int exit = last.awaitExit(RUN_TIMEOUT);
+            double seconds = (System.nanoTime() - startedAt) / 1e9;
             try (Destination db = connect()) {
                 LedgerSnapshot after = LedgerSnapshot.read(db, SCHEMAS);
                 assertCompleted(exit, after.since(ledger), last);
                 completed++;
-                report.accept(String.format("final run completed: %d requests; upstream change before: %s",
-                        requests(sandbox) - before, change));
+                report.accept(String.format("final run completed: %d requests, %.1f s; upstream change before: %s",
+                        requests(sandbox) - before, seconds, change));
                 assertLedger(after, completed, interrupted);
                 return new Result(kills, completed, interrupted, assertEqualsTruth(db, sandbox));
             }
