@@ -52,6 +52,8 @@ public final class LoadRoutes extends RouteBuilder {
                     .maximumRedeliveryDelay(retry.maxDelayMs())
                     .onExceptionOccurred(this::honourRetryAfter)
                     .onRedelivery(runner::retrying)
+                    // chatload-run reports the failure in one line; Camel's own log would add a stack trace
+                    .logExhausted(false).logStackTrace(false).logRetryAttempted(false)
                 .end()
                 .process(runner::startPage)
                 .to(FETCH)
