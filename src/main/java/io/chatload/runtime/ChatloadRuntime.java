@@ -1,5 +1,6 @@
 package io.chatload.runtime;
 
+import io.chatload.cluster.QuartzCluster;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import io.chatload.load.Destination;
@@ -96,7 +97,9 @@ public final class ChatloadRuntime implements AutoCloseable {
         String include = RoutesFolder.includePattern(config.routesDir());
         // overrides application.properties, which keeps Camel away from its default classpath folders
         main.addOverrideProperty("camel.main.routes-include-pattern", include.isEmpty() ? "false" : include);
-        if (!scheduled) {
+        if (scheduled) {
+            QuartzCluster.configure(main, config);
+        } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
         }
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
