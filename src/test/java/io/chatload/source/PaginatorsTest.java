@@ -27,9 +27,9 @@ class PaginatorsTest {
 
     @Test
     void linksNextInAnyFormOnlySignalsAnotherPage() {
-        Paginator p = Paginators.create("links_next", context(url -> true));
         URI page3 = URI.create(VISITORS + "?page=3");
         for (Object next : List.of("https://elsewhere.example/x?page=99", 4, "?page=4")) {
+            Paginator p = Paginators.create("links_next", context(url -> true)); // one page each: no repeat
             assertEquals(URI.create(VISITORS + "?page=4"), p.next(page3, Map.of("links", Map.of("next", next)), ONE));
         }
     }
