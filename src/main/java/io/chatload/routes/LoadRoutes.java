@@ -50,6 +50,8 @@ public final class LoadRoutes extends RouteBuilder {
                     .redeliveryDelay(retry.initialDelayMs())
                     .useExponentialBackOff().backOffMultiplier(2).useCollisionAvoidance()
                     .maximumRedeliveryDelay(retry.maxDelayMs())
+                    // this clause's own policy: without these it logs every exhausted page with a stack trace
+                    .logExhausted(false).logStackTrace(false).logRetryAttempted(false)
                     .onExceptionOccurred(this::honourRetryAfter)
                     .onRedelivery(runner::retrying)
                     // chatload-run reports the failure in one line; Camel's own log would add a stack trace

@@ -143,6 +143,11 @@ final class ResourceRun {
         }
     }
 
+    /** Whether a run below this one failed: the record that fed this run must be fetched again next time. */
+    boolean belowFailed() {
+        return childFailed;
+    }
+
     void childFailed() {
         childFailed = true;
     }

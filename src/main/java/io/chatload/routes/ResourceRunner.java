@@ -375,6 +375,10 @@ public final class ResourceRunner {
         if (run.ownsBatch) {
             run.batch.complete();
         }
+        if (run.belowFailed()) {
+            // this run did its own part, but its parent must not store a cursor that would skip the failed part
+            exchange.setProperty(FAILED, true);
+        }
         end(exchange, run.outcome(null));
     }
 

@@ -50,7 +50,7 @@ public record DataSelector(String expression) {
             List<Map<String, Object>> records = new ArrayList<>(list.size());
             for (Object item : list) {
                 if (!(item instanceof Map<?, ?> map)) {
-                    throw new BadResponseException("'" + expression + "' holds a list with a " + describe(item)
+                    throw new BadResponseException("'" + expression + "' holds a list with " + describe(item)
                             + " where an object was expected");
                 }
                 records.add(asRecord(map));

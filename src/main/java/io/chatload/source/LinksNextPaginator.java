@@ -3,18 +3,26 @@ package io.chatload.source;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Chaport's list paging: {@code ?page=N} from 1, while the response carries {@code links.next}. The form of
  * {@code links.next} is not documented (absolute URL, path or number), so only its presence is used and the next
- * page is requested as {@code page + 1} on the resource's own URL. An empty page also ends the run.
+ * page is requested as {@code page + 1} on the resource's own URL. An empty page also ends the run, and so do a page
+ * that repeats the previous one (a server that ignores {@code page} would otherwise be asked forever) and
+ * {@code maxPages}, each with a warning.
  */
 final class LinksNextPaginator implements Paginator {
 
     private final String pageParam;
+    private final int maxPages;
+    private final Consumer<String> warnings;
+    private List<Object> previousIds;
 
-    LinksNextPaginator(String pageParam) {
+    LinksNextPaginator(String pageParam, int maxPages, Consumer<String> warnings) {
         this.pageParam = pageParam;
+        this.maxPages = maxPages;
+        this.warnings = warnings;
     }
 
     @Override
@@ -24,11 +32,24 @@ final class LinksNextPaginator implements Paginator {
 
     @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
+        List<Object> ids = records.stream().map(r -> r.get("id")).toList();
+        boolean repeated = !ids.isEmpty() && ids.equals(previousIds);
+        previousIds = ids;
+        if (repeated) {
+            warnings.accept("the API answered " + Urls.pathAndQuery(current) + " with the previous page again (it ignores "
+                    + pageParam + "): the list ends there; check the API");
+            return null;
+        }
         if (records.isEmpty() || !hasNextLink(body)) {
             return null;
         }
         String page = Urls.queryParam(current, pageParam);
         int n = page == null ? 1 : Integer.parseInt(page);
+        if (n >= maxPages) {
+            warnings.accept("stopped after " + maxPages + " pages: raise the resource's maxPages if the list is really "
+                    + "that long");
+            return null;
+        }
         return Urls.withQueryParam(current, pageParam, Integer.toString(n + 1));
     }
 

@@ -41,7 +41,9 @@ public final class ResponseParser {
                         + " (see chatload.http.max-json-depth, chatload.http.max-body-bytes)", e, false);
             }
             boolean html = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html");
-            throw new BadResponseException(html ? "the body is an HTML page, not JSON (an error page of a proxy?)"
+            boolean empty = reason != null && reason.startsWith("No content to map");
+            throw new BadResponseException(empty ? "the body is empty, not JSON"
+                    : html ? "the body is an HTML page, not JSON (an error page of a proxy?)"
                     : "the body is not valid JSON (" + (reason == null ? e.getClass().getSimpleName() : reason.lines().findFirst().orElse(reason)) + ")",
                     e, true);
         }

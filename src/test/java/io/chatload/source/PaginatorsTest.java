@@ -3,6 +3,7 @@ package io.chatload.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,10 +28,10 @@ class PaginatorsTest {
 
     @Test
     void linksNextInAnyFormOnlySignalsAnotherPage() {
-        Paginator p = Paginators.create("links_next", context(url -> true));
-        URI page3 = URI.create(VISITORS + "?page=3");
+        URI page2 = URI.create(VISITORS + "?page=2"); // below the context's maxPages (3)
         for (Object next : List.of("https://elsewhere.example/x?page=99", 4, "?page=4")) {
-            assertEquals(URI.create(VISITORS + "?page=4"), p.next(page3, Map.of("links", Map.of("next", next)), ONE));
+            Paginator p = Paginators.create("links_next", context(url -> true)); // one page each: no repeat
+            assertEquals(URI.create(VISITORS + "?page=3"), p.next(page2, Map.of("links", Map.of("next", next)), ONE));
         }
     }
 
@@ -128,5 +129,21 @@ class PaginatorsTest {
     void anUnknownPaginatorNamesTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paginators.validate("cursor"));
         assertEquals("unknown paginator 'cursor': use one of single, links_next, links_more, page_number", e.getMessage());
+    }
+
+    @Test
+    void linksNextEndsWithAWarningWhenTheServerRepeatsThePageOrAtMaxPages() {
+        List<String> warnings = new java.util.ArrayList<>();
+        Paginator p = Paginators.create("links_next", new PagingContext(URI.create("http://127.0.0.1:8089/chaport/api/v1"),
+                "page", "per_page", 2, 3, url -> true, warnings::add));
+        Map<String, Object> body = Map.of("links", Map.of("next", "x"));
+        URI page2 = p.next(URI.create(VISITORS + "?page=1"), body, ONE);
+        assertEquals(URI.create(VISITORS + "?page=2"), page2);
+        assertEquals(null, p.next(page2, body, ONE), "the same records again: the server ignores page");
+        assertEquals(1, warnings.size());
+        Paginator q = Paginators.create("links_next", new PagingContext(URI.create("http://127.0.0.1:8089/chaport/api/v1"),
+                "page", "per_page", 2, 3, url -> true, warnings::add));
+        assertEquals(null, q.next(URI.create(VISITORS + "?page=3"), body, ONE), "maxPages = 3");
+        assertTrue(warnings.get(1).startsWith("stopped after 3 pages"), warnings.toString());
     }
 }
