@@ -54,8 +54,6 @@ public final class LoadRoutes extends RouteBuilder {
                     .logExhausted(false).logStackTrace(false).logRetryAttempted(false)
                     .onExceptionOccurred(this::honourRetryAfter)
                     .onRedelivery(runner::retrying)
-                    // chatload-run reports the failure in one line; Camel's own log would add a stack trace
-                    .logExhausted(false).logStackTrace(false).logRetryAttempted(false)
                 .end()
                 .process(runner::startPage)
                 .to(FETCH)
