@@ -135,9 +135,17 @@ public final class Load {
                     }
                 }
             }
+            // warnings ("<resource>: ...") go to the ledger too, after the errors, so a completed load keeps them
+            List<String> notes = new ArrayList<>(errors);
+            for (String warning : warnings) {
+                ResourceOutcome of = outcomes.get(warning.substring(0, Math.max(0, warning.indexOf(": "))));
+                if (of != null && of.schema().equals(schema)) {
+                    notes.add("warning: " + warning);
+                }
+            }
             try {
                 ledger.finished(schema, id, errors.isEmpty() ? LoadStatus.COMPLETED : LoadStatus.FAILED, rows,
-                        errors.isEmpty() ? null : String.join("\n", errors));
+                        notes.isEmpty() ? null : String.join("\n", notes));
             } catch (SQLException e) {
                 ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + e.getMessage());
             }

@@ -40,12 +40,14 @@ public final class ResourceCatalog {
     private static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
 
     private final ChatloadConfig config;
-    private final HttpSettings httpSettings;
+    private final java.util.function.Function<String, HttpSettings> httpSettings;
     private final Consumer<String> notices;
     private final Map<String, ResourceSpec> specs = new LinkedHashMap<>();
     private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
 
-    public ResourceCatalog(ChatloadConfig config, HttpSettings httpSettings, Consumer<String> notices) {
+    /** @param httpSettings each source's HTTP client settings (timeouts, connections) */
+    public ResourceCatalog(ChatloadConfig config, java.util.function.Function<String, HttpSettings> httpSettings,
+                           Consumer<String> notices) {
         this.config = config;
         this.httpSettings = httpSettings;
         this.notices = notices;
@@ -83,7 +85,8 @@ public final class ResourceCatalog {
         }
         SourceConfig sourceConfig = source(source);
         if (sourceConfig.enabled()) {
-            ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(), httpSettings);
+            ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
+                    httpSettings.apply(source));
         }
         // the route's own parameter map, which its placeholders resolve against
         route.getTemplateParameters().put(TRIGGER, spec.isChild() ? childEndpoint(resourceId) : spec.schedule().quartzUri(resourceId));

@@ -73,9 +73,10 @@ public final class ChatloadRuntime implements AutoCloseable {
     /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
     public static ChatloadRuntime create(ChatloadConfig config, Destination destination, boolean scheduled,
                                         Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
-        HttpSettings http = new HttpSettings(config.getInt("chatload.http.connect-timeout-ms", 10_000, 1),
-                config.getInt("chatload.http.read-timeout-ms", 60_000, 1),
-                config.getInt("chatload.http.max-connections", 8, 1));
+        // per API: chatload.<source>.connect-timeout-ms etc., else the chatload.http.* defaults
+        java.util.function.Function<String, HttpSettings> http = source -> new HttpSettings(
+                perSource(config, source, "connect-timeout-ms", 10_000), perSource(config, source, "read-timeout-ms", 60_000),
+                perSource(config, source, "max-connections", 8));
         ResourceCatalog catalog = new ResourceCatalog(config, http, notices);
         RetryPolicy retry;
         try {
@@ -112,6 +113,10 @@ public final class ChatloadRuntime implements AutoCloseable {
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
         }
         return new ChatloadRuntime(main, catalog, destination, outboxes, runner);
+    }
+
+    private static int perSource(ChatloadConfig config, String source, String key, int fallback) {
+        return config.getInt("chatload." + source + "." + key, config.getInt("chatload.http." + key, fallback, 1), 1);
     }
 
     public void start() throws Exception {

@@ -158,6 +158,9 @@ class ChaportSourceTest {
             assertTrue(summary.warnings().stream().anyMatch(w -> w.startsWith("chaport.visitor_chats: skipped a links.more "
                     + "URL on another host (127.0.0.1): only http://127.0.0.1:" + sandbox.port() + " is followed")),
                     summary.warnings().toString());
+            String ledgerNotes = p.destination.ledger().recent("chaport_data", 1).get(0).error();
+            assertTrue(ledgerNotes != null && ledgerNotes.contains("warning: chaport.visitor_chats: skipped a links.more URL"),
+                    "the warning is in the ledger too: " + ledgerNotes);
             assertEqualsTruth(p.destination.dataSource(), sandbox.data());
         } finally {
             foreign.stop(0);
