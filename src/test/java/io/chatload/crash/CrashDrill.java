@@ -4,6 +4,7 @@ import io.chatload.load.Destination;
 import io.chatload.load.LoadStatus;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.ExpectedTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,13 +10,12 @@ import io.chatload.sandbox.LinksStyle;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxData;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.ExpectedTable;
 import io.chatload.testing.TestPipeline;
 import io.chatload.testing.Truth;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,30 +38,7 @@ class ChaportSourceTest {
 
     /** Every Chaport table equals what the sandbox serves, chats reachable only through links.more included. */
     static void assertEqualsTruth(DataSource db, SandboxData data) throws Exception {
-        Truth.assertTableEquals(db, SCHEMA, "operators", "id", data.chaportOperators());
-        List<Map<String, Object>> visitors = data.chaportVisitors().stream()
-                .map(v -> data.chaportVisitor((String) v.get("id"))).toList();
-        Truth.assertTableEquals(db, SCHEMA, "visitors", "id", visitors);
-        List<Map<String, Object>> chats = new ArrayList<>();
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (Map<String, Object> visitor : data.chaportVisitors()) {
-            String visitorId = (String) visitor.get("id");
-            for (Map<String, Object> chat : data.chaportChats(visitorId)) {
-                Map<String, Object> row = new LinkedHashMap<>(chat);
-                row.remove("events");
-                row.put("visitor_id", visitorId);
-                chats.add(row);
-                for (Map<String, Object> event : data.chaportEvents(visitorId, ((Number) chat.get("id")).intValue())) {
-                    Map<String, Object> eventRow = new LinkedHashMap<>(event);
-                    eventRow.put("visitor_id", visitorId);
-                    eventRow.put("chat_id", chat.get("id"));
-                    events.add(eventRow);
-                }
-            }
-        }
-        Truth.assertTableEquals(db, SCHEMA, "chats", List.of("visitor_id", "id"), chats);
-        Truth.assertTableEquals(db, SCHEMA, "chat_events", List.of("visitor_id", "chat_id", "id"), events);
-        Truth.assertTableEquals(db, SCHEMA, "webhooks", "id", data.chaportSubscriptions());
+        ExpectedTable.assertAllLoaded(db, ExpectedTable.chaport(data));
     }
 
     private static long requests(SandboxServer sandbox) {

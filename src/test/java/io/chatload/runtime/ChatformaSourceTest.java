@@ -9,11 +9,10 @@ import io.chatload.sandbox.ChatformaEnvelope;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxData;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.ExpectedTable;
 import io.chatload.testing.TestPipeline;
 import io.chatload.testing.Truth;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -37,39 +36,7 @@ class ChatformaSourceTest {
 
     /** The sandbox's records of each bot, with the parent keys the loader adds from the request. */
     static void assertEqualsTruth(DataSource db, SandboxData data) throws Exception {
-        Truth.assertTableEquals(db, SCHEMA, "bots", "id", data.chatformaBots());
-        Map<String, List<Map<String, Object>>> perBot = new LinkedHashMap<>();
-        List<Map<String, Object>> messages = new ArrayList<>();
-        for (Map<String, Object> bot : data.chatformaBots()) {
-            int botId = ((Number) bot.get("id")).intValue();
-            add(perBot, "users", botId, data.chatformaUsers(botId));
-            add(perBot, "dialogs", botId, data.chatformaDialogs(botId));
-            add(perBot, "forms", botId, data.chatformaForms(botId));
-            add(perBot, "segments", botId, data.chatformaSegments(botId));
-            add(perBot, "messages", botId, data.chatformaMessages(botId));
-            for (Map<String, Object> dialog : data.chatformaDialogs(botId)) {
-                int userId = ((Number) dialog.get("id")).intValue();
-                for (Map<String, Object> message : data.chatformaDialogMessages(botId, userId)) {
-                    Map<String, Object> row = new LinkedHashMap<>(message);
-                    row.put("bot_id", botId);
-                    row.put("bot_user_id", userId);
-                    messages.add(row);
-                }
-            }
-        }
-        for (Map.Entry<String, List<Map<String, Object>>> table : perBot.entrySet()) {
-            Truth.assertTableEquals(db, SCHEMA, table.getKey(), List.of("bot_id", "id"), table.getValue());
-        }
-        Truth.assertTableEquals(db, SCHEMA, "user_messages", List.of("bot_id", "bot_user_id", "id"), messages);
-    }
-
-    private static void add(Map<String, List<Map<String, Object>>> perBot, String table, int botId,
-                            List<Map<String, Object>> records) {
-        for (Map<String, Object> record : records) {
-            Map<String, Object> row = new LinkedHashMap<>(record);
-            row.put("bot_id", botId);
-            perBot.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
-        }
+        ExpectedTable.assertAllLoaded(db, ExpectedTable.chatforma(data));
     }
 
     @ParameterizedTest

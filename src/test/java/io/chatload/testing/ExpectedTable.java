@@ -1,7 +1,6 @@
-package io.chatload.crash;
+package io.chatload.testing;
 
 import io.chatload.sandbox.SandboxData;
-import io.chatload.testing.Truth;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,32 +9,37 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * A table as the sandbox's truth says it must be loaded: its key and its records, with the parent keys the loader adds.
- * {@code ChaportSourceTest.assertEqualsTruth} and {@code ChatformaSourceTest.assertEqualsTruth} say the same but are
- * package-private in {@code io.chatload.runtime}; this thin wrapper over {@link Truth} also yields the row counts the
- * drill reports.
+ * A table as the sandbox's truth says the shipped routes must load it: its key and its records, with the parent keys
+ * the loader adds (visitor details in {@code visitors}, chats without their events, which {@code chat_events} holds).
  */
-record ExpectedTable(String schema, String table, List<String> key, List<Map<String, Object>> rows) {
-    static final String CHAPORT = "chaport_data";
-    static final String CHATFORMA = "chatforma_data";
+public record ExpectedTable(String schema, String table, List<String> key, List<Map<String, Object>> rows) {
+    public static final String CHAPORT = "chaport_data";
+    public static final String CHATFORMA = "chatforma_data";
 
     /** Row for row and field for field, child lists included; Truth fails on a duplicate key. */
-    void assertLoaded(DataSource db) throws SQLException {
+    public void assertLoaded(DataSource db) throws SQLException {
         Truth.assertTableEquals(db, schema, table, key, rows);
     }
 
-    String name() {
+    public String name() {
         return schema + "." + table;
     }
 
     /** Every Chaport and Chatforma table the routes load, as the sandbox serves it now. */
-    static List<ExpectedTable> of(SandboxData data) {
+    public static List<ExpectedTable> of(SandboxData data) {
         List<ExpectedTable> tables = new ArrayList<>(chaport(data));
         tables.addAll(chatforma(data));
         return tables;
     }
 
-    private static List<ExpectedTable> chaport(SandboxData data) {
+    /** Asserts every table of the list is loaded as expected. */
+    public static void assertAllLoaded(DataSource db, List<ExpectedTable> tables) throws SQLException {
+        for (ExpectedTable table : tables) {
+            table.assertLoaded(db);
+        }
+    }
+
+    public static List<ExpectedTable> chaport(SandboxData data) {
         List<Map<String, Object>> visitors = new ArrayList<>();
         List<Map<String, Object>> chats = new ArrayList<>();
         List<Map<String, Object>> events = new ArrayList<>();
@@ -63,7 +67,7 @@ record ExpectedTable(String schema, String table, List<String> key, List<Map<Str
                 new ExpectedTable(CHAPORT, "webhooks", List.of("id"), data.chaportSubscriptions()));
     }
 
-    private static List<ExpectedTable> chatforma(SandboxData data) {
+    public static List<ExpectedTable> chatforma(SandboxData data) {
         List<Map<String, Object>> users = new ArrayList<>();
         List<Map<String, Object>> dialogs = new ArrayList<>();
         List<Map<String, Object>> forms = new ArrayList<>();
