@@ -21,11 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,20 +56,20 @@ public final class ResourceRunner {
     private static final java.util.Set<String> MISSING_TABLE = java.util.Set.of("42S02", "42P01");
 
     private final ResourceCatalog catalog;
+    private final ChildRuns children;
     private final Destination destination;
     private final int batchSize;
     private final Consumer<LoadSummary> scheduledLoads;
     private final ResponseParser parser;
     private final RetryPolicy retry;
-    private volatile ProducerTemplate producer;
     private volatile ResourceMetrics metrics;
     /** Root runs in progress, for the progress lines of long crawls. */
     private final java.util.Set<ResourceRun> active = ConcurrentHashMap.newKeySet();
-    private final Map<String, ExecutorService> fanOutPools = new ConcurrentHashMap<>();
 
     public ResourceRunner(ResourceCatalog catalog, Destination destination, int batchSize, ResponseParser parser,
                           RetryPolicy retry, Consumer<LoadSummary> scheduledLoads) {
         this.catalog = catalog;
+        this.children = new ChildRuns(catalog);
         this.retry = retry;
         this.parser = parser;
         this.destination = destination;
@@ -157,7 +155,7 @@ public final class ResourceRunner {
             if (!driver.load.fullRefresh() && GONE.equals(driver.cursors.get(scope(driver.spec, row)))) {
                 continue; // answered 404 before: not asked again
             }
-            if (!runChild(exchange, driver, LoadRoutes.RUN, driver.spec.id(), row)) {
+            if (!children.run(exchange, driver, LoadRoutes.RUN, driver.spec.id(), row)) {
                 driver.childFailed();
             }
         }
@@ -294,7 +292,7 @@ public final class ResourceRunner {
         run.written();
         metrics(exchange).record(spec);
         Runnable below = () -> {
-            if (!fanOut(exchange, run, record)) {
+            if (!children.runAll(exchange, run, record)) {
                 run.childFailed();
                 return; // no cursor: the next run fetches this record's children again
             }
@@ -305,9 +303,9 @@ public final class ResourceRunner {
                 run.batch.addState(spec.schema(), new StateEntry(spec.name(), key, Incremental.DONE));
             }
         };
-        if (run.ownsBatch && !catalog.children(spec.id(), run.load.resources()).isEmpty()) {
+        if (run.ownsBatch && children.hasChildren(run)) {
             // a root's records fan out in parallel, bounded per source; deeper levels run in that worker
-            run.fanningOut(fanOutPool(exchange, spec.source()).submit(below));
+            run.fanningOut(children.pool(exchange, spec.source()).submit(below));
         } else {
             below.run();
         }
@@ -316,31 +314,6 @@ public final class ResourceRunner {
     /** Ends a page once its records' child runs have. */
     void awaitFanOuts(Exchange exchange) throws Exception {
         run(exchange).awaitFanOuts();
-    }
-
-    private ExecutorService fanOutPool(Exchange exchange, String source) {
-        return fanOutPools.computeIfAbsent(source, s -> exchange.getContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "chatload-" + s + "-fan-out", catalog.sourceConfig(s).concurrency()));
-    }
-
-    /** Runs every child resource of the load for one parent record, in the batch of the tree; true when all succeeded. */
-    private boolean fanOut(Exchange exchange, ResourceRun run, Map<String, Object> record) {
-        boolean succeeded = true;
-        for (ResourceSpec child : catalog.children(run.spec.id(), run.load.resources())) {
-            succeeded &= runChild(exchange, run, ResourceCatalog.childEndpoint(child.id()), child.id(), record);
-        }
-        return succeeded;
-    }
-
-    /** One per-parent run, synchronous, in the batch of the tree; true when it did not fail. */
-    private boolean runChild(Exchange exchange, ResourceRun run, String endpoint, String resource, Map<String, Object> parent) {
-        Exchange result = producer(exchange).send(endpoint, e -> {
-            e.setProperty(RESOURCE, resource);
-            e.setProperty(LOAD, run.load);
-            e.setProperty(PARENT, parent);
-            e.setProperty(BATCH, run.batch);
-        });
-        return result.getException() == null && !result.getProperty(FAILED, false, Boolean.class);
     }
 
     private ResourceMetrics metrics(Exchange exchange) {
@@ -353,17 +326,6 @@ public final class ResourceRunner {
     /** One line per root run in progress: pages, rows written by its tree, rows per second. */
     public java.util.List<String> progress() {
         return active.stream().map(ResourceRun::progress).sorted().toList();
-    }
-
-    private ProducerTemplate producer(Exchange exchange) {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = exchange.getContext().createProducerTemplate();
-                }
-            }
-        }
-        return producer;
     }
 
     void complete(Exchange exchange) throws SQLException {
