@@ -27,6 +27,9 @@ final class OutboxStore {
     private final OutboxTable table;
     private final Clock clock;
 
+    /** SQLStates of "it exists already" (unique violation in the catalog, duplicate table, duplicate object). */
+    private static final java.util.Set<String> CREATED_MEANWHILE = java.util.Set.of("23505", "42P07", "42710");
+
     OutboxStore(OutboxKind kind, DataSource dataSource, Dialect dialect, Clock clock) {
         this.kind = kind;
         this.dataSource = dataSource;
@@ -42,7 +45,14 @@ final class OutboxStore {
     void create() throws SQLException {
         try (Connection connection = open(); Statement statement = connection.createStatement()) {
             for (String ddl : table.create()) {
-                statement.execute(ddl);
+                try {
+                    statement.execute(ddl);
+                } catch (SQLException e) {
+                    // several nodes starting at once: PostgreSQL's IF NOT EXISTS can still lose the race to create
+                    if (!CREATED_MEANWHILE.contains(e.getSQLState())) {
+                        throw e;
+                    }
+                }
             }
             // fails now, with a clear message, rather than at the first claim
             DurableCommits.flush(connection, dialect);
