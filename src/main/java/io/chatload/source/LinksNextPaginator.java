@@ -17,12 +17,13 @@ final class LinksNextPaginator implements Paginator {
     private final String pageParam;
     private final int maxPages;
     private final Consumer<String> warnings;
-    private List<Object> previousIds;
+    private final PageNumbers pages;
 
     LinksNextPaginator(String pageParam, int maxPages, Consumer<String> warnings) {
         this.pageParam = pageParam;
         this.maxPages = maxPages;
         this.warnings = warnings;
+        this.pages = new PageNumbers(pageParam, maxPages);
     }
 
     @Override
@@ -32,10 +33,7 @@ final class LinksNextPaginator implements Paginator {
 
     @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
-        List<Object> ids = records.stream().map(r -> r.get("id")).toList();
-        boolean repeated = !ids.isEmpty() && ids.equals(previousIds);
-        previousIds = ids;
-        if (repeated) {
+        if (pages.repeatsPrevious(records)) {
             warnings.accept("the API answered " + Urls.pathAndQuery(current) + " with the previous page again (it ignores "
                     + pageParam + "): the list ends there; check the API");
             return null;
@@ -43,14 +41,12 @@ final class LinksNextPaginator implements Paginator {
         if (records.isEmpty() || !hasNextLink(body)) {
             return null;
         }
-        String page = Urls.queryParam(current, pageParam);
-        int n = page == null ? 1 : Integer.parseInt(page);
-        if (n >= maxPages) {
+        URI next = pages.after(current);
+        if (next == null) {
             warnings.accept("stopped after " + maxPages + " pages: raise the resource's maxPages if the list is really "
                     + "that long");
-            return null;
         }
-        return Urls.withQueryParam(current, pageParam, Integer.toString(n + 1));
+        return next;
     }
 
     private static boolean hasNextLink(Object body) {

@@ -3,7 +3,6 @@ package io.chatload.source;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +17,7 @@ final class PageNumberPaginator implements Paginator {
     private final int pageSize;
     private final int maxPages;
     private final Consumer<String> warnings;
-    private List<Object> previousIds;
+    private final PageNumbers pages;
 
     PageNumberPaginator(String pageParam, String sizeParam, int pageSize, int maxPages, Consumer<String> warnings) {
         this.pageParam = pageParam;
@@ -26,6 +25,7 @@ final class PageNumberPaginator implements Paginator {
         this.pageSize = pageSize;
         this.maxPages = maxPages;
         this.warnings = warnings;
+        this.pages = new PageNumbers(pageParam, maxPages);
     }
 
     @Override
@@ -35,10 +35,7 @@ final class PageNumberPaginator implements Paginator {
 
     @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
-        List<Object> ids = records.stream().map(r -> r.get("id")).toList();
-        boolean repeated = !ids.isEmpty() && ids.equals(previousIds);
-        previousIds = ids;
-        if (repeated) {
+        if (pages.repeatsPrevious(records)) {
             warnings.accept("the API answered " + Urls.pathAndQuery(current) + " with the previous page again (it ignores "
                     + pageParam + "): only the first page is loaded; lower pageSize or check the API");
             return null;
@@ -46,12 +43,11 @@ final class PageNumberPaginator implements Paginator {
         if (records.isEmpty() || records.size() < pageSize) {
             return null;
         }
-        int page = Integer.parseInt(Objects.requireNonNullElse(Urls.queryParam(current, pageParam), "1"));
-        if (page >= maxPages) {
+        URI next = pages.after(current);
+        if (next == null) {
             warnings.accept("stopped after " + maxPages + " pages of " + pageSize + ": raise the resource's maxPages if "
                     + "the list is really that long");
-            return null;
         }
-        return Urls.withQueryParam(current, pageParam, Integer.toString(page + 1));
+        return next;
     }
 }
