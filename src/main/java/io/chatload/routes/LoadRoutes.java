@@ -6,8 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The mechanics every resource shares. {@code chatload-run} opens a resource run, then a Dynamic Router sends the
- * exchange through {@code chatload-page} once per page for as long as the run's paginator names a next page;
+ * The mechanics every resource shares. {@code chatload-run} opens a resource run, then a loop sends the exchange
+ * through {@code chatload-page} once per page for as long as the run's paginator names a next page;
  * each page is fetched with the source's HTTP component, its records are split and handed to the batch writer.
  * A failure ends that resource's run with one clear line; rows written before it stay.
  */
@@ -32,7 +32,11 @@ public final class LoadRoutes extends RouteBuilder {
         from(RUN).routeId("chatload-run")
                 .doTry()
                     .process(runner::begin)
-                    .dynamicRouter(method(runner, "nextPage"))
+                    // a loop, not a Dynamic Router: the router keeps a copy of the exchange (with its page of
+                    // records) and a callback per hop until the run ends, so a long list grew the heap page by page
+                    .loopDoWhile(method(runner, "hasNextPage"))
+                        .to(PAGE)
+                    .end()
                     .process(runner::runQueryParents)
                     .process(runner::complete)
                 .endDoTry()

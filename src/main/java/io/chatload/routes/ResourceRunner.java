@@ -190,16 +190,16 @@ public final class ResourceRunner {
         };
     }
 
-    /** The Dynamic Router's choice after each hop: fetch the next page, or stop. */
-    public String nextPage(Exchange exchange) {
+    /** The page loop's test before each page: whether the paginator named one. */
+    public boolean hasNextPage(Exchange exchange) {
         ResourceRun run = run(exchange);
         if (run.next() == null) {
-            return null;
+            return false;
         }
         if (run.requests() >= MAX_PAGES) {
             throw new IllegalStateException("stopped after " + MAX_PAGES + " pages: the API keeps naming a next page");
         }
-        return LoadRoutes.PAGE;
+        return true;
     }
 
     /** Whether the page's last failure is worth another try, and tries are left. */
