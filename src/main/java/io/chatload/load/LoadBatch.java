@@ -1,11 +1,14 @@
 package io.chatload.load;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +18,12 @@ import java.util.stream.Collectors;
  * table plus the state entries added so far, so state never runs ahead of the rows it covers. A failed flush rolls
  * back and leaves the batch failed: the run must be repeated (its cursors did not advance, so a re-run loads the same
  * data again).
+ *
+ * <p>Writers do not wait for each other's flushes: a flush takes the buffers (rows and state) as they are, under a
+ * short lock, and writes them outside it while new records fill fresh buffers. Flushes are written one at a time, in
+ * the order they took their buffers, since state taken later may cover rows taken earlier; after a failed flush, none
+ * taken later is written. The thread whose record fills the batch (or that calls {@link #flush}) returns once its
+ * flush has committed.
  *
  * <p>REPLACE tables are written to a staging copy and go live together at {@link #complete()}, in one transaction.
  * State added once the batch uses a REPLACE target may cover staged rows, so it is held for that transaction; state
@@ -27,14 +36,30 @@ public final class LoadBatch {
     private final String loadId;
     private final int batchSize;
 
-    /** Every table this batch has used, in first-use order; their buffers empty at each flush. */
+    // guarded by this (held only to buffer, to take buffers and to count, never while writing):
+    /** Every table this batch has used, in first-use order; a flush takes their buffered records. */
     private final Map<TableRef, PendingTable> tables = new LinkedHashMap<>();
     /** State by normalised schema, for the next flush or for the swap in {@link #complete()}. */
     private final Map<String, List<StateEntry>> flushState = new LinkedHashMap<>();
     private final Map<String, List<StateEntry>> swapState = new LinkedHashMap<>();
     private final Map<TableRef, Long> rowsPerTable = new LinkedHashMap<>();
-    private boolean completed;
+    /** Flushes taken and not written yet, oldest first; their numbers follow {@link #written} without gaps. */
+    private final Deque<Flush> taken = new ArrayDeque<>();
+    private long lastTaken;
+    private long written;
+    private boolean closed;
     private Exception failure;
+    private String failedTables;
+
+    /** Held while a flush or the swap is written: one at a time, in order. */
+    private final ReentrantLock writing = new ReentrantLock();
+
+    /** The buffers one flush took: rows of each table and the state due with them. */
+    private record Flush(long number, List<PendingTable> tables, Map<String, List<StateEntry>> state) {
+        String tableNames() {
+            return tables.stream().map(t -> t.ref().toString()).collect(Collectors.joining(", "));
+        }
+    }
 
     LoadBatch(Database db, SchemaRegistry registry, StateStore state, NamingConvention naming, String loadId, int batchSize) {
         if (batchSize < 1) {
@@ -60,24 +85,34 @@ public final class LoadBatch {
 
     /**
      * Buffers one parsed JSON object for the target's table; flushes when the buffered root records of all tables
-     * reach {@code batchSize}.
+     * reach {@code batchSize}, and then returns once that flush has committed. Other threads go on adding meanwhile.
      * @throws IllegalArgumentException naming the table and field when a primary key value is missing (only this
      *         record is refused), or as {@link #use}
      * @throws LoadException when the automatic flush fails
      */
-    public synchronized void add(TableTarget target, Map<String, Object> record) {
+    public void add(TableTarget target, Map<String, Object> record) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(record, "record");
-        checkUsable();
-        PendingTable table = table(target);
-        table.put(flattener.flatten(table.ref().table(), record, loadId, row -> table.rootId(row, target.primaryKey())));
-        if (tables.values().stream().mapToInt(PendingTable::size).sum() >= batchSize) {
-            String buffered = bufferedTables();
-            try {
-                flush();
-            } catch (SQLException e) {
-                throw new LoadException("writing a batch to " + buffered + " failed: " + e.getMessage(), e);
+        PendingTable table;
+        synchronized (this) {
+            checkUsable();
+            table = table(target);
+        }
+        // outside the lock: flattening reads only the record and the table's fixed layout
+        FlatRecord flat = flattener.flatten(table.ref().table(), record, loadId, row -> table.rootId(row, target.primaryKey()));
+        long flush;
+        synchronized (this) {
+            checkUsable();
+            table.put(flat);
+            if (tables.values().stream().mapToInt(PendingTable::size).sum() < batchSize) {
+                return;
             }
+            flush = take();
+        }
+        try {
+            writeThrough(flush);
+        } catch (SQLException e) {
+            throw new LoadException("writing a batch to " + failedTables() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -93,40 +128,51 @@ public final class LoadBatch {
         (replaces ? swapState : flushState).computeIfAbsent(naming.identifier(schema), s -> new ArrayList<>()).add(entry);
     }
 
-    /** Writes the buffered rows of every table, and the state due at a flush, in one transaction. */
-    public synchronized void flush() throws SQLException {
-        checkUsable();
-        List<PendingTable> buffered = tables.values().stream().filter(t -> t.size() > 0).toList();
-        if (buffered.isEmpty() && flushState.isEmpty()) {
-            return;
+    /**
+     * Writes the buffered rows of every table, and the state due at a flush, in one transaction; returns once they
+     * and every flush before them have committed.
+     */
+    public void flush() throws SQLException {
+        long flush;
+        synchronized (this) {
+            checkUsable();
+            flush = take();
         }
-        Map<TableRef, Long> written;
-        try {
-            written = transactions.flush(buffered, flushState);
-        } catch (SQLException | RuntimeException e) {
-            failure = e;
-            throw e;
-        }
-        written.forEach((table, rows) -> rowsPerTable.merge(table, rows, Long::sum));
-        buffered.forEach(PendingTable::clear);
-        flushState.clear();
+        writeThrough(flush);
     }
 
     /** Ends the batch: flushes, then swaps every REPLACE table used into its live tables, with its state, in one transaction. */
-    public synchronized void complete() throws SQLException {
-        flush();
-        List<TableRef> replaced = tables.values().stream()
-                .filter(t -> t.disposition() == WriteDisposition.REPLACE).map(PendingTable::ref).toList();
-        if (!replaced.isEmpty()) {
-            try {
-                transactions.swap(replaced, swapState);
-            } catch (SQLException | RuntimeException e) {
-                failure = e;
-                throw e;
-            }
-            swapState.clear();
+    public void complete() throws SQLException {
+        long flush;
+        synchronized (this) {
+            checkUsable();
+            flush = take();
+            closed = true; // what comes after this last flush would be lost: refused instead
         }
-        completed = true;
+        writing.lock();
+        try {
+            writeThrough(flush);
+            List<TableRef> replaced;
+            Map<String, List<StateEntry>> swap;
+            synchronized (this) {
+                replaced = tables.values().stream()
+                        .filter(t -> t.disposition() == WriteDisposition.REPLACE).map(PendingTable::ref).toList();
+                swap = new LinkedHashMap<>(swapState);
+            }
+            if (!replaced.isEmpty()) {
+                try {
+                    transactions.swap(replaced, swap);
+                } catch (SQLException | RuntimeException e) {
+                    failed(e, replaced.stream().map(TableRef::toString).collect(Collectors.joining(", ")));
+                    throw e;
+                }
+            }
+            synchronized (this) {
+                swapState.clear();
+            }
+        } finally {
+            writing.unlock();
+        }
     }
 
     /** Rows committed so far per table (root and child tables) of {@code schema}; for REPLACE, rows staged for the swap. */
@@ -139,6 +185,64 @@ public final class LoadBatch {
             }
         });
         return rows;
+    }
+
+    /**
+     * Takes the buffered rows and the state due at a flush, leaving the buffers empty; gives the number of the flush
+     * that holds them, or of the last one taken when nothing was buffered. Caller holds this.
+     */
+    private long take() {
+        List<PendingTable> buffered = tables.values().stream().filter(t -> t.size() > 0).map(PendingTable::drain).toList();
+        if (buffered.isEmpty() && flushState.isEmpty()) {
+            return lastTaken;
+        }
+        Map<String, List<StateEntry>> state = new LinkedHashMap<>(flushState);
+        flushState.clear();
+        taken.add(new Flush(++lastTaken, buffered, state));
+        return lastTaken;
+    }
+
+    /** Writes the flushes taken, oldest first, until flush {@code upTo} has committed (or one failed). */
+    private void writeThrough(long upTo) throws SQLException {
+        writing.lock();
+        try {
+            while (true) {
+                Flush next;
+                synchronized (this) {
+                    if (written >= upTo) {
+                        return;
+                    }
+                    if (failure != null) {
+                        throw failedEarlier(); // the flush holding this caller's buffers will never be written
+                    }
+                    next = taken.poll();
+                }
+                Map<TableRef, Long> counts;
+                try {
+                    counts = transactions.flush(next.tables(), next.state());
+                } catch (SQLException | RuntimeException e) {
+                    failed(e, next.tableNames());
+                    throw e;
+                }
+                synchronized (this) {
+                    counts.forEach((table, rows) -> rowsPerTable.merge(table, rows, Long::sum));
+                    written = next.number();
+                }
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** The batch fails for good: later flushes are never written, since their state may cover the lost rows. */
+    private synchronized void failed(Exception e, String tableNames) {
+        failure = e;
+        failedTables = tableNames;
+        taken.clear();
+    }
+
+    private synchronized String failedTables() {
+        return failedTables;
     }
 
     /** The buffer of the target's table, made on first use; targets naming one table must write it the same way. */
@@ -155,18 +259,17 @@ public final class LoadBatch {
         return table;
     }
 
-    private String bufferedTables() {
-        return tables.values().stream().filter(t -> t.size() > 0).map(t -> t.ref().toString())
-                .collect(Collectors.joining(", "));
-    }
-
     private void checkUsable() {
         if (failure != null) {
-            throw new IllegalStateException("the batch of load " + loadId + " failed earlier and cannot go on: "
-                    + failure.getMessage(), failure);
+            throw failedEarlier();
         }
-        if (completed) {
+        if (closed) {
             throw new IllegalStateException("the batch of load " + loadId + " is already complete");
         }
+    }
+
+    private IllegalStateException failedEarlier() {
+        return new IllegalStateException("the batch of load " + loadId + " failed earlier and cannot go on: "
+                + failure.getMessage(), failure);
     }
 }

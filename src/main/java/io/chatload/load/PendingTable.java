@@ -15,12 +15,19 @@ final class PendingTable {
     private final List<String> keyColumns;
     private final WriteDisposition disposition;
     /** By root {@code _dlt_id}; re-inserted on replacement so the order is that of the last additions. */
-    private final Map<String, FlatRecord> records = new LinkedHashMap<>();
+    private Map<String, FlatRecord> records = new LinkedHashMap<>();
 
     PendingTable(TableRef ref, List<String> keyColumns, WriteDisposition disposition) {
         this.ref = ref;
         this.keyColumns = List.copyOf(keyColumns);
         this.disposition = disposition;
+    }
+
+    private PendingTable(PendingTable from, Map<String, FlatRecord> records) {
+        this.ref = from.ref;
+        this.keyColumns = from.keyColumns;
+        this.disposition = from.disposition;
+        this.records = records;
     }
 
     TableRef ref() {
@@ -74,8 +81,11 @@ final class PendingTable {
         return records.size();
     }
 
-    void clear() {
-        records.clear();
+    /** Moves the buffered records into a table of their own, to be written while this one buffers the next. */
+    PendingTable drain() {
+        PendingTable drained = new PendingTable(this, records);
+        records = new LinkedHashMap<>();
+        return drained;
     }
 
     private static String describe(WriteDisposition disposition, List<String> key) {
