@@ -64,7 +64,7 @@ public final class LoadRoutes extends RouteBuilder {
                 .split(body()).stopOnException()
                     .process(runner::sink)
                 .end()
-                .process(runner::awaitFanOuts);
+                .process(runner::pageFannedOut);
 
         // one try of the current page: a retry runs this whole route again
         from(FETCH).routeId("chatload-fetch")

@@ -41,8 +41,10 @@ final class ResourceRun {
     private long records;
     private String highestCursor;
     private volatile boolean childFailed;
-    /** Fan-outs of this page still running on the source's pool (root runs only). */
-    private final List<Future<?>> fanOuts = new ArrayList<>();
+    /** Fan-outs of the current page on the source's pool (root runs only). */
+    private List<Future<?>> fanOuts = new ArrayList<>();
+    /** Fan-outs of the page before, which may still run while this page is fetched and fans out. */
+    private List<Future<?>> previousFanOuts = List.of();
     private List<Map<String, Object>> queryRows;
 
     ResourceRun(ResourceSpec spec, Load load, LoadBatch batch, boolean ownsBatch, Map<String, Object> parent,
@@ -131,15 +133,48 @@ final class ResourceRun {
         fanOuts.add(fanOut);
     }
 
-    /** Waits for the page's fan-outs: a page (and the run) ends only when every child run of its records has. */
-    void awaitFanOuts() throws InterruptedException, ExecutionException {
-        List<Future<?>> running;
+    /**
+     * Ends a page: the page before's fan-outs must have ended; this page's may go on while the next page is fetched,
+     * so the workers do not idle at each page's tail. At most two pages' fan-outs are pending at a time.
+     */
+    void pageFannedOut() throws InterruptedException, ExecutionException {
+        List<Future<?>> older;
         synchronized (this) {
-            running = List.copyOf(fanOuts);
-            fanOuts.clear();
+            older = previousFanOuts;
+            previousFanOuts = fanOuts;
+            fanOuts = new ArrayList<>();
         }
-        for (Future<?> fanOut : running) {
-            fanOut.get();
+        awaitAll(older);
+    }
+
+    /** Waits for every fan-out: the run ends (and its watermark is stored) only when every child run of its records has. */
+    void awaitFanOuts() throws InterruptedException, ExecutionException {
+        List<Future<?>> older;
+        List<Future<?>> latest;
+        synchronized (this) {
+            older = previousFanOuts;
+            latest = fanOuts;
+            previousFanOuts = List.of();
+            fanOuts = new ArrayList<>();
+        }
+        try {
+            awaitAll(older);
+        } finally {
+            awaitAll(latest); // even when an older one failed: nothing may still run when the batch is flushed
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> fanOuts) throws InterruptedException, ExecutionException {
+        ExecutionException first = null;
+        for (Future<?> fanOut : fanOuts) {
+            try {
+                fanOut.get();
+            } catch (ExecutionException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

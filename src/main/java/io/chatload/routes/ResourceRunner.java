@@ -311,9 +311,9 @@ public final class ResourceRunner {
         }
     }
 
-    /** Ends a page once its records' child runs have. */
-    void awaitFanOuts(Exchange exchange) throws Exception {
-        run(exchange).awaitFanOuts();
+    /** Ends a page once the child runs of the page before's records have; this page's may go on meanwhile. */
+    void pageFannedOut(Exchange exchange) throws Exception {
+        run(exchange).pageFannedOut();
     }
 
     private ResourceMetrics metrics(Exchange exchange) {
@@ -328,8 +328,9 @@ public final class ResourceRunner {
         return active.stream().map(ResourceRun::progress).sorted().toList();
     }
 
-    void complete(Exchange exchange) throws SQLException {
+    void complete(Exchange exchange) throws Exception {
         ResourceRun run = run(exchange);
+        run.awaitFanOuts(); // the last pages' child runs: their failures decide the watermark
         String watermark = run.newWatermark();
         if (watermark != null) {
             run.batch.addState(run.spec.schema(), new StateEntry(run.spec.name(), run.scope, watermark));
