@@ -49,17 +49,27 @@ sandbox_requests() {
   curl -fs "http://127.0.0.1:$1/_sandbox/stats" | python3 -c 'import json,sys; print(sum(json.load(sys.stdin).values()))'
 }
 
-# run_chatload PORT DB_URL LOG [JAVA_OPTS...]: one `run --once` as users run it; sets RUN_SECONDS (process wall time)
+# run_chatload PORT DB_URL LOG [JAVA_OPTS...]: one `run --once` as users run it; sets RUN_SECONDS (process wall time).
+# With WHILE_RUNNING set to a function name, that function is called with chatload's pid every WHILE_EVERY seconds
+# (default 10) while it runs.
 run_chatload() {
   local port=$1 db=$2 log=$3; shift 3
-  local t0 t1 rc=0
+  local t0 t1 rc=0 pid
   t0=$(date +%s.%N)
   CHAPORT_BASE_URL="http://127.0.0.1:$port/chaport/api/v1" CHAPORT_TOKEN=$CHAPORT_TOKEN_VALUE \
   CHATFORMA_BASE_URL="http://127.0.0.1:$port/chatforma/public/v1" CHATFORMA_API_KEY=$CHATFORMA_KEY_VALUE \
   CHAPORT_REQUESTS_PER_SECOND=0 CHATFORMA_REQUESTS_PER_SECOND=0 \
   CHATLOAD_DB_URL="$db" CHATLOAD_DB_USER="${DB_USER:-}" CHATLOAD_DB_PASSWORD="${DB_PASSWORD:-}" \
   CHATLOAD_ROUTES="$ROOT/routes" \
-    java "$@" -jar "$JAR" run --once >"$log" 2>&1 || rc=$?
+    java "$@" -jar "$JAR" run --once >"$log" 2>&1 &
+  pid=$!
+  if [[ -n "${WHILE_RUNNING:-}" ]]; then
+    while kill -0 "$pid" 2>/dev/null; do
+      sleep "${WHILE_EVERY:-10}"
+      if kill -0 "$pid" 2>/dev/null; then "$WHILE_RUNNING" "$pid" || true; fi
+    done
+  fi
+  wait "$pid" || rc=$?
   t1=$(date +%s.%N)
   RUN_SECONDS=$(python3 -c "print(round($t1-$t0,3))")
   if [[ $rc -ne 0 ]]; then echo "chatload run failed (exit $rc); see $log" >&2; tail -20 "$log" >&2; exit 1; fi
