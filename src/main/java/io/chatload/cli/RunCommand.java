@@ -7,6 +7,7 @@ import io.chatload.routes.Load;
 import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.runtime.ChatloadRuntime;
+import io.chatload.source.ClientWarmUp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,7 @@ final class RunCommand implements Command {
         if (args.has("--resources") && names.isEmpty()) {
             throw new UsageException("run: --resources needs at least one resource name");
         }
+        ClientWarmUp.start(); // while Camel starts
         ChatloadConfig config = ChatloadConfig.load();
         if (args.has("--once")) {
             return once(config, names, args.has("--full-refresh"), console);
