@@ -60,7 +60,10 @@ public final class LoadRoutes extends RouteBuilder {
                     .onRedelivery(runner::retrying)
                 .end()
                 .process(runner::startPage)
-                .to(FETCH)
+                // a copy of the exchange, in a unit of work of its own, fetches and reads the page: what camel-http
+                // leaves to run at the end of the exchange (deleting the spooled body, closing the response) then
+                // runs after each page, not after the last page of a root run on the exchange that lasts that long
+                .enrich(FETCH)
                 .split(body()).stopOnException()
                     .process(runner::sink)
                 .end()
