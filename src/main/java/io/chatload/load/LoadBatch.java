@@ -223,6 +223,10 @@ public final class LoadBatch {
                 } catch (SQLException | RuntimeException e) {
                     failed(e, next.tableNames());
                     throw e;
+                } catch (Error e) {
+                    // the flush is gone from the queue: the batch must not go on as if it had committed
+                    failed(new IllegalStateException(e.toString(), e), next.tableNames());
+                    throw e;
                 }
                 synchronized (this) {
                     counts.forEach((table, rows) -> rowsPerTable.merge(table, rows, Long::sum));
