@@ -77,14 +77,15 @@ public final class ChatloadRoutes implements RoutesBuilder {
     private final List<Path> files;
     private volatile CamelContext context;
 
-    private ChatloadRoutes(Destination destination, ResourceCatalog catalog, ResourceRunner runner, OutboxRoutes outboxes,
-                           List<RoutesBuilder> routes, List<Path> files) {
+    private ChatloadRoutes(Destination destination, ResourceCatalog catalog, ResourceRunner runner, LoadRoutes loadRoutes,
+                           OutboxRoutes outboxes, List<Path> files) {
         this.destination = destination;
         this.catalog = catalog;
         this.runner = runner;
         this.outboxes = outboxes;
-        this.routes = routes;
         this.files = files;
+        // the template first: the resource files instantiate it
+        this.routes = List.of(new ResourceTemplate(catalog), loadRoutes, outboxes, loadRoute());
     }
 
     /**
@@ -117,11 +118,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
                 "chatforma", config.getInt("chatload.chatforma.requests-per-second", 0, 0)), Clock.systemUTC());
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
                 List.of(config.source("chaport"), config.source("chatforma")));
-        List<Path> files = RoutesFolder.files(config.routesDir());
-        ChatloadRoutes chatload = new ChatloadRoutes(destination, catalog, runner, outboxes, new ArrayList<>(), files);
-        chatload.routes.addAll(List.of(new ResourceTemplate(catalog), new LoadRoutes(runner, retry, rateLimits), outboxes,
-                chatload.loadRoute()));
-        return chatload;
+        return new ChatloadRoutes(destination, catalog, runner, new LoadRoutes(runner, retry, rateLimits), outboxes,
+                RoutesFolder.files(config.routesDir()));
     }
 
     /** {@link #install(CamelContext, Map)} with every setting from the application's properties. */

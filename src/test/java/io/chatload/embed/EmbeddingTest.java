@@ -148,6 +148,21 @@ class EmbeddingTest {
     }
 
     @Test
+    void aContextAlreadyRunningGetsChatloadToo() throws Exception {
+        CamelContext context = host(settings(routes("0 0 0 1 1 ? 2099")));
+        context.start();
+        try {
+            ChatloadRoutes chatload = ChatloadRoutes.install(context, NO_CHATFORMA);
+            LoadSummary summary = chatload.runOnce("chaport.operators");
+
+            assertFalse(summary.failed(), String.join("\n", summary.lines()));
+            operatorsTable().assertLoaded(database());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
     void aHostOnCamelMainNeedsOnlyTheConfigurationClassInItsProperties() throws Exception {
         Main main = new Main();
         // a host's classpath has its own application.properties; this one has chatload's (the library jar leaves it out)
