@@ -195,6 +195,27 @@ class EmbeddingTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedFailsInOneLineWithoutThePassword() throws Exception {
+        Properties settings = settings(routes("0 0 0 1 1 ? 2099"));
+        settings.setProperty("chatload.db.url", "jdbc:postgresql://127.0.0.1:1/chat");
+        settings.setProperty("chatload.db.user", "chat");
+        settings.setProperty("chatload.db.password", "pw-never-shown-42");
+        CamelContext context = host(settings);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> ChatloadRoutes.install(context, NO_CHATFORMA));
+
+        assertTrue(e.getMessage().startsWith("chatload.db.url: cannot connect to jdbc:postgresql://127.0.0.1:1/chat as "
+                + "user 'chat': "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": check chatload.db.url, chatload.db.user and chatload.db.password"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("pw-never-shown-42"), "the password leaked: " + t);
+        }
+        assertEquals(0, context.getRoutes().size(), "no chatload route was added");
+    }
+
+    @Test
     void aSettingOutsideTheChatloadNamesIsRefusedInOneLine() {
         CamelContext context = host(new Properties());
 
