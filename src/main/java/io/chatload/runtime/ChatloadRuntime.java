@@ -61,6 +61,9 @@ public final class ChatloadRuntime implements AutoCloseable {
             main.addOverrideProperty("camel.management.enabled", "true");
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
         }
+        if (scheduled) {
+            RoutesReloader.installIfEnabled(main, config, chatload.catalog()); // hot reload of routes/
+        }
         return new ChatloadRuntime(main, chatload);
     }
 
