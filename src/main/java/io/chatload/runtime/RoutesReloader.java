@@ -28,6 +28,7 @@ import org.apache.camel.Route;
 import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -73,12 +74,29 @@ public final class RoutesReloader extends LifecycleStrategySupport {
     private Map<Path, String> current = Map.of();
     /** Files whose current content was refused, with the line that said why (said once, not every interval). */
     private final Map<Path, Refusal> refused = new HashMap<>();
+    /** Files whose change waits for a run of their resources to finish, with the resource it waits for. */
+    private final Map<Path, String> waiting = new HashMap<>();
+    /** The triggers paused meanwhile, so that back-to-back runs leave a gap, by resource. */
+    private final Map<String, QuartzEndpoint> paused = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private CamelContext context;
     private ScheduledExecutorService executor;
     private boolean stopped;
 
-    private record Loaded(String content, Set<String> ids) {
+    /** {@code stale}: to be loaded again although the file did not change (its source's defaults did). */
+    private record Loaded(String content, Set<String> ids, boolean stale) {
+
+        Loaded(String content, Set<String> ids) {
+            this(content, ids, false);
+        }
+    }
+
+    /** A change that must wait: the run of a resource it touches is in progress. */
+    private static final class Busy extends Exception {
+
+        Busy(String resource) {
+            super(resource, null, false, false);
+        }
     }
 
     private record Refusal(String content, String reason) {
@@ -152,7 +170,10 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         }
     }
 
-    /** One look at the folder: applies every settled change, retrying refused files while others make progress. */
+    /**
+     * One look at the folder: applies every settled change, in passes while some succeed, since a change may be what
+     * a refused file waited for (its parent, its defaults).
+     */
     void scan() {
         lock.lock();
         try {
@@ -161,34 +182,33 @@ public final class RoutesReloader extends LifecycleStrategySupport {
             }
             Map<Path, String> now = read();
             current = now;
-            Set<Path> todo = new TreeSet<>(RoutesReloader::loadOrder);
+            Set<Path> settled = new LinkedHashSet<>();
             Set<Path> all = new LinkedHashSet<>(now.keySet());
             all.addAll(loaded.keySet());
             for (Path file : all) {
-                String content = now.get(file);
-                boolean settled = Objects.equals(content, previous.get(file));
-                Refusal refusal = refused.get(file);
-                boolean refusedAsIs = refusal != null && Objects.equals(refusal.content(), content);
-                if (settled && !refusedAsIs && differs(file, content)) {
-                    todo.add(file);
+                if (Objects.equals(now.get(file), previous.get(file))) {
+                    settled.add(file);
                 }
             }
             previous = now;
+            boolean retryRefused = false;
             boolean progress = true;
-            while (progress && !todo.isEmpty()) {
+            while (progress) {
                 progress = false;
-                for (Path file : List.copyOf(todo)) {
-                    if (apply(file, now.get(file))) {
-                        todo.remove(file);
-                        progress = true;
+                Set<Path> todo = new TreeSet<>(RoutesReloader::loadOrder);
+                for (Path file : settled) {
+                    Refusal refusal = refused.get(file);
+                    boolean refusedAsIs = refusal != null && Objects.equals(refusal.content(), now.get(file));
+                    if (differs(file, now.get(file)) && (retryRefused || !refusedAsIs)) {
+                        todo.add(file);
                     }
                 }
-                if (progress) {
-                    // a change may be what a refused file waited for (its parent, its defaults)
-                    refused.keySet().stream().filter(f -> Objects.equals(refused.get(f).content(), now.get(f)))
-                            .forEach(todo::add);
+                for (Path file : todo) {
+                    progress |= apply(file, now.get(file));
                 }
+                retryRefused = true;
             }
+            resumeUnneeded(now);
         } catch (RuntimeException e) {
             LOG.warn("{}: reload failed: {}", dir, oneLine(e));
         } finally {
@@ -196,9 +216,26 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         }
     }
 
+    /** Resumes the triggers no waiting change needs any more (it was applied, refused, or undone). */
+    private void resumeUnneeded(Map<Path, String> now) {
+        waiting.keySet().removeIf(file -> !differs(file, now.get(file)));
+        for (String resource : List.copyOf(paused.keySet())) {
+            if (!waiting.containsValue(resource)) {
+                QuartzEndpoint trigger = paused.remove(resource);
+                if (context.getRoute(resource) != null && context.getRoute(resource).getEndpoint() == trigger) {
+                    try {
+                        trigger.resumeTrigger();
+                    } catch (Exception e) {
+                        LOG.warn("{}: could not resume its trigger: {}", resource, oneLine(e));
+                    }
+                }
+            }
+        }
+    }
+
     private boolean differs(Path file, String content) {
         Loaded l = loaded.get(file);
-        return l == null ? content != null : !Objects.equals(l.content(), content);
+        return l == null ? content != null : l.stale() || !Objects.equals(l.content(), content);
     }
 
     /** {@code _source.yaml} files first, as at start, so their defaults exist before the resources that use them. */
@@ -212,7 +249,7 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         return file.getFileName().toString().startsWith("_");
     }
 
-    /** Applies one file's change; false (after one line in the log) when it was refused. */
+    /** Applies one file's change; false (after one line in the log) when it was refused or must wait. */
     private boolean apply(Path file, String content) {
         try {
             if (content == null) {
@@ -223,8 +260,15 @@ public final class RoutesReloader extends LifecycleStrategySupport {
                 load(file, content);
             }
             refused.remove(file);
+            waiting.remove(file);
             return true;
+        } catch (Busy busy) {
+            if (!busy.getMessage().equals(waiting.put(file, busy.getMessage()))) {
+                LOG.info("{}: changed, waiting for the run of {} to finish", name(file), busy.getMessage());
+            }
+            return false;
         } catch (Exception e) {
+            waiting.remove(file);
             String why = oneLine(e).replace(" in file:" + file + ",", " at"); // the parser's location, said once
             String reason = name(file) + ": not reloaded, " + why + "; the routes already running are unchanged";
             Refusal before = refused.put(file, new Refusal(content, reason));
@@ -246,24 +290,24 @@ public final class RoutesReloader extends LifecycleStrategySupport {
             return;
         }
         catalog.checkChange(old.ids(), List.of());
+        checkIdle(old.ids(), List.of());
         removeRoutes(old.ids());
         loaded.remove(file);
         LOG.info("{}: removed {}", name(file), String.join(", ", old.ids()));
     }
 
-    /** Rebinds the source's defaults, then reloads the resource files below it so they take the new defaults. */
+    /** Rebinds the source's defaults and marks the resource files below it to be loaded again with them. */
     private void reloadDefaults(Path file, String content) throws Exception {
         Parsed parsed = parse(file, content);
         add(parsed);
         loaded.put(file, new Loaded(content, parsed.ids()));
         LOG.info("{}: reloaded the defaults", name(file));
-        loaded.keySet().stream().filter(f -> !isDefaults(f) && f.startsWith(file.getParent())).sorted().toList()
-                .forEach(f -> {
-                    String running = loaded.get(f).content();
-                    if (running != null && apply(f, running)) {
-                        LOG.debug("{} reloaded for its defaults", f);
-                    }
-                });
+        for (Path f : List.copyOf(loaded.keySet())) {
+            Loaded l = loaded.get(f);
+            if (!isDefaults(f) && f.startsWith(file.getParent())) {
+                loaded.put(f, new Loaded(l.content(), l.ids(), true));
+            }
+        }
     }
 
     private void load(Path file, String content) throws Exception {
@@ -274,12 +318,13 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         movedFrom.forEach(from -> oldIds.addAll(loaded.get(from).ids()));
         checkIds(file, parsed.ids(), oldIds, movedFrom);
         catalog.checkChange(oldIds, parsed.specs());
+        checkIdle(oldIds, parsed.specs());
         removeRoutes(oldIds);
         try {
             add(parsed);
         } catch (Exception e) {
             removeRoutes(parsed.ids());
-            if (old != null && old.content() != null) {
+            if (old != null && old.content() != null && movedFrom.isEmpty()) {
                 restore(file, old);
             } else {
                 loaded.remove(file);
@@ -305,8 +350,45 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         try {
             add(parse(file, old.content()));
         } catch (Exception e) {
-            loaded.put(file, new Loaded(null, Set.of()));
+            loaded.remove(file);
             LOG.warn("{}: its previous routes could not be restored either: {}", name(file), oneLine(e));
+        }
+    }
+
+    /**
+     * Refuses to go on while a run touching these resources is in progress: their routes are replaced between runs,
+     * never under a run that would find its resource, or a child's, half gone. A run is in flight on the route of its
+     * root resource until its whole tree is done.
+     */
+    private void checkIdle(Set<String> removed, List<ResourceSpec> added) throws Busy {
+        Map<String, ResourceSpec> known = new HashMap<>();
+        catalog.all().forEach(spec -> known.put(spec.id(), spec));
+        Set<String> touched = new LinkedHashSet<>(removed);
+        for (ResourceSpec spec : added) {
+            touched.add(spec.isChild() ? spec.parent().resource() : spec.id());
+        }
+        for (String id : touched) {
+            String root = id;
+            for (ResourceSpec s = known.get(root); s != null && s.isChild(); s = known.get(root)) {
+                root = s.parent().resource();
+            }
+            if (context.getInflightRepository().size(root) > 0) {
+                pause(root);
+                throw new Busy(root);
+            }
+        }
+    }
+
+    /** Holds a resource's next firings, so that a run that follows the last one at once does not starve the change. */
+    private void pause(String resource) {
+        Route route = context.getRoute(resource);
+        if (route != null && route.getEndpoint() instanceof QuartzEndpoint trigger && !paused.containsKey(resource)) {
+            try {
+                trigger.pauseTrigger();
+                paused.put(resource, trigger);
+            } catch (Exception e) {
+                LOG.warn("{}: could not pause its trigger: {}", resource, oneLine(e));
+            }
         }
     }
 

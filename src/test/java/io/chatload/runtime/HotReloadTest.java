@@ -216,6 +216,25 @@ class HotReloadTest {
     }
 
     @Test
+    void aChangeWaitsForTheRunInProgressToFinish() throws Exception {
+        write("team.yaml", resource("chaport.team", "path", "/operators", "table", "agents", "schedule", "1s"));
+        try (SandboxServer slow = SandboxServer.start(SandboxConfig.defaults().withLatencyMs(5_000));
+             TestPipeline p = TestPipeline.scheduled(TestPipeline.config(slow, dir, dir.resolve("routes"),
+                     Map.of("chatload.management.port", "0", "chatload.routes.reload-interval-ms", "200")))) {
+            await("a run of chaport.team is in progress",
+                    () -> p.runtime.context().getInflightRepository().size("chaport.team") > 0);
+            write("team.yaml", resource("chaport.team", "path", "/operators", "table", "team", "schedule", "1s"));
+            awaitLog("routes/chaport/team.yaml: changed, waiting for the run of chaport.team to finish");
+            awaitLog("routes/chaport/team.yaml: reloaded chaport.team");
+            assertEquals("team", p.runtime.catalog().get("chaport.team").table());
+            assertTrue(p.scheduledLoads.stream().noneMatch(load -> load.failed()),
+                    "the run in progress finished normally: " + p.scheduledLoads);
+            assertTrue(p.scheduledLoads.stream().anyMatch(load -> String.join("\n", load.lines()).contains("chaport.team")),
+                    "and reported its load: " + p.scheduledLoads);
+        }
+    }
+
+    @Test
     void offWhenTurnedOffAndNeverInRunOnce() throws Exception {
         try (TestPipeline p = start(Map.of("chatload.routes.reload", "false"))) {
             assertTrue(p.runtime.context().getLifecycleStrategies().stream().noneMatch(RoutesReloader.class::isInstance));
