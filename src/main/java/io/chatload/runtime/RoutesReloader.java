@@ -195,7 +195,7 @@ public final class RoutesReloader extends LifecycleStrategySupport {
             boolean progress = true;
             while (progress) {
                 progress = false;
-                Set<Path> todo = new TreeSet<>(RoutesReloader::loadOrder);
+                Set<Path> todo = new TreeSet<>(this::loadOrder);
                 for (Path file : settled) {
                     Refusal refusal = refused.get(file);
                     boolean refusedAsIs = refusal != null && Objects.equals(refusal.content(), now.get(file));
@@ -238,11 +238,17 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         return l == null ? content != null : l.stale() || !Objects.equals(l.content(), content);
     }
 
-    /** {@code _source.yaml} files first, as at start, so their defaults exist before the resources that use them. */
-    private static int loadOrder(Path a, Path b) {
-        boolean sa = isDefaults(a);
-        boolean sb = isDefaults(b);
-        return sa != sb ? (sa ? -1 : 1) : a.compareTo(b);
+    /**
+     * {@code _source.yaml} files first, as at start, so their defaults exist before the resources that use them;
+     * removed files last, so that a renamed file's new name takes its routes over before the old name goes.
+     */
+    private int loadOrder(Path a, Path b) {
+        int rank = Integer.compare(rank(a), rank(b));
+        return rank != 0 ? rank : a.compareTo(b);
+    }
+
+    private int rank(Path file) {
+        return isDefaults(file) ? 0 : current.containsKey(file) ? 1 : 2;
     }
 
     private static boolean isDefaults(Path file) {
@@ -289,7 +295,14 @@ public final class RoutesReloader extends LifecycleStrategySupport {
             LOG.info("{}: removed; the defaults it declared stay in use until restart", name(file));
             return;
         }
-        catalog.checkChange(old.ids(), List.of());
+        // the files removed with it may hold resources that name it (a folder removed at once)
+        Set<String> going = new LinkedHashSet<>();
+        loaded.forEach((f, l) -> {
+            if (!current.containsKey(f)) {
+                going.addAll(l.ids());
+            }
+        });
+        catalog.checkChange(going, List.of());
         checkIdle(old.ids(), List.of());
         removeRoutes(old.ids());
         loaded.remove(file);

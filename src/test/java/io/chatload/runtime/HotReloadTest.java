@@ -167,17 +167,30 @@ class HotReloadTest {
             awaitLog("routes/chaport/team_member.yaml: loaded chaport.team_member");
 
             // a renamed file keeps its routes, even a parent's
-            Files.move(chaport.resolve("team.yaml"), chaport.resolve("crew.yaml"));
-            awaitLog("routes/chaport/crew.yaml: loaded chaport.team (moved from routes/chaport/team.yaml)");
+            Files.move(chaport.resolve("team.yaml"), chaport.resolve("unit.yaml"));
+            awaitLog("routes/chaport/unit.yaml: loaded chaport.team (moved from routes/chaport/team.yaml)");
             assertEquals(ServiceStatus.Started, p.runtime.context().getRouteController().getRouteStatus("chaport.team"));
 
-            Files.delete(chaport.resolve("crew.yaml"));
-            awaitLog("routes/chaport/crew.yaml: not reloaded, resource chaport.team_member names chaport.team as its parent");
+            Files.delete(chaport.resolve("unit.yaml"));
+            awaitLog("routes/chaport/unit.yaml: not reloaded, resource chaport.team_member names chaport.team as its parent");
             assertNotNull(p.runtime.context().getRoute("chaport.team"), "a parent stays while a child names it");
             Files.delete(chaport.resolve("team_member.yaml"));
             awaitLog("routes/chaport/team_member.yaml: removed chaport.team_member");
-            awaitLog("routes/chaport/crew.yaml: removed chaport.team");
+            awaitLog("routes/chaport/unit.yaml: removed chaport.team");
+
+            // a folder holding both, moved in and out at once
+            Path squad = Files.createDirectories(dir.resolve("squad"));
+            Files.writeString(squad.resolve("team.yaml"), resource("chaport.team", "path", "/operators", "table", "agents"));
+            Files.writeString(squad.resolve("team_member.yaml"), resource("chaport.team_member", "parent", "team",
+                    "path", "/operators/{parent.id}", "table", "team_members"));
+            Files.move(squad, chaport.resolve("squad"));
+            awaitLog("routes/chaport/squad/team_member.yaml: loaded chaport.team_member");
+            Files.move(chaport.resolve("squad"), squad);
+            awaitLog("routes/chaport/squad/team_member.yaml: removed chaport.team_member");
+            awaitLog("routes/chaport/squad/team.yaml: removed chaport.team");
             assertEquals(0, count("routes/chaport/team.yaml: not reloaded"), "a rename is not a conflict");
+            assertEquals(0, count("squad/team.yaml: not reloaded") + count("squad/team_member.yaml: not reloaded"),
+                    "nor a folder added or removed whole");
         }
     }
 
