@@ -106,6 +106,7 @@ public final class ChatloadRuntime implements AutoCloseable {
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
                 List.of(config.source("chaport"), config.source("chatforma")));
         main.configure().addRoutesBuilder(outboxes);
+        io.chatload.webhook.WebhookRoutes.install(main, config, catalog, destination, runner, scheduled);
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
         if (scheduled && managementPort > 0) {
             // health and Prometheus metrics: http://localhost:<port>/observe/health and /observe/metrics
