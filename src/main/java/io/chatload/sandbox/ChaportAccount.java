@@ -119,8 +119,9 @@ final class ChaportAccount {
      * Starts a new chat for each of {@code visitorCount} visitors picked by the seed (all of them when there are
      * fewer), closing their open chat first. The visitors move to the top of the list.
      *
-     * @param changes receives what Chaport would deliver as webhooks: a closed chat's chat.finished, then the new
-     *                chat's chat.started, per visitor in the order they happened
+     * @param changes receives what Chaport would deliver as webhooks, per visitor in the order they happened: the
+     *                chat.finished of the open chat closed, the new chat's chat.started, and its chat.finished when
+     *                it is over already
      * @return the ids of those visitors, most recent chat first, as {@code GET /visitors} now begins
      */
     synchronized List<String> addChats(int visitorCount, long seed, List<ChatChange> changes) {
@@ -138,6 +139,9 @@ final class ChaportAccount {
             }
             Map<String, Object> chat = generator.live(clock, visitor.base.get("email")).numbered(nextChatId++);
             changes.add(new ChatChange("chat.started", visitor.id, (Integer) chat.get("id")));
+            if (chat.get("closedAt") != null) {
+                changes.add(new ChatChange("chat.finished", visitor.id, (Integer) chat.get("id")));
+            }
             visitor.chats = prepend(chat, visitor.chats);
             List<?> events = (List<?>) chat.get("events");
             long lastEventAt = millis(((Map<?, ?>) events.get(events.size() - 1)).get("createdAt"));

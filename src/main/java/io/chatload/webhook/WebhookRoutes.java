@@ -51,8 +51,11 @@ public final class WebhookRoutes extends RouteBuilder {
      */
     public static void install(Main main, ChatloadConfig config, ResourceCatalog catalog, Destination destination,
                                ResourceRunner runner, boolean scheduled) {
+        if (!scheduled) {
+            return;
+        }
         WebhookSettings settings = WebhookSettings.from(config);
-        if (!scheduled || !settings.anyEnabled()) {
+        if (!settings.anyEnabled()) {
             return;
         }
         if (settings.chaport().enabled() && !config.source("chaport").enabled()) {
