@@ -49,14 +49,27 @@ public final class WebhookDeliveries {
         this.hooks = hooks;
     }
 
-    /** Chaport's deliveries also go to this URL from now on (null: only to subscriptions). */
+    /**
+     * Chaport's deliveries also go to this URL from now on (null: only to subscriptions).
+     * @throws IllegalArgumentException when the URL is not an http URL on loopback
+     */
     public void deliverChaportTo(String url) {
-        chaportTarget = url;
+        chaportTarget = loopbackOrNull(url);
     }
 
-    /** Chatforma's form completions also go to this URL from now on (null: only to registered notifications). */
+    /**
+     * Chatforma's form completions also go to this URL from now on (null: only to registered notifications).
+     * @throws IllegalArgumentException when the URL is not an http URL on loopback
+     */
     public void deliverChatformaTo(String url) {
-        chatformaTarget = url;
+        chatformaTarget = loopbackOrNull(url);
+    }
+
+    private static String loopbackOrNull(String url) {
+        if (url != null && !onLoopback(url)) {
+            throw new IllegalArgumentException("a webhook target must be an http URL on 127.0.0.1 or localhost, got '" + url + "'");
+        }
+        return url;
     }
 
     /** Every delivery made so far, in order. */

@@ -85,6 +85,26 @@ class WebhookDeliveriesTest {
     }
 
     @Test
+    void otherProcessesMakeChangesThroughTheControlEndpointsAndTargetsStayOnLoopback() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults())) {
+            sandbox.data().webhooks().deliverChaportTo(url("/chaport"));
+            sandbox.data().webhooks().deliverChatformaTo(url("/chatforma"));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String change : List.of("/_sandbox/chats?count=2&seed=3", "/_sandbox/form-completions?count=3&seed=3")) {
+                java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sandbox.baseUrl() + change)).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode(), answer.body());
+            }
+            assertEquals(3, received.stream().filter(r -> r.startsWith("/chatforma ")).count());
+            assertEquals(2, received.stream().filter(r -> r.startsWith("/chaport ") && r.contains("chat.started")).count());
+            assertEquals(received.size(), sandbox.data().webhooks().log().size(), "delivered before the answer");
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sandbox.data().webhooks().deliverChaportTo("https://crm.lumenshop.io/hook"));
+        }
+    }
+
+    @Test
     void subscriptionsOnLoopbackAreDeliveredToAndOthersNever() throws Exception {
         SandboxData data = SandboxData.generate(SandboxConfig.defaults());
         data.hookStore().create("chat.started", url("/hooked"), true);
