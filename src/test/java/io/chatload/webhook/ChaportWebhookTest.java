@@ -94,6 +94,11 @@ class ChaportWebhookTest {
 
     @Test
     void aWrongSecretIs404AndChangesNothing() throws Exception {
+        // the receivers' server runs beside the management server
+        bed.stop();
+        int management = WebhookBed.freePort();
+        bed.with("chatload.management.port", Integer.toString(management)).start();
+        assertEquals(200, bed.get("http://127.0.0.1:" + management + "/observe/health").statusCode());
         String visitorId = (String) bed.sandbox.data().chaportVisitors().get(0).get("id");
         int chatId = (Integer) bed.sandbox.data().chaportChats(visitorId).get(0).get("id");
         String body = delivery("chat.started", visitorId, chatId);
@@ -105,10 +110,23 @@ class ChaportWebhookTest {
         assertEquals(List.of(404, 404, 404), List.of(wrong.statusCode(), prefix.statusCode(), none.statusCode()));
         assertFalse(wrong.body().contains(WebhookBed.CHAPORT_SECRET));
         assertTrue(bed.fetches().awaitIdle(Duration.ofSeconds(5)));
-        assertEquals(Map.of("GET /chaport/api/v1/events/subscriptions", 1L), bed.sandbox.stats(),
-                "nothing was fetched but the check at start");
+        assertEquals(Map.of("GET /chaport/api/v1/events/subscriptions", 2L), bed.sandbox.stats(),
+                "nothing was fetched but the check at each of the two starts");
         assertEquals(0, Truth.count(bed.pipeline.destination.dataSource(), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
                 + "WHERE TABLE_SCHEMA = 'CHAPORT_DATA' AND TABLE_NAME IN ('CHATS', 'CHAT_EVENTS')"), "no table was written");
+    }
+
+    @Test
+    void aMisnamedChatsResourceStopsTheStartWithOneLine() throws Exception {
+        bed.stop();
+        bed.with("chatload.chaport.webhook.chats-resource", "chaport.chat");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, bed::start);
+        Throwable cause = e;
+        while (!(cause instanceof io.chatload.config.ConfigException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals("chatload.chaport.webhook.chats-resource names chaport.chat, which the routes folder does not declare",
+                cause.getMessage());
     }
 
     @Test
