@@ -74,8 +74,10 @@ class ChaportWebhookTest {
         assertChatsEqualTruth(db, bed.sandbox.data(), every);
         assertEquals(0, bed.requests("GET /chaport/api/v1/visitors"), "no poll of the visitors list");
         assertEquals(0, bed.requests("GET /chaport/api/v1/visitors/{id}/chats"), "no poll of a visitor's chats");
-        assertEquals(every.size(), bed.requests(CHAT_BY_ID), "each chat fetched by id, once");
-        assertEquals(every.size(), bed.requests(EVENTS));
+        // a delivery that comes while its chat is being fetched (chat.finished right after chat.started) fetches it again
+        long byId = bed.requests(CHAT_BY_ID);
+        assertTrue(byId >= every.size() && byId <= all.size(), "each chat fetched by id, at most once per delivery: " + byId);
+        assertEquals(byId, bed.requests(EVENTS), "with its events");
         assertTrue(Truth.query(db, "SELECT status FROM chaport_data._dlt_loads").stream()
                 .allMatch(load -> "COMPLETED".equals(load.get("status"))), "every webhook load completed");
     }
