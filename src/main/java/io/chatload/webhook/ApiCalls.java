@@ -16,6 +16,14 @@ import org.apache.camel.ProducerTemplate;
  */
 final class ApiCalls {
 
+    /**
+     * The route the requests take: an exchange that no route consumed would be metered without a route tag, which
+     * Prometheus refuses (a warning at every start) beside the same meter of the routes' exchanges.
+     */
+    static final String ROUTE = "direct:chatload-webhook-api";
+    /** Exchange property: the camel-http component of the source. */
+    static final String COMPONENT = "chatloadWebhookHttp";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SourceConfig source;
@@ -35,15 +43,15 @@ final class ApiCalls {
     Object call(String method, String pathAndQuery, Object body) throws Exception {
         URI uri = Urls.resolve(source.baseUrl(), pathAndQuery);
         String request = method + " " + Urls.pathAndQuery(uri);
-        Exchange result = producer.send(ApiClients.componentName(source.name()) + "://api?throwExceptionOnFailure=false",
-                exchange -> {
-                    exchange.getMessage().setHeader(Exchange.HTTP_URI, uri.toString());
-                    exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
-                    if (body != null) {
-                        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-                        exchange.getMessage().setBody(json(body));
-                    }
-                });
+        Exchange result = producer.send(ROUTE, exchange -> {
+            exchange.setProperty(COMPONENT, ApiClients.componentName(source.name()));
+            exchange.getMessage().setHeader(Exchange.HTTP_URI, uri.toString());
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
+            if (body != null) {
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+                exchange.getMessage().setBody(json(body));
+            }
+        });
         if (result.getException() != null) {
             throw new IllegalStateException(request + " failed: " + result.getException().getMessage(), result.getException());
         }

@@ -24,8 +24,7 @@ final class ChaportReceiver implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String given = exchange.getMessage().getHeader(WebhookRoutes.SECRET_PARAM, String.class);
-        exchange.getMessage().removeHeader(WebhookRoutes.SECRET_PARAM);
+        String given = Replies.takeSecret(exchange);
         if (!secret.matches(given)) {
             LOG.warn("chaport webhook: refused a POST with a wrong secret (404)");
             Replies.notFound(exchange);
@@ -39,9 +38,16 @@ final class ChaportReceiver implements Processor {
             Replies.badRequest(exchange, e.getMessage());
             return;
         }
-        if (!fetches.submit(delivery)) {
+        boolean queued;
+        try {
+            queued = fetches.submit(delivery);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            queued = false; // stopping: the pool takes no more
+        }
+        if (!queued) {
             LOG.warn("chaport webhook {}: visitor {} chat {}: answered 503, too many chats wait to be fetched "
-                    + "(chatload.webhook.max-pending)", delivery.event(), delivery.visitorId(), delivery.chatId());
+                    + "(chatload.webhook.max-pending) or chatload is stopping", delivery.event(), delivery.visitorId(),
+                    delivery.chatId());
             Replies.reply(exchange, 503, "{\"error\":\"busy, deliver again later\"}");
             return;
         }

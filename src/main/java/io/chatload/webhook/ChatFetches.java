@@ -80,7 +80,12 @@ final class ChatFetches {
             return false;
         }
         pending.put(delivery.chatKey(), new Pending(delivery));
-        pool.execute(() -> fetchUntilCurrent(delivery));
+        try {
+            pool.execute(() -> fetchUntilCurrent(delivery));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.remove(delivery.chatKey()); // stopping: later deliveries of this chat must not fold into nothing
+            throw e;
+        }
         return true;
     }
 

@@ -25,8 +25,7 @@ final class ChatformaReceiver implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String given = exchange.getMessage().getHeader(WebhookRoutes.SECRET_PARAM, String.class);
-        exchange.getMessage().removeHeader(WebhookRoutes.SECRET_PARAM);
+        String given = Replies.takeSecret(exchange);
         if (!secret.matches(given)) {
             LOG.warn("chatforma webhook: refused a POST with a wrong secret (404)");
             Replies.notFound(exchange);

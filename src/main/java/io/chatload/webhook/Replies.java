@@ -18,6 +18,18 @@ final class Replies {
         message.setBody(json);
     }
 
+    /**
+     * Takes the secret path parameter off the message, and with it every header that repeats the request's path, so
+     * that nothing downstream (an error handler's log, a trace) can show it.
+     */
+    static String takeSecret(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String secret = message.getHeader(WebhookRoutes.SECRET_PARAM, String.class);
+        message.removeHeader(WebhookRoutes.SECRET_PARAM);
+        message.removeHeaders("CamelHttp(Uri|Url|Path|RawQuery|Query)");
+        return secret;
+    }
+
     static void notFound(Exchange exchange) {
         reply(exchange, 404, "{\"error\":\"not found\"}");
     }

@@ -85,6 +85,10 @@ public final class WebhookRoutes extends RouteBuilder {
     public void configure() throws Exception {
         CamelContext context = getCamelContext();
         context.getRegistry().bind("chatloadChaportWebhookFetches", fetches);
+        from(ApiCalls.ROUTE).routeId("chatload-webhook-api")
+                // a failure goes back to the caller as one line; an error handler would log the body, URL secret and all
+                .errorHandler(noErrorHandler())
+                .toD("${exchangeProperty." + ApiCalls.COMPONENT + "}://api?throwExceptionOnFailure=false");
         WebhookSettings.Receiver chaport = settings.chaport();
         if (chaport.enabled()) {
             fetches.start(context);
