@@ -81,6 +81,22 @@ class ChaportSubscriptionsTest {
         }
     }
 
+    @Test
+    void aRefusedTokenIsOneLineAtStartAndTheReceiverStillAnswers() throws Exception {
+        bed = new WebhookBed(dir).with("chatload.chatforma.webhook.enabled", "false").with("CHAPORT_TOKEN", "wrong-token");
+        bed.with("chatload.chaport.webhook.public-url", "http://127.0.0.1:" + bed.port).start();
+        awaitRequests("GET /chaport/api/v1/events/subscriptions", 2); // the check at start and the subscriptions check
+
+        assertEquals(0, bed.requests("POST /chaport/api/v1/events/subscriptions"), "nothing subscribed with a refused token");
+        String visitorId = (String) bed.sandbox.data().chaportVisitors().get(0).get("id");
+        assertEquals(202, bed.post(bed.chaportReceiver(), ChaportWebhookTest.delivery("chat.started", visitorId, 1000)).statusCode());
+        assertTrue(bed.fetches().awaitIdle(Duration.ofSeconds(20)));
+        assertEquals(1, bed.requests("GET /chaport/api/v1/visitors/{id}/chats/{chatId}"), "the fetch was tried, and refused");
+        assertEquals(1, Truth.count(bed.pipeline.destination.dataSource(),
+                "SELECT COUNT(*) FROM chaport_data._dlt_loads WHERE status = 'FAILED' AND error LIKE '%answered HTTP 401%'"),
+                "the failed fetch is a failed load in the ledger");
+    }
+
     private void awaitRequests(String key, long count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (bed.requests(key) < count && System.nanoTime() < deadline) {
