@@ -232,6 +232,11 @@ public final class ChatloadRoutes implements RoutesBuilder {
         return destination;
     }
 
+    /** The runner of every resource run, for receivers that start runs of their own (webhooks). */
+    public ResourceRunner runner() {
+        return runner;
+    }
+
     /** One line per long root run in progress: where its crawl is. */
     public List<String> progress() {
         return runner.progress();

@@ -8,6 +8,7 @@ import io.chatload.outbox.DrainResult;
 import io.chatload.routes.Load;
 import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceCatalog;
+import io.chatload.webhook.WebhookRoutes;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,8 @@ public final class ChatloadRuntime implements AutoCloseable {
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
         }
+        // webhook receivers, when enabled: run only, on Camel's HTTP server
+        WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runner(), scheduled);
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
         if (scheduled && managementPort > 0) {
             // health and Prometheus metrics: http://localhost:<port>/observe/health and /observe/metrics
