@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,7 +64,7 @@ final class FormCompletions {
     private Map<String, Object> completion(int botId, Map<String, Object> form, Map<String, Object> user, SeededRandom random) {
         String first = String.valueOf(user.getOrDefault("firstName", ""));
         String last = String.valueOf(user.getOrDefault("lastName", ""));
-        String email = (first + "." + last).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "") + "@example.com";
+        String email = (first + "." + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "") + "@example.com";
         List<Map<String, Object>> data = new ArrayList<>();
         for (String question : QUESTIONS.get(random.below(QUESTIONS.size()))) {
             Map<String, Object> answer = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class WebhookDeliveries {
         n.put("formId", formId);
         n.put("target_url", targetUrl);
         n.put("event", event);
-        notifications.put((Integer) n.get("id"), java.util.Collections.unmodifiableMap(n));
+        notifications.put((Integer) n.get("id"), Collections.unmodifiableMap(n));
         return notifications.get((Integer) n.get("id"));
     }
 

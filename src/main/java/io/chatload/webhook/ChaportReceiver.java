@@ -1,5 +1,6 @@
 package io.chatload.webhook;
 
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ final class ChaportReceiver implements Processor {
         boolean queued;
         try {
             queued = fetches.submit(delivery);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             queued = false; // stopping: the pool takes no more
         }
         if (!queued) {

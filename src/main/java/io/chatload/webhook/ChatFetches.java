@@ -7,10 +7,14 @@ import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceOutcome;
 import io.chatload.routes.ResourceRunner;
+import io.chatload.routes.ResourceSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -40,7 +44,7 @@ final class ChatFetches {
     private final int concurrency;
     /** Chats queued or being fetched, by chat key; the value says whether another delivery came meanwhile. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
-    private final java.util.concurrent.CountDownLatch warm = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch warm = new CountDownLatch(1);
     private ExecutorService pool;
     private ProducerTemplate producer;
 
@@ -82,7 +86,7 @@ final class ChatFetches {
         pending.put(delivery.chatKey(), new Pending(delivery));
         try {
             pool.execute(() -> fetchUntilCurrent(delivery));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             pending.remove(delivery.chatKey()); // stopping: later deliveries of this chat must not fold into nothing
             throw e;
         }
@@ -152,7 +156,7 @@ final class ChatFetches {
     void warmUp(ApiCalls api) {
         pool.execute(() -> {
             try {
-                io.chatload.routes.ResourceSpec spec = catalog.get(chatsResource);
+                ResourceSpec spec = catalog.get(chatsResource);
                 destination.state().cursors(spec.schema(), spec.name());
                 destination.ledger().recent(spec.schema(), 1);
                 api.call("GET", "/events/subscriptions", null);
@@ -166,7 +170,7 @@ final class ChatFetches {
 
     /** Waits for {@link #warmUp} to end; false when {@code timeout} passed first. */
     boolean awaitWarm(Duration timeout) throws InterruptedException {
-        return warm.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        return warm.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Chats queued or being fetched. */

@@ -8,6 +8,8 @@ import io.chatload.routes.ResourceRunner;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.SourceDefaults;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -66,7 +68,7 @@ public final class WebhookRoutes extends RouteBuilder {
             throw new ConfigException("chatload.chatforma.webhook.public-url is set but "
                     + config.source("chatforma").credentialProperty() + " is not set: subscribing needs it");
         }
-        List<WebhookSecret> secrets = java.util.stream.Stream.of(settings.chaport(), settings.chatforma())
+        List<WebhookSecret> secrets = Stream.of(settings.chaport(), settings.chatforma())
                 .filter(WebhookSettings.Receiver::enabled).map(WebhookSettings.Receiver::secret).toList();
         runner.filterRecords(record -> SecretMasking.mask(record, secrets));
         main.addOverrideProperty("camel.server.enabled", "true");
@@ -130,7 +132,7 @@ public final class WebhookRoutes extends RouteBuilder {
             }
         }
         LOG.info("webhooks: listening on {}:{} for {}", settings.host(), settings.port(),
-                String.join(" and ", java.util.stream.Stream.of(chaport, chatforma).filter(WebhookSettings.Receiver::enabled)
+                String.join(" and ", Stream.of(chaport, chatforma).filter(WebhookSettings.Receiver::enabled)
                         .map(r -> "POST " + path(r.source()) + "/" + WebhookSecret.MASK).toList()));
     }
 
@@ -142,7 +144,7 @@ public final class WebhookRoutes extends RouteBuilder {
     }
 
     /** A failed check is one line; the next one comes at the next period, and the receiver serves meanwhile. */
-    private static void checkSubscriptions(String source, java.util.concurrent.Callable<?> check) {
+    private static void checkSubscriptions(String source, Callable<?> check) {
         try {
             check.call();
         } catch (Exception e) {
