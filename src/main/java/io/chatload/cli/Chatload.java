@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * {@code java -jar chatload.jar <command>}. Exit codes: 0 success, 1 a resource (or the command's work) failed,
@@ -54,7 +55,7 @@ public final class Chatload {
             err.println("Try: java -jar chatload.jar " + (command == null ? "--help" : command.name() + " --help"));
             return 2;
         } catch (Exception e) {
-            ConfigException config = Failures.find(e, ConfigException.class);
+            ConfigException config = ObjectHelper.getException(ConfigException.class, e);
             console.error(config != null ? config.getMessage() : Failures.describe(e));
             if (debug) {
                 e.printStackTrace(err);

@@ -6,15 +6,6 @@ final class Failures {
     private Failures() {
     }
 
-    static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
     /** The innermost message, first line only. */
     static String describe(Throwable e) {
         Throwable root = e;

@@ -43,6 +43,10 @@ final class SandboxCommand implements Command {
                                    (also 429date: Retry-After as a date); the same seed and requests
                                    give the same faults, and a retry draws anew
                   --slow-ms N      how late a slow fault answers (default 65000, past a 60 s timeout)
+                  --chaport-webhook URL    deliver chat.started/chat.finished here (loopback only) when
+                                   POST /_sandbox/chats?count=N&seed=S adds chats
+                  --chatforma-webhook URL  deliver form completions here (loopback only) when
+                                   POST /_sandbox/form-completions?count=N&seed=S adds them
                 Serves Chaport under /chaport/api/v1 and Chatforma under /chatforma/public/v1, plus
                 GET /_sandbox/stats (request counts), GET /_sandbox/faults (faults injected per kind)
                 and GET /_sandbox/truth (the records it serves).
@@ -52,7 +56,8 @@ final class SandboxCommand implements Command {
     @Override
     public Set<String> valueFlags() {
         return Set.of("--port", "--seed", "--scale", "--latency-ms", "--operators", "--visitors", "--bots", "--page-size",
-                "--links", "--foreign-link-host", "--envelope", "--max-per-page", "--faults", "--slow-ms");
+                "--links", "--foreign-link-host", "--envelope", "--max-per-page", "--faults", "--slow-ms",
+                "--chaport-webhook", "--chatforma-webhook");
     }
 
     @Override
@@ -105,6 +110,13 @@ final class SandboxCommand implements Command {
         config = config.withFaults(faults.withSlowMs(
                 args.intValue("--slow-ms", (int) SandboxFaults.DEFAULT_SLOW_MS, 0, 3_600_000)));
         SandboxServer server = SandboxServer.start(config);
+        try {
+            server.data().webhooks().deliverChaportTo(args.value("--chaport-webhook", null));
+            server.data().webhooks().deliverChatformaTo(args.value("--chatforma-webhook", null));
+        } catch (IllegalArgumentException e) {
+            server.close();
+            throw new UsageException("sandbox: " + e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -27,7 +27,13 @@ public final class ChatloadConfig {
         this.values = values;
     }
 
-    /** application.properties from the classpath, then the process environment and system properties. */
+    /**
+     * chatload's own defaults: its application.properties, read from the copy the build puts under this name, so an
+     * application that embeds chatload and has an application.properties of its own cannot shadow them.
+     */
+    static final String DEFAULTS = "/META-INF/chatload/application.properties";
+
+    /** chatload's application.properties, then the process environment and system properties. */
     public static ChatloadConfig load() {
         return load(System.getenv(), System.getProperties());
     }
@@ -35,10 +41,11 @@ public final class ChatloadConfig {
     /** The same from explicit sources: for tests and for applications that embed chatload. */
     public static ChatloadConfig load(Map<String, String> env, Properties systemProperties) {
         Properties defaults = new Properties();
-        try (InputStream in = ChatloadConfig.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                defaults.load(in);
+        try (InputStream in = ChatloadConfig.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the classpath: rebuild chatload");
             }
+            defaults.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read application.properties", e);
         }

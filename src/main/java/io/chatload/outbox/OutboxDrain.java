@@ -35,11 +35,14 @@ final class OutboxDrain {
 
     void begin(Exchange exchange) throws SQLException {
         setup.ensure();
-        sender.requireClient(exchange.getContext());
         exchange.getMessage().removeHeaders("*");
         exchange.setProperty(OutboxSender.TALLY, new DrainTally(kind.id()));
         exchange.setProperty(AFTER, 0L);
         nextBatch(exchange);
+        if (more(exchange)) {
+            // only when there is something to send: a source without resource files has no client, and no messages
+            sender.requireClient(exchange.getContext());
+        }
     }
 
     /** The body becomes the ids of the next batch of due rows; empty when none is left. */

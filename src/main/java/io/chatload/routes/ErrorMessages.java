@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * Turns what went wrong in a resource run into one line: the resource, the request's path (never the host's
@@ -26,33 +27,33 @@ final class ErrorMessages {
     /** The first half of the line: the resource, the request and what it got, e.g. for a retry's log line. */
     static String whatHappened(ResourceSpec spec, URI url, Throwable failure) {
         String at = spec.id() + ": " + (url == null ? "" : "GET " + Urls.pathAndQuery(url) + " ");
-        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return at + "answered HTTP " + http.getStatusCode();
         }
-        BadResponseException bad = find(failure, BadResponseException.class);
+        BadResponseException bad = ObjectHelper.getException(BadResponseException.class, failure);
         if (bad != null) {
             return at + "returned a response chatload cannot read: " + bad.getMessage();
         }
-        SQLException sql = find(failure, SQLException.class);
+        SQLException sql = ObjectHelper.getException(SQLException.class, failure);
         if (sql != null) {
             return spec.id() + ": writing " + spec.schema() + "." + spec.table() + " failed: " + describe(sql);
         }
-        return at + "failed: " + describe(find(failure, IOException.class) != null ? find(failure, IOException.class) : failure);
+        return at + "failed: " + describe(ObjectHelper.getException(IOException.class, failure) != null ? ObjectHelper.getException(IOException.class, failure) : failure);
     }
 
     private static String whatToDo(ResourceSpec spec, SourceConfig source, Throwable failure) {
-        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return httpHint(http.getStatusCode(), spec, source);
         }
-        if (find(failure, BadResponseException.class) != null) {
+        if (ObjectHelper.getException(BadResponseException.class, failure) != null) {
             return "check the resource's dataSelector and " + baseUrlKey(spec);
         }
-        if (find(failure, SQLException.class) != null) {
+        if (ObjectHelper.getException(SQLException.class, failure) != null) {
             return "check the database at chatload.db.url; rows committed before stay";
         }
-        if (find(failure, IOException.class) != null) {
+        if (ObjectHelper.getException(IOException.class, failure) != null) {
             return "check " + baseUrlKey(spec) + " and that the API is reachable";
         }
         return "run again with --debug for details";
@@ -65,7 +66,7 @@ final class ErrorMessages {
 
     /** The HTTP status the API answered, or -1 when the failure was not an HTTP answer. */
     static int httpStatus(Throwable failure) {
-        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         return http == null ? -1 : http.getStatusCode();
     }
 
@@ -103,14 +104,5 @@ final class ErrorMessages {
         String text = message == null || message.isBlank() ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "..." : text;
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

@@ -58,12 +58,31 @@ public final class ResourceCatalog {
      * file and fills in the trigger, which depends on the source defaults.
      */
     synchronized void register(RouteTemplateContext rtc) {
-        Map<String, Object> params = rtc.getParameters();
         RouteDefinition route = definitionOf(rtc);
-        Matcher id = RESOURCE_ID.matcher(route.getId() == null ? "" : route.getId());
+        ResourceSpec spec = check(route.getId(), rtc.getParameters(), rtc.getCamelContext());
+        if (specs.containsKey(spec.id())) {
+            throw new ConfigException("resource " + spec.id() + " is declared twice: give one of the files another routeId");
+        }
+        SourceConfig sourceConfig = source(spec.source());
+        if (sourceConfig.enabled()) {
+            ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
+                    httpSettings.apply(spec.source()));
+        }
+        // the route's own parameter map, which its placeholders resolve against
+        route.getTemplateParameters().put(TRIGGER, spec.isChild() ? childEndpoint(spec.id()) : spec.schedule().quartzUri(spec.id()));
+        route.getTemplateParameters().put(ENABLED, Boolean.toString(sourceConfig.enabled()));
+        specs.put(spec.id(), spec);
+    }
+
+    /**
+     * The resource a file's {@code routeId} and parameters declare, checked as {@link #register} checks it but not
+     * registered: lets the routes reloader refuse a broken file before it touches the route that runs.
+     */
+    public synchronized ResourceSpec check(String routeId, Map<String, Object> params, CamelContext context) {
+        Matcher id = RESOURCE_ID.matcher(routeId == null ? "" : routeId);
         if (!id.matches()) {
             throw new ConfigException("a resource file (" + describe(params) + ") needs 'routeId: <source>.<name>' in lower "
-                    + "case, e.g. routeId: chaport.visitors; found '" + route.getId() + "'");
+                    + "case, e.g. routeId: chaport.visitors; found '" + routeId + "'");
         }
         String source = id.group(1);
         String resourceId = id.group(0);
@@ -73,25 +92,12 @@ public final class ResourceCatalog {
                         + ResourceParameter.known() + ")");
             }
         }
-        if (specs.containsKey(resourceId)) {
-            throw new ConfigException("resource " + resourceId + " is declared twice: give one of the files another routeId");
-        }
-        SourceDefaults defaults = defaults(rtc.getCamelContext(), source, resourceId);
-        ResourceSpec spec;
+        SourceDefaults defaults = defaults(context, source, resourceId);
         try {
-            spec = build(params, source, id.group(2), defaults);
+            return build(params, source, id.group(2), defaults);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
         }
-        SourceConfig sourceConfig = source(source);
-        if (sourceConfig.enabled()) {
-            ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
-                    httpSettings.apply(source));
-        }
-        // the route's own parameter map, which its placeholders resolve against
-        route.getTemplateParameters().put(TRIGGER, spec.isChild() ? childEndpoint(resourceId) : spec.schedule().quartzUri(resourceId));
-        route.getTemplateParameters().put(ENABLED, Boolean.toString(sourceConfig.enabled()));
-        specs.put(resourceId, spec);
     }
 
     private static RouteDefinition definitionOf(RouteTemplateContext rtc) {
@@ -278,29 +284,70 @@ public final class ResourceCatalog {
      */
     public synchronized void validate() {
         for (ResourceSpec spec : specs.values()) {
-            if (spec.parentQuery() != null) {
-                for (String after : spec.parentQuery().after()) {
-                    if (!specs.containsKey(after)) {
-                        throw new ConfigException("resource " + spec.id() + ": 'after' names " + after
-                                + ", which is not declared (known: " + String.join(", ", specs.keySet()) + ")");
-                    }
+            checkLinks(spec, specs);
+        }
+    }
+
+    /**
+     * Checks that the resources would still fit together if those {@code removed} were dropped and those
+     * {@code added} registered (an edited file removes its old resources and adds its new ones): the added ones'
+     * parents and 'after' resources exist, and no remaining resource names a removed one. Changes nothing.
+     */
+    public synchronized void checkChange(Set<String> removed, Collection<ResourceSpec> added) {
+        Map<String, ResourceSpec> after = new LinkedHashMap<>(specs);
+        after.keySet().removeAll(removed);
+        for (ResourceSpec spec : added) {
+            if (after.putIfAbsent(spec.id(), spec) != null) {
+                throw new ConfigException("resource " + spec.id() + " is declared twice: give one of the files another routeId");
+            }
+        }
+        for (ResourceSpec spec : added) {
+            checkLinks(spec, after);
+        }
+        for (ResourceSpec spec : after.values()) {
+            List<String> named = new ArrayList<>(spec.parentQuery() == null ? List.of() : spec.parentQuery().after());
+            if (spec.isChild()) {
+                named.add(spec.parent().resource());
+            }
+            for (String gone : named) {
+                if (removed.contains(gone) && !after.containsKey(gone)) {
+                    throw new ConfigException("resource " + spec.id() + " names " + gone + " as its "
+                            + (spec.isChild() && spec.parent().resource().equals(gone) ? "parent" : "'after'")
+                            + ": change or remove " + spec.id() + " first, or together");
                 }
             }
-            Set<String> chain = new LinkedHashSet<>(List.of(spec.id()));
-            for (ResourceSpec s = spec; s.isChild(); ) {
-                ResourceSpec parent = specs.get(s.parent().resource());
-                if (parent == null) {
-                    throw new ConfigException("resource " + s.id() + ": its parent " + s.parent().resource()
-                            + " is not declared (known: " + String.join(", ", specs.keySet()) + ")");
+        }
+    }
+
+    /** Forgets resources whose routes were removed, so that their files may declare them again. */
+    public synchronized void drop(Collection<String> ids) {
+        specs.keySet().removeAll(ids);
+    }
+
+    /** What single files cannot check: the resources a spec names exist, in its source, and form no loop. */
+    private static void checkLinks(ResourceSpec spec, Map<String, ResourceSpec> specs) {
+        if (spec.parentQuery() != null) {
+            for (String after : spec.parentQuery().after()) {
+                if (!specs.containsKey(after)) {
+                    throw new ConfigException("resource " + spec.id() + ": 'after' names " + after
+                            + ", which is not declared (known: " + String.join(", ", specs.keySet()) + ")");
                 }
-                if (!parent.source().equals(s.source())) {
-                    throw new ConfigException("resource " + s.id() + ": its parent " + parent.id() + " is in another source");
-                }
-                if (!chain.add(parent.id())) {
-                    throw new ConfigException("resource " + spec.id() + ": its parents form a loop: " + String.join(" -> ", chain));
-                }
-                s = parent;
             }
+        }
+        Set<String> chain = new LinkedHashSet<>(List.of(spec.id()));
+        for (ResourceSpec s = spec; s.isChild(); ) {
+            ResourceSpec parent = specs.get(s.parent().resource());
+            if (parent == null) {
+                throw new ConfigException("resource " + s.id() + ": its parent " + s.parent().resource()
+                        + " is not declared (known: " + String.join(", ", specs.keySet()) + ")");
+            }
+            if (!parent.source().equals(s.source())) {
+                throw new ConfigException("resource " + s.id() + ": its parent " + parent.id() + " is in another source");
+            }
+            if (!chain.add(parent.id())) {
+                throw new ConfigException("resource " + spec.id() + ": its parents form a loop: " + String.join(" -> ", chain));
+            }
+            s = parent;
         }
     }
 

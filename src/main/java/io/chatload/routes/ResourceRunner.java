@@ -39,9 +39,16 @@ public final class ResourceRunner {
     public static final String RESOURCE = "chatloadResource";
     /** Exchange property: the {@link Load} this run belongs to; absent for a scheduled firing, which starts its own. */
     public static final String LOAD = "chatloadLoad";
-    static final String PARENT = "chatloadParent";
+    /** Exchange property: the parent record (a Map) a child resource runs for. */
+    public static final String PARENT = "chatloadParent";
+    /**
+     * Exchange property: a path, with {@code {parent.field}} placeholders, that replaces the resource's own for this
+     * run; the webhook receiver fetches one chat by id through the chats resource so, writing what a poll writes.
+     */
+    public static final String PATH = "chatloadPath";
     static final String BATCH = "chatloadBatch";
-    static final String FAILED = "chatloadFailed";
+    /** Exchange property, true after a run that failed (or a run below it did). */
+    public static final String FAILED = "chatloadFailed";
     static final String RUN = "chatloadRun";
     static final String OWNS_LOAD = "chatloadOwnsLoad";
     static final String HTTP_COMPONENT = "chatloadHttp";
@@ -63,6 +70,8 @@ public final class ResourceRunner {
     private final ResponseParser parser;
     private final RetryPolicy retry;
     private volatile ResourceMetrics metrics;
+    /** Applied to every record before it is written; the webhook receivers mask their secrets with it. */
+    private volatile Consumer<Map<String, Object>> recordFilter = record -> { };
     /** Root runs in progress, for the progress lines of long crawls. */
     private final java.util.Set<ResourceRun> active = ConcurrentHashMap.newKeySet();
 
@@ -107,7 +116,7 @@ public final class ResourceRunner {
             return;
         }
         String scope = scope(spec, parent);
-        String path = PathTemplate.render(spec.path(), parent);
+        String path = PathTemplate.render(exchange.getProperty(PATH, spec.path(), String.class), parent);
         SourceConfig source = catalog.sourceConfig(spec.source());
         Paging paging = spec.paging();
         Load warnings = load;
@@ -188,6 +197,11 @@ public final class ResourceRunner {
             String id = path.substring(path.lastIndexOf('/') + 1);
             return !Incremental.DONE.equals(cursors.get(scope.isEmpty() ? id : scope + "/" + id));
         };
+    }
+
+    /** Sets the change every record undergoes before it is written, e.g. masking a secret an API echoes back. */
+    public void filterRecords(Consumer<Map<String, Object>> filter) {
+        this.recordFilter = filter;
     }
 
     /** The page loop's test before each page: whether the paginator named one. */
@@ -278,6 +292,7 @@ public final class ResourceRunner {
             spec.parent().fields().forEach((child, parentField) -> record.put(child, Records.field(run.parent, parentField)));
         }
         spec.excludeFields().forEach(record::remove);
+        recordFilter.accept(record);
         String key = Records.key(record, spec.primaryKey());
         Incremental inc = spec.incremental();
         Object cursorValue = inc == null || !inc.hasCursor() ? null : Records.field(record, inc.cursorField());

@@ -2,36 +2,18 @@ package io.chatload.runtime;
 
 import io.chatload.cluster.QuartzCluster;
 import io.chatload.config.ChatloadConfig;
-import io.chatload.config.ConfigException;
+import io.chatload.embed.ChatloadRoutes;
 import io.chatload.load.Destination;
 import io.chatload.outbox.DrainResult;
-import io.chatload.outbox.OutboxRoutes;
-import io.chatload.outbox.OutboxSettings;
 import io.chatload.routes.Load;
-import io.chatload.routes.LoadRoutes;
 import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceCatalog;
-import io.chatload.routes.ResourceRunner;
-import io.chatload.routes.ResourceSpec;
-import io.chatload.routes.ResourceTemplate;
-import io.chatload.source.HttpSettings;
-import io.chatload.source.RateLimits;
-import io.chatload.source.ResponseParser;
-import io.chatload.source.RetryPolicy;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.chatload.webhook.WebhookRoutes;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -39,13 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * chatload inside Camel Main: the resource template, the shared load routes and the routes folder. Scheduled mode
- * lets every enabled resource's Quartz trigger fire; once mode keeps the scheduler idle and runs resources on demand.
+ * chatload inside Camel Main: {@link ChatloadRoutes} (the routes an embedding application gets too), plus what only
+ * the standalone process has: the Quartz cluster, the management server and the progress lines. Scheduled mode lets
+ * every enabled resource's Quartz trigger fire; once mode keeps the scheduler idle and runs resources on demand.
  */
 public final class ChatloadRuntime implements AutoCloseable {
-
-    /** How many resources a once-run fetches at the same time. */
-    private static final int PARALLEL_RESOURCES = 4;
 
     private static final Logger PROGRESS = LoggerFactory.getLogger("io.chatload.progress");
 
@@ -56,72 +36,42 @@ public final class ChatloadRuntime implements AutoCloseable {
     private static final long PROGRESS_SECONDS = 10;
 
     private final Main main;
-    private final ResourceCatalog catalog;
-    private final Destination destination;
-    private final OutboxRoutes outboxes;
-    private final ResourceRunner runner;
+    private final ChatloadRoutes chatload;
 
-    private ChatloadRuntime(Main main, ResourceCatalog catalog, Destination destination, OutboxRoutes outboxes,
-                            ResourceRunner runner) {
+    private ChatloadRuntime(Main main, ChatloadRoutes chatload) {
         this.main = main;
-        this.catalog = catalog;
-        this.destination = destination;
-        this.outboxes = outboxes;
-        this.runner = runner;
+        this.chatload = chatload;
     }
 
     /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
     public static ChatloadRuntime create(ChatloadConfig config, Destination destination, boolean scheduled,
                                         Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
-        // per API: chatload.<source>.connect-timeout-ms etc., else the chatload.http.* defaults
-        java.util.function.Function<String, HttpSettings> http = source -> new HttpSettings(
-                perSource(config, source, "connect-timeout-ms", 10_000), perSource(config, source, "read-timeout-ms", 60_000),
-                perSource(config, source, "max-connections", 8));
-        ResourceCatalog catalog = new ResourceCatalog(config, http, notices);
-        RetryPolicy retry;
-        try {
-            retry = new RetryPolicy(config.getInt("chatload.http.max-attempts", 5, 1),
-                    config.getInt("chatload.http.retry-initial-delay-ms", 500, 0),
-                    config.getInt("chatload.http.retry-max-delay-ms", 30_000, 0), Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("chatload.http.retry-initial-delay-ms must not exceed chatload.http.retry-max-delay-ms");
-        }
-        ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes", 64 * 1024 * 1024, 1024),
-                config.getInt("chatload.http.max-json-depth", 500, 2));
-        ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), parser, retry, scheduledLoads);
+        ChatloadRoutes chatload = ChatloadRoutes.create(config, destination, notices, scheduledLoads);
         Main main = new Main();
-        main.configure().addRoutesBuilder(new ResourceTemplate(catalog));
-        RateLimits rateLimits = new RateLimits(Map.of(
-                "chaport", config.getInt("chatload.chaport.requests-per-second", 0, 0),
-                "chatforma", config.getInt("chatload.chatforma.requests-per-second", 0, 0)), Clock.systemUTC());
-        main.configure().addRoutesBuilder(new LoadRoutes(runner, retry, rateLimits));
-        String include = RoutesFolder.includePattern(config.routesDir());
-        // overrides application.properties, which keeps Camel away from its default classpath folders
-        main.addOverrideProperty("camel.main.routes-include-pattern", include.isEmpty() ? "false" : include);
+        main.configure().addRoutesBuilder(chatload);
+        // chatload loads the routes folder itself; this keeps Camel away from its default classpath folders
+        main.addOverrideProperty("camel.main.routes-include-pattern", "false");
         if (scheduled) {
             QuartzCluster.configure(main, config);
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
         }
-        OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
-                List.of(config.source("chaport"), config.source("chatforma")));
-        main.configure().addRoutesBuilder(outboxes);
+        // webhook receivers, when enabled: run only, on Camel's HTTP server
+        WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runner(), scheduled);
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
         if (scheduled && managementPort > 0) {
             // health and Prometheus metrics: http://localhost:<port>/observe/health and /observe/metrics
             main.addOverrideProperty("camel.management.enabled", "true");
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
         }
-        return new ChatloadRuntime(main, catalog, destination, outboxes, runner);
-    }
-
-    private static int perSource(ChatloadConfig config, String source, String key, int fallback) {
-        return config.getInt("chatload." + source + "." + key, config.getInt("chatload.http." + key, fallback, 1), 1);
+        if (scheduled) {
+            RoutesReloader.installIfEnabled(main, config, chatload.catalog()); // hot reload of routes/
+        }
+        return new ChatloadRuntime(main, chatload);
     }
 
     public void start() throws Exception {
         main.start();
-        catalog.validate();
     }
 
     /**
@@ -132,10 +82,9 @@ public final class ChatloadRuntime implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport main) {
-                catalog.validate();
                 ScheduledExecutorService progress = context().getExecutorServiceManager()
                         .newSingleThreadScheduledExecutor(ChatloadRuntime.this, "chatload-progress");
-                progress.scheduleAtFixedRate(() -> runner.progress().forEach(PROGRESS::info),
+                progress.scheduleAtFixedRate(() -> chatload.progress().forEach(PROGRESS::info),
                         PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
                 started.run();
             }
@@ -144,50 +93,16 @@ public final class ChatloadRuntime implements AutoCloseable {
     }
 
     public ResourceCatalog catalog() {
-        return catalog;
+        return chatload.catalog();
     }
 
     public CamelContext context() {
         return main.getCamelContext();
     }
 
-    /**
-     * Runs a load once: its root resources in parallel, each with its whole tree, in waves so that a resource runs
-     * after those its {@code after} names; waits for all and returns the summary.
-     */
+    /** Runs a load once and returns the summary (see {@link ChatloadRoutes#runOnce(Load)}). */
     public LoadSummary runOnce(Load load) throws Exception {
-        List<ResourceSpec> pending = new ArrayList<>(catalog.roots(load.resources()));
-        Set<String> done = new HashSet<>();
-        ProducerTemplate producer = context().createProducerTemplate();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_RESOURCES, pending.size())));
-        try {
-            while (!pending.isEmpty()) {
-                List<ResourceSpec> ready = pending.stream().filter(spec -> ready(spec, load, done)).toList();
-                List<ResourceSpec> wave = ready.isEmpty() ? List.copyOf(pending) : ready; // 'after' in a circle: run them
-                List<Future<?>> runs = new ArrayList<>();
-                for (ResourceSpec spec : wave) {
-                    runs.add(pool.submit(() -> producer.send(LoadRoutes.RUN, exchange -> {
-                        exchange.setProperty(ResourceRunner.RESOURCE, spec.id());
-                        exchange.setProperty(ResourceRunner.LOAD, load);
-                    })));
-                }
-                for (Future<?> run : runs) {
-                    run.get();
-                }
-                wave.forEach(spec -> done.addAll(catalog.tree(spec.id())));
-                pending.removeAll(wave);
-            }
-        } finally {
-            pool.shutdown();
-            producer.close();
-        }
-        return load.finish(destination.state());
-    }
-
-    /** Whether every resource a query-driven resource waits for has run (or is not part of this load). */
-    private static boolean ready(ResourceSpec spec, Load load, Set<String> done) {
-        return spec.parentQuery() == null || spec.parentQuery().after().stream()
-                .allMatch(after -> done.contains(after) || !load.resources().contains(after));
+        return chatload.runOnce(load);
     }
 
     /**
@@ -195,7 +110,7 @@ public final class ChatloadRuntime implements AutoCloseable {
      * dot), or all when none are; the scheduled runtime drains them on their own trigger.
      */
     public List<DrainResult> drainOutboxes(List<String> names) {
-        return outboxes.drainOnce(id -> names.isEmpty() || names.stream().anyMatch(n -> id.equals(n) || id.endsWith("." + n)));
+        return chatload.drainOutboxes(names);
     }
 
     /** Whether a name given to --resources means an outbox. */

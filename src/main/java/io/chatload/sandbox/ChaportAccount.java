@@ -119,9 +119,12 @@ final class ChaportAccount {
      * Starts a new chat for each of {@code visitorCount} visitors picked by the seed (all of them when there are
      * fewer), closing their open chat first. The visitors move to the top of the list.
      *
+     * @param changes receives what Chaport would deliver as webhooks, per visitor in the order they happened: the
+     *                chat.finished of the open chat closed, the new chat's chat.started, and its chat.finished when
+     *                it is over already
      * @return the ids of those visitors, most recent chat first, as {@code GET /visitors} now begins
      */
-    synchronized List<String> addChats(int visitorCount, long seed) {
+    synchronized List<String> addChats(int visitorCount, long seed, List<ChatChange> changes) {
         if (visitorCount < 0) {
             throw new IllegalArgumentException("visitorCount must not be negative, got " + visitorCount);
         }
@@ -131,8 +134,14 @@ final class ChaportAccount {
         List<String> touched = new ArrayList<>();
         for (int i = Math.min(visitorCount, candidates.size()); i > 0; i--) {
             Visitor visitor = candidates.remove(random.below(candidates.size()));
-            closeLatest(visitor);
+            if (closeLatest(visitor)) {
+                changes.add(new ChatChange("chat.finished", visitor.id, (Integer) visitor.chats.get(0).get("id")));
+            }
             Map<String, Object> chat = generator.live(clock, visitor.base.get("email")).numbered(nextChatId++);
+            changes.add(new ChatChange("chat.started", visitor.id, (Integer) chat.get("id")));
+            if (chat.get("closedAt") != null) {
+                changes.add(new ChatChange("chat.finished", visitor.id, (Integer) chat.get("id")));
+            }
             visitor.chats = prepend(chat, visitor.chats);
             List<?> events = (List<?>) chat.get("events");
             long lastEventAt = millis(((Map<?, ?>) events.get(events.size() - 1)).get("createdAt"));
@@ -207,12 +216,14 @@ final class ChaportAccount {
     }
 
     /** Only a visitor's latest chat may be open; a new one closes it, as Chaport does when a visitor returns. */
-    private void closeLatest(Visitor visitor) {
+    private boolean closeLatest(Visitor visitor) {
         if (!visitor.chats.isEmpty() && visitor.chats.get(0).get("closedAt") == null) {
             Map<String, Object> closed = JsonMaps.with(visitor.chats.get(0), "stage", "closed");
             closed = JsonMaps.with(closed, "closedAt", Timestamps.iso(clock.advance(60_000)));
             visitor.chats = prepend(closed, visitor.chats.subList(1, visitor.chats.size()));
+            return true;
         }
+        return false;
     }
 
     /** An operator's message answers the chat: a closed or unanswered one is "responded" again, and open. */

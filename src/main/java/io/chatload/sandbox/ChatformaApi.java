@@ -23,6 +23,8 @@ final class ChatformaApi implements Api {
         ChatformaLists lists = new ChatformaLists(switches);
         ChatformaBotEndpoints bots = new ChatformaBotEndpoints(data.chatformaAccount(), lists);
         ChatformaDispatchEndpoint dispatches = new ChatformaDispatchEndpoint(data.chatformaAccount());
+        ChatformaNotificationEndpoints notifications = new ChatformaNotificationEndpoints(data.chatformaAccount(),
+                data.webhooks());
         // the paths only one low-trust source names (/bots/{botId}/dialogs, /bots/{botId}/forms) are aliases
         this.router = new Router()
                 .get("/bots", request -> lists.whole(data.chatformaBots()))
@@ -34,7 +36,10 @@ final class ChatformaApi implements Api {
                 .get("/bots/{botId}/forms", bots::forms)
                 .get("/bots/{botId}/segments", bots::segments)
                 .get("/bots/{botId}/messages", bots::messages)
-                .post("/bots/{botId}/segments/{segmentId}/dispatch", dispatches::dispatch);
+                .post("/bots/{botId}/segments/{segmentId}/dispatch", dispatches::dispatch)
+                .post("/subscribe-notification", notifications::subscribe)
+                .get("/notification", notifications::list)
+                .delete("/unsubscribe-notification", notifications::unsubscribe);
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's own endpoints, for tests and benchmarks in other processes: request statistics, injected faults and
- * the ground truth. Mounted at the root without credentials and never faulted, it also answers every path no
+ * The sandbox's own endpoints, for tests and benchmarks in other processes: request statistics, injected faults,
+ * the ground truth, and changes that deliver webhooks ({@code POST /_sandbox/chats?count=N&seed=S},
+ * {@code POST /_sandbox/form-completions?count=N&seed=S}). Mounted at the root without credentials and never faulted, it also answers every path no
  * simulated API owns with a 404.
  */
 final class ControlApi implements Api {
@@ -18,7 +19,33 @@ final class ControlApi implements Api {
         this.router = new Router()
                 .get("/_sandbox/stats", request -> Response.ok(stats.get()))
                 .get("/_sandbox/faults", request -> Response.ok(faults.get()))
-                .get("/_sandbox/truth", request -> Response.ok(data.truth()));
+                .get("/_sandbox/truth", request -> Response.ok(data.truth()))
+                // changes other processes can make happen; the webhooks they cause are delivered before the answer
+                .post("/_sandbox/chats", request -> Response.ok(Map.of("visitors",
+                        data.addChats(count(request), seed(request)))))
+                .post("/_sandbox/form-completions", request -> Response.ok(Map.of("completions",
+                        data.addFormCompletions(count(request), seed(request)))));
+    }
+
+    private static int count(ApiRequest request) {
+        return number(request, "count", 1, 0, 10_000);
+    }
+
+    private static long seed(ApiRequest request) {
+        return number(request, "seed", 1, 0, Integer.MAX_VALUE);
+    }
+
+    private static int number(ApiRequest request, String name, int fallback, int min, int max) {
+        String text = request.query().get(name);
+        try {
+            int n = text == null ? fallback : Integer.parseInt(text);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
+        }
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Chaport's webhook subscriptions ("hooks"): two the account already has, plus whatever clients create, change and
  * delete through {@code /events/subscriptions}. Hooks are records of {@code id} (24 hex), {@code event},
- * {@code targetUrl}, {@code essential} and {@code createdAt}; nothing is ever delivered to the target.
+ * {@code targetUrl}, {@code essential} and {@code createdAt}. {@link WebhookDeliveries} delivers to the targets on
+ * loopback, never to the generated ones (an outside host).
  */
 final class HookStore {
     private final ObjectIds ids;

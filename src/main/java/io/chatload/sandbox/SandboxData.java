@@ -1,5 +1,6 @@
 package io.chatload.sandbox;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,9 +26,11 @@ public final class SandboxData {
     private final ChaportAccount chaport;
     private final HookStore hooks;
     private final ChatformaAccount chatforma;
+    private final FormCompletions formCompletions;
+    private final WebhookDeliveries webhooks;
 
     private SandboxData(List<Map<String, Object>> operators, List<Map<String, Object>> bots, ChaportAccount chaport,
-                        HookStore hooks, ChatformaAccount chatforma) {
+                        HookStore hooks, ChatformaAccount chatforma, MutationClock clock) {
         this.operators = operators;
         this.bots = bots;
         Map<String, Map<String, Object>> operatorIndex = new HashMap<>();
@@ -36,6 +39,8 @@ public final class SandboxData {
         this.chaport = chaport;
         this.hooks = hooks;
         this.chatforma = chatforma;
+        this.formCompletions = new FormCompletions(bots, chatforma, clock);
+        this.webhooks = new WebhookDeliveries(hooks);
     }
 
     public static SandboxData generate(SandboxConfig config) {
@@ -51,7 +56,7 @@ public final class SandboxData {
         return new SandboxData(operators, bots,
                 ChaportAccount.generate(seed, visitors, operatorIds, clock),
                 HookStore.generate(seed, clock),
-                ChatformaAccount.generate(config, bots, clock));
+                ChatformaAccount.generate(config, bots, clock), clock);
     }
 
     /** Exactly what {@code GET /operators} serves, in the same order and key order. */
@@ -117,7 +122,30 @@ public final class SandboxData {
      * @return the ids of those visitors, as {@code GET /visitors} now begins
      */
     public List<String> addChats(int visitorCount, long seed) {
-        return chaport.addChats(visitorCount, seed);
+        List<ChatChange> changes = new ArrayList<>();
+        List<String> touched = chaport.addChats(visitorCount, seed, changes);
+        changes.forEach(change -> webhooks.chaport(change.event(), change.visitorId(), change.chatId()));
+        return touched;
+    }
+
+    /**
+     * Makes {@code count} form completions happen now, each by a live user of a bot with forms, picked by the seed,
+     * and delivers each to the Chatforma webhook targets ({@link #webhooks()}) before returning.
+     *
+     * @return the completions, as Chatforma delivers them
+     */
+    public List<Map<String, Object>> addFormCompletions(int count, long seed) {
+        List<Map<String, Object>> added = formCompletions.add(count, seed);
+        added.forEach(webhooks::formCompleted);
+        return added;
+    }
+
+    /**
+     * Where webhooks go and what went: {@link #addChats} delivers chat.started / chat.finished, and
+     * {@link #addFormCompletions} form completions, before they return.
+     */
+    public WebhookDeliveries webhooks() {
+        return webhooks;
     }
 
     /**
@@ -191,7 +219,8 @@ public final class SandboxData {
     /**
      * Everything served, as {@code /_sandbox/truth} serves it:
      * {@code {"chaport":{"operators","visitors","chats","webhooks"},
-     * "chatforma":{"bots","users","dialogs","dialogMessages","forms","segments","messages","dispatches"}}}.
+     * "chatforma":{"bots","users","dialogs","dialogMessages","forms","segments","messages","dispatches",
+     * "formCompletions"}}}.
      * Child records name their parent as the served ones do not: chats start with {@code visitorId}; users, forms,
      * segments and predefined messages with {@code botId}; dialog messages with {@code botUserId}. Chats and dialog
      * messages come in crawl order: by parent as listed, newest first.
@@ -204,6 +233,7 @@ public final class SandboxData {
         Map<String, Object> chatformaTruth = new LinkedHashMap<>();
         chatformaTruth.put("bots", bots);
         chatforma.putTruth(chatformaTruth);
+        chatformaTruth.put("formCompletions", formCompletions.all());
         Map<String, Object> truth = new LinkedHashMap<>();
         truth.put("chaport", Collections.unmodifiableMap(chaportTruth));
         truth.put("chatforma", Collections.unmodifiableMap(chatformaTruth));

@@ -169,7 +169,7 @@ class SandboxDataTest {
         assertEquals(MEDIUM.chaportSubscriptions(), chaport.get("webhooks"));
         Map<?, ?> chatforma = (Map<?, ?>) truth.get("chatforma");
         assertEquals(List.of("bots", "users", "dialogs", "dialogMessages", "forms", "segments", "messages",
-                "dispatches"), new ArrayList<>(chatforma.keySet()));
+                "dispatches", "formCompletions"), new ArrayList<>(chatforma.keySet()));
         assertEquals(MEDIUM.chatformaBots(), chatforma.get("bots"));
         assertThrows(UnsupportedOperationException.class, () -> truth.put("x", 1));
         assertThrows(UnsupportedOperationException.class, () -> ((Map<?, ?>) truth.get("chaport")).clear());

@@ -1,0 +1,58 @@
+package io.chatload.webhook;
+
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/chaport/{secret}}: a wrong secret is answered 404 and nothing else happens; a delivery that is
+ * not a chat.started or chat.finished naming a chat is answered 400 with one log line; a good one is answered 202 at
+ * once and its chat fetched right after ({@link ChatFetches}), or 503 when too many chats already wait.
+ */
+final class ChaportReceiver implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.chatload.webhook");
+
+    private final WebhookSecret secret;
+    private final ChatFetches fetches;
+
+    ChaportReceiver(WebhookSecret secret, ChatFetches fetches) {
+        this.secret = secret;
+        this.fetches = fetches;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String given = Replies.takeSecret(exchange);
+        if (!secret.matches(given)) {
+            LOG.warn("chaport webhook: refused a POST with a wrong secret (404)");
+            Replies.notFound(exchange);
+            return;
+        }
+        ChaportDelivery delivery;
+        try {
+            delivery = ChaportDelivery.parse(DeliveryBodies.parse(exchange.getMessage().getBody(byte[].class)));
+        } catch (BadDeliveryException e) {
+            LOG.warn("chaport webhook: refused a delivery (400): {}", e.getMessage());
+            Replies.badRequest(exchange, e.getMessage());
+            return;
+        }
+        boolean queued;
+        try {
+            queued = fetches.submit(delivery);
+        } catch (RejectedExecutionException e) {
+            queued = false; // stopping: the pool takes no more
+        }
+        if (!queued) {
+            LOG.warn("chaport webhook {}: visitor {} chat {}: answered 503, too many chats wait to be fetched "
+                    + "(chatload.webhook.max-pending) or chatload is stopping", delivery.event(), delivery.visitorId(),
+                    delivery.chatId());
+            Replies.reply(exchange, 503, "{\"error\":\"busy, deliver again later\"}");
+            return;
+        }
+        LOG.debug("chaport webhook {}: visitor {} chat {} queued", delivery.event(), delivery.visitorId(), delivery.chatId());
+        Replies.reply(exchange, 202, "{\"status\":\"accepted\"}");
+    }
+}
