@@ -6,14 +6,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The mechanics every resource shares. {@code chatload-run} opens a resource run, then a loop sends the exchange
- * through {@code chatload-page} once per page for as long as the run's paginator names a next page;
+ * The mechanics every resource shares. {@code chatload-run} opens a resource run, then sends the exchange through
+ * {@code chatload-page} once per page for as long as the run's paginator names a next page (a Dynamic Router
+ * follows {@code links.more}, a loop numbered pages);
  * each page is fetched with the source's HTTP component, its records are split and handed to the batch writer.
  * A failure ends that resource's run with one clear line; rows written before it stay.
  */
 public final class LoadRoutes extends RouteBuilder {
 
     public static final String RUN = "direct:chatload-run";
+    static final String FOLLOW_LINKS = "direct:chatload-follow-links";
+    static final String NUMBERED_PAGES = "direct:chatload-numbered-pages";
     static final String PAGE = "direct:chatload-page";
     static final String FETCH = "direct:chatload-fetch";
 
@@ -32,16 +35,27 @@ public final class LoadRoutes extends RouteBuilder {
         from(RUN).routeId("chatload-run")
                 .doTry()
                     .process(runner::begin)
-                    // a loop, not a Dynamic Router: the router keeps a copy of the exchange (with its page of
-                    // records) and a callback per hop until the run ends, so a long list grew the heap page by page
-                    .loopDoWhile(method(runner, "hasNextPage"))
-                        .to(PAGE)
+                    .choice()
+                        .when(method(runner, "followsLinks")).to(FOLLOW_LINKS)
+                        .otherwise().to(NUMBERED_PAGES)
                     .end()
                     .process(runner::runQueryParents)
                     .process(runner::complete)
                 .endDoTry()
                 .doCatch(Exception.class)
                     .process(runner::fail)
+                .end();
+
+        // links.more: the API names the URLs to visit as it answers, a routing slip it writes hop by hop. A visitor's
+        // chats are a few hops, and the router's copy of each hop's exchange goes when the run ends.
+        from(FOLLOW_LINKS).routeId("chatload-follow-links")
+                .dynamicRouter(method(runner, "nextPage"));
+
+        // numbered pages: a loop, which keeps nothing per page. A list of visitors is a hop per page for a whole
+        // crawl, and the router's copies (each with its page of records) grew the heap page by page.
+        from(NUMBERED_PAGES).routeId("chatload-numbered-pages")
+                .loopDoWhile(method(runner, "hasNextPage"))
+                    .to(PAGE)
                 .end();
 
         from(PAGE).routeId("chatload-page")

@@ -204,6 +204,16 @@ public final class ResourceRunner {
         this.recordFilter = filter;
     }
 
+    /** Whether the run follows the URLs its pages name ({@code links_more}): the Dynamic Router's work. */
+    public boolean followsLinks(Exchange exchange) {
+        return "links_more".equals(run(exchange).spec.paging().paginator());
+    }
+
+    /** The Dynamic Router's choice after each hop: the next page, or stop. */
+    public String nextPage(Exchange exchange) {
+        return hasNextPage(exchange) ? LoadRoutes.PAGE : null;
+    }
+
     /** The page loop's test before each page: whether the paginator named one. */
     public boolean hasNextPage(Exchange exchange) {
         ResourceRun run = run(exchange);
