@@ -10,7 +10,8 @@
 # postgres; drops and creates chatload_bench_wp and chatload_bench_wp_ceiling.
 # Environment: BATCH (500), THREADS (1: one feeding thread; 4 feeds each visitor's records on one of 4 threads, as the
 # crawl's fan-out does), PROFILE_MS (0: off; e.g. 5 samples the feeding threads' stacks every 5 ms and prints where
-# the write path's time goes; the sampling costs a little time itself).
+# the write path's time goes; the sampling costs a little time itself), WP_CP_PREFIX (classpath entries put before the
+# jar for the write-path driver only, e.g. a folder with an older build of one class, to compare before and after).
 source "$(dirname "$0")/lib.sh"
 require_build
 machine_load start
@@ -23,7 +24,7 @@ PROFILE_MS=${PROFILE_MS:-0}
 
 one() { # label url ceilingUrl
   local label=$1 url=$2 ceiling_url=$3
-  java -cp "$CP" io.chatload.bench.WritePathBench "$url" "${DB_USER:-}" "${DB_PASSWORD:-}" "$VISITORS" 42 "$BATCH" \
+  java -cp "${WP_CP_PREFIX:+$WP_CP_PREFIX:}$CP" io.chatload.bench.WritePathBench "$url" "${DB_USER:-}" "${DB_PASSWORD:-}" "$VISITORS" 42 "$BATCH" \
     "$THREADS" "$PROFILE_MS" | tee "$WORK/wp-$label.log"
   local rows seconds records
   seconds=$(sed -n 's/^WRITE_SECONDS=//p' "$WORK/wp-$label.log")
