@@ -37,6 +37,10 @@ one() { # label url ceilingUrl
   cseconds=$(sed -n 's/^CEILING_SECONDS=//p' "$WORK/wp-$label-ceiling.log")
   mine=$(python3 -c "print(round($rows/$seconds))")
   theirs=$(python3 -c "print(round($crows/$cseconds))")
+  local cpu ccpu
+  cpu=$(sed -n 's/^WRITE_CPU_SECONDS=//p' "$WORK/wp-$label.log")
+  ccpu=$(sed -n 's/^CEILING_CPU_SECONDS=//p' "$WORK/wp-$label-ceiling.log")
+  RESULT+=("writepath $label cpu (this JVM's CPU time, all threads; for PostgreSQL without the server's): chatload $(python3 -c "print(round($cpu,3))") s, ceiling $(python3 -c "print(round($ccpu,3))") s, ratio of rates by CPU time $(python3 -c "print(f'{$ccpu/$cpu:.3f}')")")
   RESULT+=("writepath $label: chatload $rows rows ($records records fed, batch $BATCH, $THREADS thread(s)) in $(python3 -c "print(round($seconds,3))") s = $mine rows/s, ceiling $crows rows in $(python3 -c "print(round($cseconds,3))") s = $theirs rows/s, ratio $(ratio "$mine" "$theirs") (goal >= 0.5): $(verdict "$mine >= 0.5*$theirs")")
 }
 

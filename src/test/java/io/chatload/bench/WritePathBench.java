@@ -126,6 +126,7 @@ public final class WritePathBench {
                 sampler.start();
             }
             long start = System.nanoTime();
+            long cpuStart = JdbcCeiling.processCpuNanos();
             destination.ledger().started(CHAPORT, loadId);
             destination.ledger().started(CHATFORMA, loadId);
             for (Tree tree : trees) {
@@ -158,6 +159,7 @@ public final class WritePathBench {
             destination.ledger().finished(CHAPORT, loadId, LoadStatus.COMPLETED, rows.getOrDefault(CHAPORT, Map.of()), null);
             destination.ledger().finished(CHATFORMA, loadId, LoadStatus.COMPLETED, rows.getOrDefault(CHATFORMA, Map.of()), null);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (JdbcCeiling.processCpuNanos() - cpuStart) / 1e9;
             if (sampler != null) {
                 sampler.stop();
             }
@@ -165,6 +167,7 @@ public final class WritePathBench {
                     records, seconds, records / seconds, rows);
             System.out.println("WRITE_RECORDS=" + records);
             System.out.println("WRITE_SECONDS=" + seconds);
+            System.out.println("WRITE_CPU_SECONDS=" + cpu); // this JVM's CPU time over the same span (all threads)
             if (sampler != null) {
                 sampler.report();
             }
