@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The column type a JSON scalar asks for, and whether a value fits a column of another type. Widening is not a
@@ -26,7 +25,6 @@ final class TypeInference {
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
             .toFormatter();
-    private static final Pattern COLONLESS_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
     private TypeInference() {
     }
@@ -60,6 +58,12 @@ final class TypeInference {
 
     /** The value to bind into a column of type {@code column}, or empty when the value clashes with it. */
     static Optional<Object> coerce(Object value, DataType column) {
+        if (column == DataType.TEXT) {
+            return Optional.of(text(value)); // any scalar fits: no need to infer (and parse) its type
+        }
+        if (column == DataType.TIMESTAMP && value instanceof String s) {
+            return Optional.ofNullable(timestamp(s)); // parsed once, not once to infer and again to bind
+        }
         DataType type = infer(value);
         return switch (column) {
             case TEXT -> Optional.of(text(value));
@@ -101,6 +105,21 @@ final class TypeInference {
         return (OffsetDateTime) value;
     }
 
+    /** Whether the string ends with an offset without its colon ({@code +0300}): a sign and four digits. */
+    private static boolean colonlessOffset(String s) {
+        int n = s.length();
+        char sign = s.charAt(n - 5);
+        if (sign != '+' && sign != '-') {
+            return false;
+        }
+        for (int i = n - 4; i < n; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The instant an ISO-8601 date-time string names (no offset means UTC), or null if it is not one. */
     static OffsetDateTime timestamp(String s) {
         // cheap shape check first: most strings are not timestamps
@@ -108,7 +127,7 @@ final class TypeInference {
             return null;
         }
         try {
-            String iso = COLONLESS_OFFSET.matcher(s).replaceFirst("$1:$2");
+            String iso = colonlessOffset(s) ? s.substring(0, s.length() - 2) + ':' + s.substring(s.length() - 2) : s;
             TemporalAccessor parsed = ISO.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime o ? o : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {

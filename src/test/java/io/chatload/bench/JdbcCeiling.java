@@ -65,6 +65,7 @@ public final class JdbcCeiling {
             }
             target.setAutoCommit(false);
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             for (Table t : tables) {
                 String marks = String.join(", ", t.columns().stream().map(c -> "?").toList());
                 String sql = "INSERT INTO " + t.schema().toLowerCase() + "." + q(t.name()) + " ("
@@ -89,11 +90,19 @@ public final class JdbcCeiling {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
             System.out.printf("jdbc ceiling: %d rows in %d tables, batch %d, %.3f s, %.0f rows/s%n", rows, tables.size(),
                     batchSize, seconds, rows / seconds);
             System.out.println("CEILING_ROWS=" + rows);
             System.out.println("CEILING_SECONDS=" + seconds);
+            System.out.println("CEILING_CPU_SECONDS=" + cpu); // this JVM's CPU time over the same span (all threads)
         }
+    }
+
+    /** CPU time of this JVM, all threads (GC, JIT and H2's own included), from the JDK's OperatingSystemMXBean. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String schemaName(DatabaseMetaData meta, String schema) throws Exception {

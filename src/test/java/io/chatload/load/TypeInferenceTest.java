@@ -31,6 +31,9 @@ class TypeInferenceTest {
         assertEquals(OffsetDateTime.parse("2017-10-03T10:47:31Z"), TypeInference.timestamp("2017-10-03T10:47:31Z"));
         assertEquals(OffsetDateTime.parse("2017-10-03T10:47:31+03:00"), TypeInference.timestamp("2017-10-03T10:47:31+03:00"));
         assertEquals(OffsetDateTime.parse("2017-10-03T10:47:31+03:00"), TypeInference.timestamp("2017-10-03T10:47:31+0300"));
+        assertEquals(OffsetDateTime.parse("2017-10-03T10:47:31.5-05:30"), TypeInference.timestamp("2017-10-03T10:47:31.5-0530"));
+        assertEquals(OffsetDateTime.parse("2017-10-03T10:47:31Z"), TypeInference.coerce("2017-10-03T10:47:31+0000", DataType.TIMESTAMP).orElseThrow());
+        assertEquals("2017-10-03T10:47:31+0300", TypeInference.coerce("2017-10-03T10:47:31+0300", DataType.TEXT).orElseThrow());
         assertEquals(OffsetDateTime.parse("2017-10-03T10:47:31Z"), TypeInference.timestamp("2017-10-03T10:47:31"), "no offset = UTC");
         assertEquals(DataType.TIMESTAMP, TypeInference.infer("2017-10-03T10:47:31.873Z"));
         assertNull(TypeInference.timestamp("2017-13-03T10:47:31Z"), "month 13");
