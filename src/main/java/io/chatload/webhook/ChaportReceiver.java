@@ -25,18 +25,8 @@ final class ChaportReceiver implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String given = Replies.takeSecret(exchange);
-        if (!secret.matches(given)) {
-            LOG.warn("chaport webhook: refused a POST with a wrong secret (404)");
-            Replies.notFound(exchange);
-            return;
-        }
-        ChaportDelivery delivery;
-        try {
-            delivery = ChaportDelivery.parse(DeliveryBodies.parse(exchange.getMessage().getBody(byte[].class)));
-        } catch (BadDeliveryException e) {
-            LOG.warn("chaport webhook: refused a delivery (400): {}", e.getMessage());
-            Replies.badRequest(exchange, e.getMessage());
+        ChaportDelivery delivery = Replies.admit(exchange, secret, "chaport", ChaportDelivery::parse);
+        if (delivery == null) {
             return;
         }
         boolean queued;

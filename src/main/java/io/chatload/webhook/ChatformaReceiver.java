@@ -25,18 +25,8 @@ final class ChatformaReceiver implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String given = Replies.takeSecret(exchange);
-        if (!secret.matches(given)) {
-            LOG.warn("chatforma webhook: refused a POST with a wrong secret (404)");
-            Replies.notFound(exchange);
-            return;
-        }
-        Map<String, Object> record;
-        try {
-            record = FormSubmissions.record(DeliveryBodies.parse(exchange.getMessage().getBody(byte[].class)));
-        } catch (BadDeliveryException e) {
-            LOG.warn("chatforma webhook: refused a delivery (400): {}", e.getMessage());
-            Replies.badRequest(exchange, e.getMessage());
+        Map<String, Object> record = Replies.admit(exchange, secret, "chatforma", FormSubmissions::record);
+        if (record == null) {
             return;
         }
         if (record.isEmpty()) {
