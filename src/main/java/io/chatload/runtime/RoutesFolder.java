@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Expands the routes folder into Camel's include pattern. Camel's pattern is not recursive, so every {@code *.yaml}
- * and {@code *.xml} below the folder is listed (but not those under {@code examples/}), each source's
- * {@code _source.yaml} first so its defaults bean exists before the resource files that use it.
+ * The resource files of the routes folder: every {@code *.yaml} and {@code *.xml} below it, recursively (Camel's
+ * include pattern is not), but not those under {@code examples/}, each source's {@code _source.yaml} first so its
+ * defaults bean exists before the resource files that use it.
  */
 public final class RoutesFolder {
 
@@ -35,10 +34,5 @@ public final class RoutesFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list routes folder " + dir, e);
         }
-    }
-
-    public static String includePattern(Path dir) {
-        return files(dir).stream().map(p -> "file:" + p.toAbsolutePath().normalize())
-                .collect(Collectors.joining(","));
     }
 }
