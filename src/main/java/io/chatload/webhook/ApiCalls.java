@@ -27,11 +27,12 @@ final class ApiCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SourceConfig source;
+    private final String component;
     private final ProducerTemplate producer;
 
     ApiCalls(CamelContext context, SourceConfig source) {
         this.source = source;
-        String component = ApiClients.componentName(source.name());
+        this.component = ApiClients.componentName(source.name());
         if (context.hasComponent(component) == null) {
             throw new IllegalStateException("no HTTP client for " + source.name() + ": the routes folder declares no "
                     + source.name() + " resource");
@@ -44,7 +45,7 @@ final class ApiCalls {
         URI uri = Urls.resolve(source.baseUrl(), pathAndQuery);
         String request = method + " " + Urls.pathAndQuery(uri);
         Exchange result = producer.send(ROUTE, exchange -> {
-            exchange.setProperty(COMPONENT, ApiClients.componentName(source.name()));
+            exchange.setProperty(COMPONENT, component);
             exchange.getMessage().setHeader(Exchange.HTTP_URI, uri.toString());
             exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
             if (body != null) {
