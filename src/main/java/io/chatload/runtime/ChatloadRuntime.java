@@ -53,19 +53,17 @@ public final class ChatloadRuntime implements AutoCloseable {
         main.addOverrideProperty("camel.main.routes-include-pattern", "false");
         if (scheduled) {
             QuartzCluster.configure(main, config);
+            // run only: the webhook receivers on Camel's HTTP server and hot reload of routes/, each when enabled
+            WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runner());
+            RoutesReloader.installIfEnabled(main, config, chatload.catalog());
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
         }
-        // webhook receivers, when enabled: run only, on Camel's HTTP server
-        WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runner(), scheduled);
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
         if (scheduled && managementPort > 0) {
             // health and Prometheus metrics: http://localhost:<port>/observe/health and /observe/metrics
             main.addOverrideProperty("camel.management.enabled", "true");
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
-        }
-        if (scheduled) {
-            RoutesReloader.installIfEnabled(main, config, chatload.catalog()); // hot reload of routes/
         }
         return new ChatloadRuntime(main, chatload);
     }

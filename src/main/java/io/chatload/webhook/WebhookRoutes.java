@@ -45,17 +45,14 @@ public final class WebhookRoutes extends RouteBuilder {
     }
 
     /**
-     * Adds the receivers to {@code main} when {@code scheduled} and at least one is enabled, with Camel's HTTP server
+     * Adds the receivers to {@code main} (of {@code run}) when at least one is enabled, with Camel's HTTP server
      * on {@code chatload.webhook.host}:{@code chatload.webhook.port}; otherwise does nothing. The runner masks the
      * secrets in every record it writes, so an API that echoes a subscription's URL does not store them.
      *
      * @throws ConfigException when a receiver is enabled without a usable secret, or Chaport's without its token
      */
     public static void install(Main main, ChatloadConfig config, ResourceCatalog catalog, Destination destination,
-                               ResourceRunner runner, boolean scheduled) {
-        if (!scheduled) {
-            return;
-        }
+                               ResourceRunner runner) {
         WebhookSettings settings = WebhookSettings.from(config);
         if (!settings.anyEnabled()) {
             return;
