@@ -18,6 +18,7 @@ import io.chatload.source.HttpSettings;
 import io.chatload.source.RateLimits;
 import io.chatload.source.ResponseParser;
 import io.chatload.source.RetryPolicy;
+import io.chatload.webhook.SecretMasking;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -113,6 +114,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
         ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes", 64 * 1024 * 1024, 1024),
                 config.getInt("chatload.http.max-json-depth", 500, 2));
         ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), parser, retry, scheduledLoads);
+        // in every command and every host: an API may echo a webhook URL, secret and all, with or without a receiver
+        runner.filterRecords(SecretMasking.from(config));
         RateLimits rateLimits = new RateLimits(Map.of(
                 "chaport", config.getInt("chatload.chaport.requests-per-second", 0, 0),
                 "chatforma", config.getInt("chatload.chatforma.requests-per-second", 0, 0)), Clock.systemUTC());

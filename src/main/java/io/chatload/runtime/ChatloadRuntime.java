@@ -54,7 +54,7 @@ public final class ChatloadRuntime implements AutoCloseable {
         if (scheduled) {
             QuartzCluster.configure(main, config);
             // run only: the webhook receivers on Camel's HTTP server and hot reload of routes/, each when enabled
-            WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runner());
+            WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination());
             RoutesReloader.installIfEnabled(main, config, chatload.catalog());
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");

@@ -32,10 +32,12 @@ final class FormSubmissions {
 
     private final Destination destination;
     private final TableTarget target;
+    private final SecretMasking masking;
 
-    FormSubmissions(Destination destination, String schema) {
+    FormSubmissions(Destination destination, String schema, SecretMasking masking) {
         this.destination = destination;
         this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE);
+        this.masking = masking;
     }
 
     String schema() {
@@ -89,6 +91,7 @@ final class FormSubmissions {
         destination.ledger().started(schema, loadId);
         try {
             LoadBatch batch = destination.batch(loadId, 1);
+            masking.accept(record); // a form's answers are anyone's text: a secret in them is stored masked too
             batch.add(target, record);
             batch.complete();
             Map<String, Long> rows = batch.rowsPerTable(schema);

@@ -4,10 +4,8 @@ import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import io.chatload.load.Destination;
 import io.chatload.routes.ResourceCatalog;
-import io.chatload.routes.ResourceRunner;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.SourceDefaults;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -47,12 +45,11 @@ public final class WebhookRoutes extends RouteBuilder {
     /**
      * Adds the receivers to {@code main} (of {@code run}) when at least one is enabled, with Camel's HTTP server
      * on {@code chatload.webhook.host}:{@code chatload.webhook.port}; otherwise does nothing. The runner masks the
-     * secrets in every record it writes, so an API that echoes a subscription's URL does not store them.
+     * secrets in every record it writes whether or not a receiver runs ({@link SecretMasking}).
      *
      * @throws ConfigException when a receiver is enabled without a usable secret, or Chaport's without its token
      */
-    public static void install(Main main, ChatloadConfig config, ResourceCatalog catalog, Destination destination,
-                               ResourceRunner runner) {
+    public static void install(Main main, ChatloadConfig config, ResourceCatalog catalog, Destination destination) {
         WebhookSettings settings = WebhookSettings.from(config);
         if (!settings.anyEnabled()) {
             return;
@@ -65,9 +62,6 @@ public final class WebhookRoutes extends RouteBuilder {
             throw new ConfigException("chatload.chatforma.webhook.public-url is set but "
                     + config.source("chatforma").credentialProperty() + " is not set: subscribing needs it");
         }
-        List<WebhookSecret> secrets = Stream.of(settings.chaport(), settings.chatforma())
-                .filter(WebhookSettings.Receiver::enabled).map(WebhookSettings.Receiver::secret).toList();
-        runner.filterRecords(record -> SecretMasking.mask(record, secrets));
         main.addOverrideProperty("camel.server.enabled", "true");
         main.addOverrideProperty("camel.server.host", settings.host());
         main.addOverrideProperty("camel.server.port", Integer.toString(settings.port()));
@@ -116,7 +110,8 @@ public final class WebhookRoutes extends RouteBuilder {
         }
         WebhookSettings.Receiver chatforma = settings.chatforma();
         if (chatforma.enabled()) {
-            FormSubmissions submissions = new FormSubmissions(destination, schema(context, "chatforma"));
+            FormSubmissions submissions = new FormSubmissions(destination, schema(context, "chatforma"),
+                    SecretMasking.from(config));
             from("platform-http:" + path("chatforma") + "/{" + SECRET_PARAM + "}?httpMethodRestrict=POST")
                     .routeId("chatforma.webhook")
                     .process(new ChatformaReceiver(chatforma.secret(), submissions));

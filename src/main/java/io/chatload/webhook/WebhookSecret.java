@@ -37,6 +37,11 @@ final class WebhookSecret {
         return new WebhookSecret(value.trim());
     }
 
+    /** The configured value as a secret to mask, or null when it is unset or could not be a secret. */
+    static WebhookSecret configured(String value) {
+        return value != null && SHAPE.matcher(value.trim()).matches() ? new WebhookSecret(value.trim()) : null;
+    }
+
     /** Constant time in the candidate's content, so response times do not reveal how much of it was right. */
     boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8), bytes);

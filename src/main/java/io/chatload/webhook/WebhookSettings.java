@@ -4,6 +4,7 @@ import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,9 @@ import java.util.Locale;
  */
 record WebhookSettings(String host, int port, Receiver chaport, Receiver chatforma, String chatsResource,
                        int concurrency, int maxPending, long checkEveryMs) {
+
+    /** The sources that have a receiver. */
+    static final List<String> SOURCES = List.of("chaport", "chatforma");
 
     /** One source's receiver; {@code publicUrl} (no trailing slash) is null when subscriptions are not managed. */
     record Receiver(String source, boolean enabled, WebhookSecret secret, String publicUrl) {
