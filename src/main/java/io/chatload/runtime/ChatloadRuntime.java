@@ -61,8 +61,10 @@ public final class ChatloadRuntime implements AutoCloseable {
         }
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
         if (scheduled && managementPort > 0) {
-            // health and Prometheus metrics: http://localhost:<port>/observe/health and /observe/metrics
+            // health and Prometheus metrics: http://localhost:<port>/observe/health and /observe/metrics; on loopback
+            // unless chatload.management.host opens it (Camel's own default is every interface)
             main.addOverrideProperty("camel.management.enabled", "true");
+            main.addOverrideProperty("camel.management.host", config.get("chatload.management.host", "127.0.0.1"));
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
         }
         return new ChatloadRuntime(main, chatload);
