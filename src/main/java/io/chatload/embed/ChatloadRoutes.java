@@ -111,8 +111,10 @@ public final class ChatloadRoutes implements RoutesBuilder {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("chatload.http.retry-initial-delay-ms must not exceed chatload.http.retry-max-delay-ms");
         }
-        ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes", 64 * 1024 * 1024, 1024),
-                config.getInt("chatload.http.max-json-depth", 500, 2));
+        long heap = Runtime.getRuntime().maxMemory();
+        ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes",
+                (int) ResponseParser.defaultMaxBodyBytes(heap), 1024),
+                config.getInt("chatload.http.max-json-depth", 500, 2), ResponseParser.maxValues(heap));
         ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), parser, retry, scheduledLoads);
         // in every command and every host: an API may echo a webhook URL, secret and all, with or without a receiver
         runner.filterRecords(SecretMasking.from(config));
