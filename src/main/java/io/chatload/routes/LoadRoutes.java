@@ -85,6 +85,9 @@ public final class LoadRoutes extends RouteBuilder {
 
         // one try of the current page: a retry runs this whole route again
         from(FETCH).routeId("chatload-fetch")
+                // the raw response stream goes to readPage, whose size limit stops it: Camel's stream cache (here and
+                // in camel-http) would first copy the whole body into memory, an endless one until the JVM dies
+                .streamCache("false")
                 .errorHandler(noErrorHandler())
                 .process(runner::prepareRequest)
                 // one budget per API, whichever resource or fan-out worker asks
@@ -93,7 +96,7 @@ public final class LoadRoutes extends RouteBuilder {
                     .correlationExpression(exchangeProperty(ResourceRunner.SOURCE))
                 .end()
                 .process(exchange -> runner.passedRateLimit(exchange, rateLimits))
-                .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api")
+                .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api?disableStreamCache=true")
                 .process(runner::readPage);
     }
 

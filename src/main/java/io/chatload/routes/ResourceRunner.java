@@ -273,9 +273,12 @@ public final class ResourceRunner {
 
     void readPage(Exchange exchange) throws Exception {
         ResourceRun run = run(exchange);
-        Object body = parser.parse(exchange.getMessage().getMandatoryBody(InputStream.class),
-                exchange.getMessage().getHeader("Content-Type", String.class));
+        InputStream stream = exchange.getMessage().getMandatoryBody(InputStream.class);
+        String contentType = exchange.getMessage().getHeader("Content-Type", String.class);
+        // read once, here: a body left on a failed exchange would be read again by the stream cache of the route above
+        exchange.getMessage().setBody(null);
         exchange.getMessage().removeHeaders("*");
+        Object body = parser.parse(stream, contentType);
         List<Map<String, Object>> records = run.spec.dataSelector().select(body, Paginators.pagesAList(run.spec.paging().paginator()));
         URI next = run.paginator.next(run.current(), body, records);
         run.pageRead(reachedWatermark(run, records) ? null : next);

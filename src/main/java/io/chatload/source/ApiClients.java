@@ -1,11 +1,19 @@
 package io.chatload.source;
 
 import io.chatload.config.SourceConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 
 /**
  * Registers one camel-http component per API source ({@code chaport-http}, {@code chatforma-http}), so each API has
@@ -49,8 +57,28 @@ public final class ApiClients {
         component.setConnectionsPerRoute(settings.maxConnections());
         component.setUserAgent("chatload");
         HttpRequestInterceptor credentials = credentialInterceptor(source, auth);
-        component.setHttpClientConfigurer(builder -> builder.addRequestInterceptorFirst(credentials));
+        component.setHttpClientConfigurer(builder -> builder.addRequestInterceptorFirst(credentials)
+                .addExecInterceptorFirst("chatload-abortable-bodies", ApiClients::abortableBody));
         context.addComponent(name, component);
+    }
+
+    /**
+     * Hands the body on as an {@link AbortableBody}: first in the chain, it wraps what the client gives back (after
+     * decompression), and its abort discards the request's connection.
+     */
+    private static ClassicHttpResponse abortableBody(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        ClassicHttpResponse response = chain.proceed(request, scope);
+        HttpEntity entity = response.getEntity();
+        if (entity != null && entity.isStreaming()) {
+            response.setEntity(new HttpEntityWrapper(entity) {
+                @Override
+                public InputStream getContent() throws IOException {
+                    return new AbortableBody(super.getContent(), scope.execRuntime::discardEndpoint);
+                }
+            });
+        }
+        return response;
     }
 
     private static HttpRequestInterceptor credentialInterceptor(SourceConfig source, AuthScheme auth) {

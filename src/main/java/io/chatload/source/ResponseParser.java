@@ -3,6 +3,7 @@ package io.chatload.source;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.FilterInputStream;
@@ -42,6 +43,8 @@ public final class ResponseParser {
         int maxString = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
         this.json = JsonMapper.builder()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                // the body is closed here, after reading all of it, or dropped when reading stopped short
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(maxDepth).maxStringLength(maxString).maxNumberLength(1_000)
@@ -59,8 +62,11 @@ public final class ResponseParser {
     }
 
     public Object parse(InputStream body, String contentType) throws IOException {
-        try (InputStream in = new Bounded(body, maxBodyBytes)) {
-            return json.readValue(in, Object.class);
+        Bounded in = new Bounded(body, maxBodyBytes);
+        try {
+            Object value = json.readValue(in, Object.class);
+            in.readRest(); // what follows the value counts too, and leaves the connection clean for the next request
+            return value;
         } catch (JacksonException e) {
             String reason = e.getOriginalMessage();
             if (reason != null && reason.startsWith("Token count")) {
@@ -79,6 +85,8 @@ public final class ResponseParser {
                     : html ? "the body is an HTML page, not JSON (an error page of a proxy?)"
                     : "the body is not valid JSON (" + (reason == null ? e.getClass().getSimpleName() : reason.lines().findFirst().orElse(reason)) + ")",
                     e, true);
+        } finally {
+            in.release();
         }
     }
 
@@ -86,6 +94,7 @@ public final class ResponseParser {
     private static final class Bounded extends FilterInputStream {
         private final long limit;
         private long read;
+        private boolean ended;
 
         Bounded(InputStream in, long limit) {
             super(in);
@@ -108,6 +117,27 @@ public final class ResponseParser {
                 count(n);
             }
             return n;
+        }
+
+        /** Reads to the end, within the limit. */
+        void readRest() throws IOException {
+            byte[] buffer = new byte[8192];
+            while (read(buffer, 0, buffer.length) >= 0) {
+                // discarded: only the count matters
+            }
+            ended = true;
+        }
+
+        /**
+         * Closes a body read to its end; drops the connection of one read only in part (too large, not JSON), since
+         * closing it would read the rest first, without end if the body has none.
+         */
+        void release() throws IOException {
+            if (!ended && in instanceof AbortableBody body) {
+                body.abort();
+            } else {
+                close();
+            }
         }
 
         private void count(int n) {

@@ -2,11 +2,13 @@ package io.chatload.badinput;
 
 import static io.chatload.badinput.BadInputBed.assertFailedWithOneLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.badinput.StubChaport.Answer;
 import io.chatload.routes.LoadSummary;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -109,6 +111,19 @@ class MalformedBodiesTest {
         String big = "{\"result\":[{\"id\":\"op1\",\"bio\":\"" + "x".repeat(10_000) + "\"}]}";
         failsAlone("chaport.operators", "/operators", "/operators", json(big), "operators",
                 "larger than 4096 bytes", "chatload.http.max-body-bytes");
+    }
+
+    @Test
+    void aBodyThatNeverEndsIsCutAtTheLimitNotHeldWhole() throws Exception {
+        bed.with("chatload.http.max-body-bytes", "1048576");
+        bed.goodRun();
+        var before = bed.snapshot();
+        bed.api.endlessPath = "/operators";
+        LoadSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> bed.badRun());
+        assertFailedWithOneLine(summary, "chaport.operators", "/operators", "larger than 1048576 bytes",
+                "chatload.http.max-body-bytes");
+        bed.assertOthersLoaded("chaport.operators");
+        bed.assertKeptAndNotDoubled(before, "operators");
     }
 
     @Test

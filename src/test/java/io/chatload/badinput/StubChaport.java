@@ -48,6 +48,8 @@ final class StubChaport implements AutoCloseable {
     volatile int generation = 1;
     /** When set, the connection of a request to this path is closed without an answer. */
     volatile String resetPath;
+    /** When set, a request to this path gets a list of records that never ends, until the client hangs up. */
+    volatile String endlessPath;
 
     StubChaport() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,6 +83,10 @@ final class StubChaport implements AutoCloseable {
                 exchange.getResponseBody().close(); // nothing sent: the client sees the connection end
                 return;
             }
+            if (path.equals(PREFIX + endlessPath)) {
+                endless(exchange);
+                return;
+            }
             Answer answer;
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer = Answer.of(401, "application/json", "{\"error\":{\"code\":401}}");
@@ -94,6 +100,21 @@ final class StubChaport implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             exchange.getResponseBody().write(answer.body());
+        }
+    }
+
+    /** {@code {"result":[{...},{...},...} in chunks, until writing fails because the client went away. */
+    private static void endless(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] records = "{\"id\":\"op9\",\"name\":\"Endless\"},".repeat(1_000).getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseBody().write("{\"result\":[".getBytes(StandardCharsets.UTF_8));
+            while (!Thread.currentThread().isInterrupted()) {
+                exchange.getResponseBody().write(records);
+            }
+        } catch (IOException hungUp) {
+            // the client stopped reading: what the case wants
         }
     }
 
