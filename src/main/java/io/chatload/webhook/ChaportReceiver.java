@@ -16,6 +16,7 @@ final class ChaportReceiver implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("io.chatload.webhook");
 
     private final WebhookSecret secret;
+    private final Refusals refusals = Refusals.logged("chaport");
     private final ChatFetches fetches;
 
     ChaportReceiver(WebhookSecret secret, ChatFetches fetches) {
@@ -25,7 +26,7 @@ final class ChaportReceiver implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChaportDelivery delivery = Replies.admit(exchange, secret, "chaport", ChaportDelivery::parse);
+        ChaportDelivery delivery = Replies.admit(exchange, secret, refusals, ChaportDelivery::parse);
         if (delivery == null) {
             return;
         }

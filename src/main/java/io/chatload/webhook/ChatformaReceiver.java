@@ -16,6 +16,7 @@ final class ChatformaReceiver implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("io.chatload.webhook");
 
     private final WebhookSecret secret;
+    private final Refusals refusals = Refusals.logged("chatforma");
     private final FormSubmissions submissions;
 
     ChatformaReceiver(WebhookSecret secret, FormSubmissions submissions) {
@@ -25,7 +26,7 @@ final class ChatformaReceiver implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Map<String, Object> record = Replies.admit(exchange, secret, "chatforma", FormSubmissions::record);
+        Map<String, Object> record = Replies.admit(exchange, secret, refusals, FormSubmissions::record);
         if (record == null) {
             return;
         }

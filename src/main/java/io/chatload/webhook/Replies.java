@@ -3,13 +3,9 @@ package io.chatload.webhook;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The receivers' answers: a status and a small JSON body, and none of the request's headers echoed back. */
 final class Replies {
-
-    private static final Logger LOG = LoggerFactory.getLogger("io.chatload.webhook");
 
     /** Reads a delivery's JSON body into what its receiver handles. */
     @FunctionalInterface
@@ -22,18 +18,18 @@ final class Replies {
 
     /**
      * What every receiver does first: a wrong secret is answered 404, a body that is not JSON or not a delivery of
-     * the receiver's kind 400, each with one log line; returns null after such an answer, else the delivery read.
+     * the receiver's kind 400, each logged ({@link Refusals}); returns null after such an answer, else the delivery read.
      */
-    static <T> T admit(Exchange exchange, WebhookSecret secret, String source, Reader<T> reader) {
+    static <T> T admit(Exchange exchange, WebhookSecret secret, Refusals refusals, Reader<T> reader) {
         if (!secret.matches(takeSecret(exchange))) {
-            LOG.warn("{} webhook: refused a POST with a wrong secret (404)", source);
+            refusals.wrongSecret();
             notFound(exchange);
             return null;
         }
         try {
             return reader.read(DeliveryBodies.parse(exchange.getMessage().getBody(byte[].class)));
         } catch (BadDeliveryException e) {
-            LOG.warn("{} webhook: refused a delivery (400): {}", source, e.getMessage());
+            refusals.badDelivery(e.getMessage());
             badRequest(exchange, e.getMessage());
             return null;
         }
