@@ -14,7 +14,9 @@ final class Databases {
     static Destination connect(ChatloadConfig config) {
         String url = config.dbUrl();
         try {
-            return Destination.connect(url, config.dbUser(), config.dbPassword());
+            return Destination.connect(url, config.dbUser(), config.dbPassword(), config.dbAllowsCode());
+        } catch (ConfigException e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             String password = config.dbPassword();

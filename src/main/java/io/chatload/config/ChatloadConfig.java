@@ -152,6 +152,15 @@ public final class ChatloadConfig {
         return get("chatload.db.password", "");
     }
 
+    /** {@code chatload.db.allow-code}: whether the database URL may run code as it opens (H2's INIT= and the like). */
+    public boolean dbAllowsCode() {
+        String v = get("chatload.db.allow-code", "false").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ConfigException("chatload.db.allow-code = '" + v + "' must be true or false");
+        }
+        return v.equals("true");
+    }
+
     public Path routesDir() {
         return Path.of(get("chatload.routes", "routes"));
     }

@@ -159,7 +159,7 @@ public final class ChatloadRoutes implements RoutesBuilder {
 
     private static Destination connect(ChatloadConfig config) {
         try {
-            return Destination.connect(config.dbUrl(), config.dbUser(), config.dbPassword());
+            return Destination.connect(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbAllowsCode());
         } catch (SQLException e) {
             // Destination's message names the URL without its password
             throw new ConfigException("chatload.db.url: " + e.getMessage().lines().findFirst().orElse("")

