@@ -70,7 +70,7 @@ public final class ResourceRunner {
     private final ResponseParser parser;
     private final RetryPolicy retry;
     private volatile ResourceMetrics metrics;
-    /** Applied to every record before it is written; the webhook receivers mask their secrets with it. */
+    /** Applied to every record before it is written; chatload's routes mask webhook secrets with it. */
     private volatile Consumer<Map<String, Object>> recordFilter = record -> { };
     /** Root runs in progress, for the progress lines of long crawls. */
     private final java.util.Set<ResourceRun> active = ConcurrentHashMap.newKeySet();

@@ -21,12 +21,13 @@ import java.io.InputStream;
  * the unit a hostile API makes large. What bounds memory is bounding the page, in the two ways it grows: its bytes
  * ({@link #defaultMaxBodyBytes}, a sixteenth of the heap unless set) and its parsed values ({@link #maxValues}, about
  * 64 bytes of heap each once parsed: {@code [{},{},...]} costs twenty times its size, which a byte limit alone
- * cannot catch). A page over either is one line, never an OutOfMemoryError.
+ * cannot catch). A page over either is one line, never an OutOfMemoryError. The byte limit holds because the body
+ * comes here as the raw stream (the page fetch turns Camel's stream cache off), not after a copy of all of it.
  */
 public final class ResponseParser {
 
     /** The most {@link #defaultMaxBodyBytes} gives, whatever the heap. */
-    public static final long MAX_DEFAULT_BODY_BYTES = 64L * 1024 * 1024;
+    private static final long MAX_DEFAULT_BODY_BYTES = 64L * 1024 * 1024;
 
     private final long maxBodyBytes;
     private final long maxValues;
