@@ -4,13 +4,15 @@ import io.chatload.source.RateLimits;
 import io.chatload.source.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * The mechanics every resource shares. {@code chatload-run} opens a resource run, then sends the exchange through
  * {@code chatload-page} once per page for as long as the run's paginator names a next page (a Dynamic Router
  * follows {@code links.more}, a loop numbered pages);
  * each page is fetched with the source's HTTP component, its records are split and handed to the batch writer.
- * A failure ends that resource's run with one clear line; rows written before it stay.
+ * A failure ends that resource's run with one clear line; rows written before it stay. Only a 404 on a URL that
+ * {@code links.more} named is left out alone, with a warning: that record is gone, the others are not.
  */
 public final class LoadRoutes extends RouteBuilder {
 
@@ -96,8 +98,14 @@ public final class LoadRoutes extends RouteBuilder {
                     .correlationExpression(exchangeProperty(ResourceRunner.SOURCE))
                 .end()
                 .process(exchange -> runner.passedRateLimit(exchange, rateLimits))
-                .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api?disableStreamCache=true")
-                .process(runner::readPage);
+                .doTry()
+                    .toD("${exchangeProperty." + ResourceRunner.HTTP_COMPONENT + "}://api?disableStreamCache=true")
+                    .process(runner::readPage)
+                // a 404 on a links.more URL: that chat is gone, the run goes on with the next URL (a 404 is never
+                // retried, so catching it here takes no try away); every other failure goes on to chatload-page
+                .doCatch(HttpOperationFailedException.class).onWhen(runner::skipsNotFound)
+                    .process(runner::skipNotFound)
+                .end();
     }
 
     /** A positive Retry-After replaces the backoff delay of the next try; a 429 slows the whole API down. */

@@ -13,7 +13,7 @@ public enum ResourceParameter {
     PAGE_PARAM("pageParam", false, "Query parameter that carries the page number. Source default: page."),
     PAGE_SIZE_PARAM("pageSizeParam", false, "Query parameter that carries the page size, for page_number. Source default: per_page."),
     PAGE_SIZE("pageSize", false, "Records per page, for page_number. Source default: 100."),
-    MAX_PAGES("maxPages", false, "Most pages one run of a page_number resource fetches (a warning says when it stops there). Source default: 10000."),
+    MAX_PAGES("maxPages", false, "Most pages one run fetches, for links_more the first response and each URL followed (a warning says when it stops there; no cursor, its parent's included, then claims the rest, so the next run asks again). Source default: 10000."),
     PRIMARY_KEY("primaryKey", false, "Comma-separated key fields for merge, e.g. id. Source default: id. Empty for append."),
     WRITE_DISPOSITION("writeDisposition", false, "merge (upsert on the key), append, or replace (whole-table swap). Source default: merge."),
     AUTH_HEADER("authHeader", false, "The header that carries the credential (e.g. Authorization, api_key). Source default."),

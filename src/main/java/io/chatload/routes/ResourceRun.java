@@ -111,10 +111,10 @@ final class ResourceRun {
         }
     }
 
-    /** The new watermark to store, or null: none seen, not higher, or a child failed (its parents must be seen again). */
+    /** The new watermark to store, or null: none seen, not higher, or the run did not load all it covers. */
     String newWatermark() {
         String old = cursors.get(scope);
-        if (childFailed || highestCursor == null || (old != null && Records.compareCursors(highestCursor, old) <= 0)) {
+        if (!loadedAll() || highestCursor == null || (old != null && Records.compareCursors(highestCursor, old) <= 0)) {
             return null;
         }
         return highestCursor;
@@ -178,9 +178,12 @@ final class ResourceRun {
         }
     }
 
-    /** Whether a run below this one failed: the record that fed this run must be fetched again next time. */
-    boolean belowFailed() {
-        return childFailed;
+    /**
+     * Whether this run loaded all it covers: no run below it failed, and its paging did not stop at maxPages. Only
+     * then may a cursor (its own watermark, its parent's cursor) claim it; otherwise the next run asks again.
+     */
+    boolean loadedAll() {
+        return !childFailed && (paginator == null || !paginator.stoppedAtMaxPages());
     }
 
     void childFailed() {

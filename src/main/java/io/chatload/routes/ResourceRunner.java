@@ -47,7 +47,10 @@ public final class ResourceRunner {
      */
     public static final String PATH = "chatloadPath";
     static final String BATCH = "chatloadBatch";
-    /** Exchange property, true after a run that failed (or a run below it did). */
+    /**
+     * Exchange property, true after a run that failed or did not load all it covers (a run below it failed, or its
+     * paging stopped at maxPages): its parent then keeps its cursor where it was.
+     */
     public static final String FAILED = "chatloadFailed";
     static final String RUN = "chatloadRun";
     static final String OWNS_LOAD = "chatloadOwnsLoad";
@@ -226,6 +229,21 @@ public final class ResourceRunner {
         return true;
     }
 
+    /** Whether the page's 404 leaves that page out alone (a links.more URL whose chat is gone), the run going on. */
+    boolean skipsNotFound(Exchange exchange) {
+        ResourceRun run = run(exchange);
+        return ErrorMessages.httpStatus(failure(exchange)) == 404 && run.paginator.skipsNotFound(run.current());
+    }
+
+    /** Leaves the current page out, with a warning naming it: no records from it, the paginator's next page after it. */
+    void skipNotFound(Exchange exchange) {
+        ResourceRun run = run(exchange);
+        run.load.warn(ErrorMessages.skippedNotFound(run.spec, run.current()));
+        run.pageRead(run.paginator.afterNotFound(run.current()));
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(List.of());
+    }
+
     /** Whether the page's last failure is worth another try, and tries are left. */
     public boolean worthAnotherTry(Exchange exchange) {
         ResourceRun run = run(exchange);
@@ -366,8 +384,8 @@ public final class ResourceRunner {
         if (run.ownsBatch) {
             run.batch.complete();
         }
-        if (run.belowFailed()) {
-            // this run did its own part, but its parent must not store a cursor that would skip the failed part
+        if (!run.loadedAll()) {
+            // this run did its own part, but its parent must not store a cursor that would skip what is missing
             exchange.setProperty(FAILED, true);
         }
         end(exchange, run.outcome(null));

@@ -18,6 +18,7 @@ final class LinksNextPaginator implements Paginator {
     private final int maxPages;
     private final Consumer<String> warnings;
     private final PageNumbers pages;
+    private boolean stoppedAtMaxPages;
 
     LinksNextPaginator(String pageParam, int maxPages, Consumer<String> warnings) {
         this.pageParam = pageParam;
@@ -43,6 +44,7 @@ final class LinksNextPaginator implements Paginator {
         }
         URI next = pages.after(current);
         if (next == null) {
+            stoppedAtMaxPages = true;
             warnings.accept("stopped after " + maxPages + " pages: raise the resource's maxPages if the list is really "
                     + "that long");
         }
@@ -55,5 +57,10 @@ final class LinksNextPaginator implements Paginator {
             return next != null && !(next instanceof String s && s.isBlank()) && !Boolean.FALSE.equals(next);
         }
         return false;
+    }
+
+    @Override
+    public boolean stoppedAtMaxPages() {
+        return stoppedAtMaxPages;
     }
 }

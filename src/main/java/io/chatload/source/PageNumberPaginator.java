@@ -18,6 +18,7 @@ final class PageNumberPaginator implements Paginator {
     private final int maxPages;
     private final Consumer<String> warnings;
     private final PageNumbers pages;
+    private boolean stoppedAtMaxPages;
 
     PageNumberPaginator(String pageParam, String sizeParam, int pageSize, int maxPages, Consumer<String> warnings) {
         this.pageParam = pageParam;
@@ -45,9 +46,15 @@ final class PageNumberPaginator implements Paginator {
         }
         URI next = pages.after(current);
         if (next == null) {
+            stoppedAtMaxPages = true;
             warnings.accept("stopped after " + maxPages + " pages of " + pageSize + ": raise the resource's maxPages if "
                     + "the list is really that long");
         }
         return next;
+    }
+
+    @Override
+    public boolean stoppedAtMaxPages() {
+        return stoppedAtMaxPages;
     }
 }

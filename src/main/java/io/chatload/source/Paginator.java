@@ -12,4 +12,26 @@ public interface Paginator {
 
     /** The URL of the page after {@code current}, or {@code null} when the resource is complete. */
     URI next(URI current, Object body, List<Map<String, Object>> records);
+
+    /**
+     * Whether {@code page}, which the API answered 404, is left out alone while the run goes on with
+     * {@link #afterNotFound}: true for a URL an earlier answer named (its record is gone, not the list). By default a
+     * 404 ends the run.
+     */
+    default boolean skipsNotFound(URI page) {
+        return false;
+    }
+
+    /** The page after {@code page}, which the API answered 404 and the run left out, or {@code null} when none is left. */
+    default URI afterNotFound(URI page) {
+        return null;
+    }
+
+    /**
+     * Whether the run stopped at {@code maxPages} with pages left: it covers only part of what it was asked for, so no
+     * cursor may claim the whole (its parent's included), and the next run asks again.
+     */
+    default boolean stoppedAtMaxPages() {
+        return false;
+    }
 }

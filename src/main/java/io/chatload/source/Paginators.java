@@ -26,7 +26,8 @@ public final class Paginators {
     public static Paginator create(String name, PagingContext context) {
         return switch (validate(name)) {
             case "links_next" -> new LinksNextPaginator(context.pageParam(), context.maxPages(), context.warnings());
-            case "links_more" -> new LinksMorePaginator(context.baseUrl(), context.wanted(), context.warnings());
+            case "links_more" -> new LinksMorePaginator(context.baseUrl(), context.maxPages(), context.wanted(),
+                    context.warnings());
             case "page_number" -> new PageNumberPaginator(context.pageParam(), context.pageSizeParam(), context.pageSize(),
                     context.maxPages(), context.warnings());
             default -> new SinglePagePaginator();

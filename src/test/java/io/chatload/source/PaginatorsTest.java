@@ -1,6 +1,7 @@
 package io.chatload.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,11 +116,13 @@ class PaginatorsTest {
         URI first = ignoring.first(URI.create("http://h/x"));
         URI second = ignoring.next(first, List.of(), ids(1, 2));
         assertNull(ignoring.next(second, List.of(), ids(1, 2)), "page 2 repeats page 1");
+        assertFalse(ignoring.stoppedAtMaxPages(), "a repeated page ends the list, it does not cut it");
         Paginator capped = Paginators.create("page_number", context(url -> true));
         URI page = capped.first(URI.create("http://h/x"));
         page = capped.next(page, List.of(), ids(1, 2));
         page = capped.next(page, List.of(), ids(3, 4));
         assertNull(capped.next(page, List.of(), ids(5, 6)));
+        assertTrue(capped.stoppedAtMaxPages(), "pages were left: no cursor may claim the list");
         assertEquals(List.of("the API answered /x?per_page=2&page=2 with the previous page again (it ignores page): only "
                 + "the first page is loaded; lower pageSize or check the API",
                 "stopped after 3 pages of 2: raise the resource's maxPages if the list is really that long"), warnings);
@@ -145,5 +148,7 @@ class PaginatorsTest {
                 "page", "per_page", 2, 3, url -> true, warnings::add));
         assertEquals(null, q.next(URI.create(VISITORS + "?page=3"), body, ONE), "maxPages = 3");
         assertTrue(warnings.get(1).startsWith("stopped after 3 pages"), warnings.toString());
+        assertFalse(p.stoppedAtMaxPages());
+        assertTrue(q.stoppedAtMaxPages());
     }
 }
