@@ -70,6 +70,9 @@ final class ColumnResolver {
             Map<String, Object> values = new HashMap<>(row.size() * 2);
             // added only if the row is kept: a row left out must not leave its columns behind
             Map<String, DataType> rowAdditions = new LinkedHashMap<>();
+            // room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added
+            int reserved = (int) row.entrySet().stream()
+                    .filter(e -> e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())).count();
             String refused = null;
             for (Map.Entry<String, Object> entry : row.entrySet()) {
                 if (entry.getValue() == null) {
@@ -78,8 +81,10 @@ final class ColumnResolver {
                 String column = entry.getKey();
                 Object value = entry.getValue();
                 DataType type = typeOf(column, columns, rowAdditions);
-                if (type == null) {
-                    EvolutionMode mode = rules.newColumn(column, false, columns.size() + rowAdditions.size());
+                if (type == null && rules.exempt(column)) {
+                    reserved--;
+                } else if (type == null) {
+                    EvolutionMode mode = rules.newColumn(column, false, columns.size() + rowAdditions.size() + reserved);
                     if (mode != EvolutionMode.EVOLVE) {
                         refused = "columns=" + mode.dltName() + ", column '" + column + "'";
                         if (mode == EvolutionMode.DISCARD_ROW) {
@@ -90,6 +95,8 @@ final class ColumnResolver {
                         refused = null;
                         continue;
                     }
+                }
+                if (type == null) {
                     type = TypeInference.infer(value);
                     rowAdditions.put(column, type);
                 }
@@ -103,7 +110,7 @@ final class ColumnResolver {
                     String variant = naming.variant(column, valueType);
                     DataType variantType = typeOf(variant, columns, rowAdditions);
                     if (variantType == null) {
-                        EvolutionMode mode = rules.newColumn(variant, true, columns.size() + rowAdditions.size());
+                        EvolutionMode mode = rules.newColumn(variant, true, columns.size() + rowAdditions.size() + reserved);
                         if (mode != EvolutionMode.EVOLVE) {
                             refused = "data_type=" + mode.dltName() + ", column '" + variant + "'";
                             if (mode == EvolutionMode.DISCARD_ROW) {
@@ -158,17 +165,22 @@ final class ColumnResolver {
 
     /** The mode that decides about one new column of one table. */
     private record Rules(TableSchema table, List<String> keyColumns, SchemaContract contract) {
+        /** The {@code _dlt_} columns and the key: always added, as a row cannot be written without them. */
+        boolean exempt(String column) {
+            return column.startsWith("_dlt_") || keyColumns.contains(column);
+        }
+
         /**
          * @param variant whether the column is a variant ({@code data_type} decides) or a plain one ({@code columns})
-         * @param count   the columns the table would have without it
+         * @param count   the columns the table would have without it: from {@code maxColumns} on, the contract's mode
+         *                decides for a new table too, and {@code evolve} counts as {@code freeze}
          */
         EvolutionMode newColumn(String column, boolean variant, int count) {
-            if (column.startsWith("_dlt_") || keyColumns.contains(column)) {
-                return EvolutionMode.EVOLVE;
-            }
-            // as in dlt: a new table takes all its columns, only its variants are under the contract
-            EvolutionMode mode = variant ? contract.dataType() : table.exists() ? contract.columns() : EvolutionMode.EVOLVE;
             boolean full = count >= contract.maxColumns();
+            if (!full && !variant && !table.exists()) {
+                return EvolutionMode.EVOLVE; // as in dlt: a new table takes all its columns, only its variants are under the contract
+            }
+            EvolutionMode mode = variant ? contract.dataType() : contract.columns();
             if (mode == EvolutionMode.FREEZE || full && mode == EvolutionMode.EVOLVE) {
                 String why = full ? "the table has " + count + " columns, maxColumns " + contract.maxColumns()
                         + ": raise maxColumns or set schemaContract " + (variant ? "data_type" : "columns") + "=discard_value"
