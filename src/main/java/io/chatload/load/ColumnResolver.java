@@ -62,93 +62,111 @@ final class ColumnResolver {
         Map<String, DataType> additions = new LinkedHashMap<>();
         List<Map<String, Object>> bound = new ArrayList<>(rows.size());
         Set<String> dropped = new HashSet<>();
-        long droppedRows = 0;
-        long droppedValues = 0;
-        String example = null;
+        Discards discards = Discards.NONE;
         Rules rules = new Rules(table, keyColumns, contract);
         for (Map<String, Object> row : rows) {
-            Map<String, Object> values = new HashMap<>(row.size() * 2);
-            // added only if the row is kept: a row left out must not leave its columns behind
-            Map<String, DataType> rowAdditions = new LinkedHashMap<>();
-            // room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added
-            int reserved = (int) row.entrySet().stream()
-                    .filter(e -> e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())).count();
-            String refused = null;
+            RowFit fit = new RowFit(row, columns, rules);
+            boolean kept = true;
             for (Map.Entry<String, Object> entry : row.entrySet()) {
-                if (entry.getValue() == null) {
-                    continue;
+                if (entry.getValue() != null && !fit.fit(entry.getKey(), entry.getValue())) {
+                    kept = false;
+                    break;
                 }
-                String column = entry.getKey();
-                Object value = entry.getValue();
-                DataType type = typeOf(column, columns, rowAdditions);
-                if (type == null && rules.exempt(column)) {
-                    reserved--;
-                } else if (type == null) {
-                    EvolutionMode mode = rules.newColumn(column, false, columns.size() + rowAdditions.size() + reserved);
-                    if (mode != EvolutionMode.EVOLVE) {
-                        refused = "columns=" + mode.dltName() + ", column '" + column + "'";
-                        if (mode == EvolutionMode.DISCARD_ROW) {
-                            break;
-                        }
-                        droppedValues++;
-                        example = example == null ? refused : example;
-                        refused = null;
-                        continue;
-                    }
-                }
-                if (type == null) {
-                    type = TypeInference.infer(value);
-                    rowAdditions.put(column, type);
-                }
-                Optional<Object> fitted = TypeInference.coerce(value, type);
-                if (fitted.isEmpty()) {
-                    DataType valueType = TypeInference.infer(value);
-                    if (keyColumns.contains(column)) {
-                        throw new IllegalArgumentException("table '" + table.name() + "': primary key column '" + column
-                                + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there");
-                    }
-                    String variant = naming.variant(column, valueType);
-                    DataType variantType = typeOf(variant, columns, rowAdditions);
-                    if (variantType == null) {
-                        EvolutionMode mode = rules.newColumn(variant, true, columns.size() + rowAdditions.size() + reserved);
-                        if (mode != EvolutionMode.EVOLVE) {
-                            refused = "data_type=" + mode.dltName() + ", column '" + variant + "'";
-                            if (mode == EvolutionMode.DISCARD_ROW) {
-                                break;
-                            }
-                            droppedValues++;
-                            example = example == null ? refused : example;
-                            refused = null;
-                            continue;
-                        }
-                        variantType = TypeInference.infer(value);
-                        rowAdditions.put(variant, variantType);
-                    }
-                    fitted = TypeInference.coerce(value, variantType);
-                    if (fitted.isEmpty()) {
-                        throw new IllegalStateException("table '" + table.name() + "': variant column '" + variant
-                                + "' is " + variantType.dltName() + " and cannot take a " + valueType.dltName() + " value");
-                    }
-                    column = variant;
-                }
-                values.put(column, fitted.get());
             }
-            if (refused != null) {
-                droppedRows++;
+            if (kept) {
+                columns.putAll(fit.additions);
+                additions.putAll(fit.additions);
+                bound.add(fit.values);
+                discards = discards.plus(new Discards(0, fit.discardedValues, fit.firstDiscard));
+            } else {
                 dropped.add(String.valueOf(row.get(Flattener.ID)));
-                example = example == null ? refused : example;
-                continue;
+                discards = discards.plus(new Discards(1, 0, fit.refusal));
             }
-            columns.putAll(rowAdditions);
-            additions.putAll(rowAdditions);
-            bound.add(values);
         }
-        return new Resolution(additions, bound, dropped, new Discards(droppedRows, droppedValues, example));
+        return new Resolution(additions, bound, dropped, discards);
     }
 
-    private static DataType typeOf(String column, Map<String, DataType> columns, Map<String, DataType> rowAdditions) {
-        DataType type = columns.get(column);
-        return type != null ? type : rowAdditions.get(column);
+    /** One row fitted to the table's columns so far; the columns it adds count only if the row is kept. */
+    private final class RowFit {
+        private final Map<String, Object> values;
+        private final Map<String, DataType> additions = new LinkedHashMap<>();
+        private final Map<String, DataType> columns;
+        private final Rules rules;
+        /** Room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added. */
+        private int reserved;
+        /** Why the contract leaves the row out ({@code discard_row}), or null. */
+        private String refusal;
+        private long discardedValues;
+        private String firstDiscard;
+
+        RowFit(Map<String, Object> row, Map<String, DataType> columns, Rules rules) {
+            this.values = new HashMap<>(row.size() * 2);
+            this.columns = columns;
+            this.rules = rules;
+            this.reserved = (int) row.entrySet().stream()
+                    .filter(e -> e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())).count();
+        }
+
+        /** Puts the value into its column, or its variant column on a clash; false when the row is to be left out. */
+        boolean fit(String column, Object value) {
+            DataType type = column(column, value, false);
+            if (type == null) {
+                return refusal == null;
+            }
+            Optional<Object> fitted = TypeInference.coerce(value, type);
+            String target = column;
+            if (fitted.isEmpty()) {
+                DataType valueType = TypeInference.infer(value);
+                if (rules.keyColumns().contains(column)) {
+                    throw new IllegalArgumentException("table '" + rules.table().name() + "': primary key column '" + column
+                            + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there");
+                }
+                target = naming.variant(column, valueType);
+                DataType variantType = column(target, value, true);
+                if (variantType == null) {
+                    return refusal == null;
+                }
+                fitted = TypeInference.coerce(value, variantType);
+                if (fitted.isEmpty()) {
+                    throw new IllegalStateException("table '" + rules.table().name() + "': variant column '" + target
+                            + "' is " + variantType.dltName() + " and cannot take a " + valueType.dltName() + " value");
+                }
+            }
+            values.put(target, fitted.get());
+            return true;
+        }
+
+        /**
+         * The column's type, the column added (typed by this value) if it is new and the contract lets it evolve;
+         * null when it does not: the value is left out, or the row ({@link #refusal} set).
+         */
+        private DataType column(String column, Object value, boolean variant) {
+            DataType type = columns.get(column);
+            if (type == null) {
+                type = additions.get(column);
+            }
+            if (type != null) {
+                return type;
+            }
+            if (rules.exempt(column)) {
+                reserved--;
+            } else {
+                EvolutionMode mode = rules.newColumn(column, variant, columns.size() + additions.size() + reserved);
+                if (mode != EvolutionMode.EVOLVE) {
+                    String why = (variant ? "data_type=" : "columns=") + mode.dltName() + ", column '" + column + "'";
+                    if (mode == EvolutionMode.DISCARD_ROW) {
+                        refusal = why;
+                    } else {
+                        discardedValues++;
+                        firstDiscard = firstDiscard == null ? why : firstDiscard;
+                    }
+                    return null;
+                }
+            }
+            DataType inferred = TypeInference.infer(value);
+            additions.put(column, inferred);
+            return inferred;
+        }
     }
 
     /** A new table the contract does not let evolve: refused, or all its rows left out. */

@@ -21,7 +21,7 @@ public record SchemaContract(EvolutionMode tables, EvolutionMode columns, Evolut
     public static final int DEFAULT_MAX_TABLE_NESTING = 32;
     /**
      * Well inside every destination's limit: PostgreSQL 1600 columns, H2 16384, MariaDB/InnoDB 1017 and a row of at
-     * most ~8 KB in the page (500 BIGINTs take 4 KB), while far above any real API record (Chaport's widest: ~40).
+     * most ~8 KB in the page (500 BIGINTs take 4 KB), while far above what a real API record needs.
      */
     public static final int DEFAULT_MAX_COLUMNS = 500;
     /** dlt's default: everything evolves. */

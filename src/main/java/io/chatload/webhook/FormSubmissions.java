@@ -35,7 +35,7 @@ final class FormSubmissions {
      * The body is untrusted input, so its tables get a conservative contract: the completion's table and its answers'
      * table are made, a list elsewhere in the body is left out ({@code tables=discard_value}); objects and lists inside
      * an answer are kept as JSON text ({@code maxTableNesting} 1); columns and variants evolve up to 50 per table
-     * (a completion has ~10), past which the delivery is refused ({@code evolve} counting as {@code freeze}).
+     * (a completion needs about a dozen), past which the delivery is refused ({@code evolve} counting as {@code freeze}).
      */
     static final SchemaContract CONTRACT = new SchemaContract(EvolutionMode.DISCARD_VALUE, EvolutionMode.EVOLVE,
             EvolutionMode.EVOLVE, 1, 50, Set.of(RESOURCE, ANSWERS));
