@@ -78,10 +78,6 @@ public record SchemaContract(EvolutionMode tables, EvolutionMode columns, Evolut
         return new SchemaContract(tables, columns, dataType, maxTableNesting, maxColumns, knownTables);
     }
 
-    public SchemaContract withKnownTables(Set<String> knownTables) {
-        return new SchemaContract(tables, columns, dataType, maxTableNesting, maxColumns, knownTables);
-    }
-
     /** In dlt's words, e.g. {@code tables=evolve, columns=freeze, data_type=evolve}. */
     public String modes() {
         return "tables=" + tables.dltName() + ", columns=" + columns.dltName() + ", data_type=" + dataType.dltName();

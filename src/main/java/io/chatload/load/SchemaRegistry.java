@@ -190,8 +190,8 @@ final class SchemaRegistry {
 
     /**
      * DDL, then the table is read back so the cache holds what the database really has. A failure is forgiven when
-     * the database, read back, has more than before (another process added some of the columns meanwhile, which
-     * fails a list of ADD COLUMNs as a whole): the caller resolves again and adds the rest.
+     * the database, read back, has what it was to make; when it has only part of it, another process added some of
+     * the columns meanwhile (which fails a list of ADD COLUMNs as a whole), and the rest are added again.
      */
     private void addColumns(String schema, TableSchema current, Map<String, DataType> additions, List<String> primaryKey)
             throws SQLException {
@@ -210,12 +210,18 @@ final class SchemaRegistry {
             return null;
         });
         TableSchema now = reload(schema, current.name());
-        boolean progressed = now.columns().size() > current.columns().size();
-        if (!failures.isEmpty() && !now.columns().keySet().containsAll(additions.keySet()) && !progressed) {
-            SQLException first = failures.get(0);
-            failures.stream().skip(1).forEach(first::addSuppressed);
-            throw first;
+        Map<String, DataType> missing = new LinkedHashMap<>(additions);
+        missing.keySet().removeAll(now.columns().keySet());
+        if (failures.isEmpty() || missing.isEmpty()) {
+            return;
         }
+        if (now.columns().size() > current.columns().size()) {
+            addColumns(schema, now, missing, primaryKey); // without what the other process added, each round has less
+            return;
+        }
+        SQLException first = failures.get(0);
+        failures.stream().skip(1).forEach(first::addSuppressed);
+        throw first;
     }
 
     private List<String> ddl(Dialect dialect, String schema, TableSchema current, Map<String, DataType> additions,
