@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The two transactions of a {@link LoadBatch}: a flush writes the rows of every buffered table with the state, a swap
@@ -38,15 +40,23 @@ final class BatchTransactions {
                               List<SchemaRegistry.Prepared> rows) {
     }
 
-    /** Writes the tables' buffered rows and the state entries (by schema) in one transaction; gives rows per table. */
-    Map<TableRef, Long> flush(List<PendingTable> tables, Map<String, List<StateEntry>> entries) throws SQLException {
+    /** What a flush wrote per table, and what the schema contracts left out per table. */
+    record Flushed(Map<TableRef, Long> rows, Map<TableRef, ColumnResolver.Discards> discards) {
+    }
+
+    /**
+     * Writes the tables' buffered rows and the state entries (by schema) in one transaction.
+     * @throws SchemaContractException when a contract freezes a change the rows need: nothing is written
+     */
+    Flushed flush(List<PendingTable> tables, Map<String, List<StateEntry>> entries) throws SQLException {
         ensureSchemas(tables.stream().map(table -> table.ref().schema()).toList());
         ensureSchemas(entries.keySet());
         List<TableWrite> writes = new ArrayList<>();
+        Map<TableRef, ColumnResolver.Discards> discards = new LinkedHashMap<>();
         for (PendingTable table : tables) {
-            writes.add(plan(table));
+            writes.add(plan(table, discards));
         }
-        return db.inTransaction(connection -> {
+        Map<TableRef, Long> rows = db.inTransaction(connection -> {
             Map<TableRef, Long> counts = new LinkedHashMap<>();
             for (TableWrite write : writes) {
                 write(connection, write, counts);
@@ -54,6 +64,7 @@ final class BatchTransactions {
             writeState(connection, entries);
             return counts;
         });
+        return new Flushed(rows, discards);
     }
 
     /** Swaps the staged rows of the REPLACE tables into their live tables, with the state entries, in one transaction. */
@@ -67,7 +78,11 @@ final class BatchTransactions {
         });
     }
 
-    private TableWrite plan(PendingTable table) throws SQLException {
+    /**
+     * Fits each table's rows under the contract, parents before children: a row the contract leaves out takes its
+     * child rows with it, as dlt does not descend into a discarded row.
+     */
+    private TableWrite plan(PendingTable table, Map<TableRef, ColumnResolver.Discards> discards) throws SQLException {
         TableRef ref = table.ref();
         boolean merge = table.disposition() == WriteDisposition.MERGE;
         boolean replace = table.disposition() == WriteDisposition.REPLACE;
@@ -80,12 +95,31 @@ final class BatchTransactions {
             }
         }
         List<SchemaRegistry.Prepared> rows = new ArrayList<>();
+        SchemaContract contract = table.contract();
+        Set<String> dropped = new HashSet<>();
+        // a parent's table comes before its children's: its rows come first in every record
         for (Map.Entry<String, List<Map<String, Object>>> tableRows : byTable.entrySet()) {
-            boolean keyed = merge && tableRows.getKey().equals(ref.table());
-            SchemaRegistry.Prepared live = registry.prepare(ref.schema(), tableRows.getKey(),
-                    keyed ? table.keyColumns() : List.of(), tableRows.getValue());
-            rows.add(replace ? new SchemaRegistry.Prepared(staging.table(ref, live.table()), live.rows()) : live);
+            String name = tableRows.getKey();
+            List<Map<String, Object>> kept = new ArrayList<>(tableRows.getValue().size());
+            for (Map<String, Object> row : tableRows.getValue()) {
+                if (dropped.contains(row.get(Flattener.PARENT_ID))) {
+                    dropped.add((String) row.get(Flattener.ID));
+                } else {
+                    kept.add(row);
+                }
+            }
+            boolean keyed = merge && name.equals(ref.table());
+            SchemaRegistry.Prepared live = registry.prepare(ref.schema(), name, keyed ? table.keyColumns() : List.of(),
+                    kept, contract, contract.knownTables().contains(name));
+            dropped.addAll(live.droppedIds());
+            if (live.discards().any()) {
+                discards.merge(new TableRef(ref.schema(), name), live.discards(), ColumnResolver.Discards::plus);
+            }
+            if (!live.rows().isEmpty()) {
+                rows.add(replace ? live.into(staging.table(ref, live.table())) : live);
+            }
         }
+        rootIds.removeAll(dropped);
         List<TableSchema> staleChildren = merge
                 ? registry.family(ref.schema(), ref.table()).stream().filter(TableSchema::isChild).toList() : List.of();
         return new TableWrite(table, replace ? staging.schema(ref.schema()) : ref.schema(), staleChildren, rootIds, rows);

@@ -2,15 +2,19 @@ package io.chatload.load;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Fits flattened rows to a table's columns: a value goes to its column when it fits (see {@link TypeInference}),
- * else to the variant column {@code <col>__v_<type>}; columns missing so far are reported as additions, typed by the
- * first value that needs them.
+ * Fits flattened rows to a table's columns under the resource's {@link SchemaContract}: a value goes to its column
+ * when it fits (see {@link TypeInference}), else to the variant column {@code <col>__v_<type>}; columns missing so far
+ * are reported as additions, typed by the first value that needs them. A new table, column or variant column the
+ * contract does not let evolve is refused ({@code freeze}: an exception naming table and column), or the row or the
+ * value is left out and counted.
  */
 final class ColumnResolver {
     private final NamingConvention naming;
@@ -19,50 +23,191 @@ final class ColumnResolver {
         this.naming = naming;
     }
 
-    /** Columns to add, and each row as column → value to bind. */
-    record Resolution(Map<String, DataType> additions, List<Map<String, Object>> rows) {
+    /**
+     * Columns to add, each kept row as column → value to bind, the {@code _dlt_id}s of the rows left out (their child
+     * rows must go too), and what the contract left out.
+     */
+    record Resolution(Map<String, DataType> additions, List<Map<String, Object>> rows, Set<String> droppedIds,
+                      Discards discards) {
     }
 
-    /** @param keyColumns primary-key columns: a clash there is an error, not a variant (the key must stay filled) */
-    Resolution resolve(TableSchema table, List<String> keyColumns, List<Map<String, Object>> rows) {
+    /**
+     * What a contract left out of one table: rows ({@code discard_row}, or every row of a new table under
+     * {@code discard_*}) and values ({@code discard_value}), with the first rule and column that did it.
+     */
+    record Discards(long rows, long values, String example) {
+        static final Discards NONE = new Discards(0, 0, null);
+
+        Discards plus(Discards other) {
+            return new Discards(rows + other.rows, values + other.values, example != null ? example : other.example);
+        }
+
+        boolean any() {
+            return rows > 0 || values > 0;
+        }
+    }
+
+    /**
+     * @param keyColumns primary-key columns: a clash there is an error, not a variant (the key must stay filled); like
+     *                   the {@code _dlt_} columns they are always added
+     * @param known      whether the table counts as existing for the contract's {@code tables} mode although it
+     *                   does not exist yet
+     */
+    Resolution resolve(TableSchema table, List<String> keyColumns, List<Map<String, Object>> rows, SchemaContract contract,
+                       boolean known) {
+        if (!table.exists() && !known && contract.tables() != EvolutionMode.EVOLVE) {
+            return newTableRefused(table, rows, contract);
+        }
         Map<String, DataType> columns = new HashMap<>(table.columns());
         Map<String, DataType> additions = new LinkedHashMap<>();
         List<Map<String, Object>> bound = new ArrayList<>(rows.size());
+        Set<String> dropped = new HashSet<>();
+        Discards discards = Discards.NONE;
+        Rules rules = new Rules(table, keyColumns, contract);
         for (Map<String, Object> row : rows) {
-            Map<String, Object> values = new HashMap<>(row.size() * 2);
+            RowFit fit = new RowFit(row, columns, rules);
+            boolean kept = true;
             for (Map.Entry<String, Object> entry : row.entrySet()) {
-                if (entry.getValue() == null) {
-                    continue;
+                if (entry.getValue() != null && !fit.fit(entry.getKey(), entry.getValue())) {
+                    kept = false;
+                    break;
                 }
-                String column = entry.getKey();
-                Object value = entry.getValue();
-                DataType type = columns.computeIfAbsent(column, c -> addition(additions, c, value));
-                Optional<Object> fitted = TypeInference.coerce(value, type);
-                if (fitted.isEmpty()) {
-                    DataType valueType = TypeInference.infer(value);
-                    if (keyColumns.contains(column)) {
-                        throw new IllegalArgumentException("table '" + table.name() + "': primary key column '" + column
-                                + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there");
-                    }
-                    column = naming.variant(column, valueType);
-                    String variant = column;
-                    DataType variantType = columns.computeIfAbsent(variant, c -> addition(additions, c, value));
-                    fitted = TypeInference.coerce(value, variantType);
-                    if (fitted.isEmpty()) {
-                        throw new IllegalStateException("table '" + table.name() + "': variant column '" + variant
-                                + "' is " + variantType.dltName() + " and cannot take a " + valueType.dltName() + " value");
-                    }
-                }
-                values.put(column, fitted.get());
             }
-            bound.add(values);
+            if (kept) {
+                columns.putAll(fit.additions);
+                additions.putAll(fit.additions);
+                bound.add(fit.values);
+                discards = discards.plus(new Discards(0, fit.discardedValues, fit.firstDiscard));
+            } else {
+                dropped.add(String.valueOf(row.get(Flattener.ID)));
+                discards = discards.plus(new Discards(1, 0, fit.refusal));
+            }
         }
-        return new Resolution(additions, bound);
+        return new Resolution(additions, bound, dropped, discards);
     }
 
-    private static DataType addition(Map<String, DataType> additions, String column, Object value) {
-        DataType type = TypeInference.infer(value);
-        additions.put(column, type);
-        return type;
+    /** One row fitted to the table's columns so far; the columns it adds count only if the row is kept. */
+    private final class RowFit {
+        private final Map<String, Object> values;
+        private final Map<String, DataType> additions = new LinkedHashMap<>();
+        private final Map<String, DataType> columns;
+        private final Rules rules;
+        /** Room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added. */
+        private int reserved;
+        /** Why the contract leaves the row out ({@code discard_row}), or null. */
+        private String refusal;
+        private long discardedValues;
+        private String firstDiscard;
+
+        RowFit(Map<String, Object> row, Map<String, DataType> columns, Rules rules) {
+            this.values = new HashMap<>(row.size() * 2);
+            this.columns = columns;
+            this.rules = rules;
+            this.reserved = (int) row.entrySet().stream()
+                    .filter(e -> e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())).count();
+        }
+
+        /** Puts the value into its column, or its variant column on a clash; false when the row is to be left out. */
+        boolean fit(String column, Object value) {
+            DataType type = column(column, value, false);
+            if (type == null) {
+                return refusal == null;
+            }
+            Optional<Object> fitted = TypeInference.coerce(value, type);
+            String target = column;
+            if (fitted.isEmpty()) {
+                DataType valueType = TypeInference.infer(value);
+                if (rules.keyColumns().contains(column)) {
+                    throw new IllegalArgumentException("table '" + rules.table().name() + "': primary key column '" + column
+                            + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there");
+                }
+                target = naming.variant(column, valueType);
+                DataType variantType = column(target, value, true);
+                if (variantType == null) {
+                    return refusal == null;
+                }
+                fitted = TypeInference.coerce(value, variantType);
+                if (fitted.isEmpty()) {
+                    throw new IllegalStateException("table '" + rules.table().name() + "': variant column '" + target
+                            + "' is " + variantType.dltName() + " and cannot take a " + valueType.dltName() + " value");
+                }
+            }
+            values.put(target, fitted.get());
+            return true;
+        }
+
+        /**
+         * The column's type, the column added (typed by this value) if it is new and the contract lets it evolve;
+         * null when it does not: the value is left out, or the row ({@link #refusal} set).
+         */
+        private DataType column(String column, Object value, boolean variant) {
+            DataType type = columns.get(column);
+            if (type == null) {
+                type = additions.get(column);
+            }
+            if (type != null) {
+                return type;
+            }
+            if (rules.exempt(column)) {
+                reserved--;
+            } else {
+                EvolutionMode mode = rules.newColumn(column, variant, columns.size() + additions.size() + reserved);
+                if (mode != EvolutionMode.EVOLVE) {
+                    String why = (variant ? "data_type=" : "columns=") + mode.dltName() + ", column '" + column + "'";
+                    if (mode == EvolutionMode.DISCARD_ROW) {
+                        refusal = why;
+                    } else {
+                        discardedValues++;
+                        firstDiscard = firstDiscard == null ? why : firstDiscard;
+                    }
+                    return null;
+                }
+            }
+            DataType inferred = TypeInference.infer(value);
+            additions.put(column, inferred);
+            return inferred;
+        }
+    }
+
+    /** A new table the contract does not let evolve: refused, or all its rows left out. */
+    private static Resolution newTableRefused(TableSchema table, List<Map<String, Object>> rows, SchemaContract contract) {
+        if (contract.tables() == EvolutionMode.FREEZE) {
+            throw new SchemaContractException("table '" + table.name() + "' is new and the schema contract freezes tables ("
+                    + contract.modes() + "): nothing of this batch was written; set schemaContract tables=evolve to make it");
+        }
+        Set<String> dropped = new HashSet<>();
+        rows.forEach(row -> dropped.add(String.valueOf(row.get(Flattener.ID))));
+        return new Resolution(Map.of(), List.of(), dropped,
+                new Discards(rows.size(), 0, "tables=" + contract.tables().dltName() + ", a new table"));
+    }
+
+    /** The mode that decides about one new column of one table. */
+    private record Rules(TableSchema table, List<String> keyColumns, SchemaContract contract) {
+        /** The {@code _dlt_} columns and the key: always added, as a row cannot be written without them. */
+        boolean exempt(String column) {
+            return column.startsWith("_dlt_") || keyColumns.contains(column);
+        }
+
+        /**
+         * @param variant whether the column is a variant ({@code data_type} decides) or a plain one ({@code columns})
+         * @param count   the columns the table would have without it: from {@code maxColumns} on, the contract's mode
+         *                decides for a new table too, and {@code evolve} counts as {@code freeze}
+         */
+        EvolutionMode newColumn(String column, boolean variant, int count) {
+            boolean full = count >= contract.maxColumns();
+            if (!full && !variant && !table.exists()) {
+                return EvolutionMode.EVOLVE; // as in dlt: a new table takes all its columns, only its variants are under the contract
+            }
+            EvolutionMode mode = variant ? contract.dataType() : contract.columns();
+            if (mode == EvolutionMode.FREEZE || full && mode == EvolutionMode.EVOLVE) {
+                String why = full ? "the table has " + count + " columns, maxColumns " + contract.maxColumns()
+                        + ": raise maxColumns or set schemaContract " + (variant ? "data_type" : "columns") + "=discard_value"
+                        : "the schema contract freezes " + (variant ? "data types" : "columns") + " (" + contract.modes()
+                        + "): set schemaContract " + (variant ? "data_type" : "columns") + "=evolve to add it";
+                throw new SchemaContractException("table '" + table.name() + "': new column '" + column + "' refused, "
+                        + why + "; nothing of this batch was written");
+            }
+            return mode;
+        }
     }
 }

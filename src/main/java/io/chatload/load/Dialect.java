@@ -94,8 +94,14 @@ public interface Dialect {
         return statements;
     }
 
-    default String addColumn(String schema, String table, String column, DataType type) {
-        return "ALTER TABLE " + table(schema, table) + " ADD COLUMN IF NOT EXISTS " + quote(column) + ' ' + sqlType(type);
+    /**
+     * One statement adding all {@code columns}: a database that copies the table per ALTER (H2) does it once, not once
+     * per column. PostgreSQL: a comma list of {@code ADD COLUMN IF NOT EXISTS}.
+     */
+    default String addColumns(String schema, String table, Map<String, DataType> columns) {
+        return "ALTER TABLE " + table(schema, table) + columns.entrySet().stream()
+                .map(c -> " ADD COLUMN IF NOT EXISTS " + quote(c.getKey()) + ' ' + sqlType(c.getValue()))
+                .collect(Collectors.joining(","));
     }
 
     default String insert(String schema, String table, List<String> columns) {

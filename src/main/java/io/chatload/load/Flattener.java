@@ -11,11 +11,11 @@ import java.util.function.Function;
  * Turns a JSON record into relational rows the way dlt's normaliser does: nested objects flattened into
  * {@code a__b} columns, nested lists into child tables {@code <table>__<field>} linked by {@code _dlt_parent_id},
  * {@code _dlt_list_idx} and {@code _dlt_root_id}; a list of scalars gives rows with a {@code value} column, a list
- * inside a list an intermediate row whose {@code list} field holds it.
+ * inside a list an intermediate row whose {@code list} field holds it. Nesting is counted as dlt counts it for
+ * {@code max_table_nesting}: a row's fields are at the level its table has, each object or list goes one level
+ * down, and an object or list met at level 0 is stored as JSON text in one column.
  */
 final class Flattener {
-    /** Containers nested deeper than this are stored as JSON text in one column. */
-    static final int MAX_NESTING = 32;
     static final String ID = "_dlt_id";
     static final String LOAD_ID = "_dlt_load_id";
     static final String PARENT_ID = "_dlt_parent_id";
@@ -33,13 +33,15 @@ final class Flattener {
     }
 
     /**
-     * @param table  the root table's (normalised) name
-     * @param rootId gives the root row's {@code _dlt_id} from its flattened values (throws for a missing key)
+     * @param table      the root table's (normalised) name
+     * @param rootId     gives the root row's {@code _dlt_id} from its flattened values (throws for a missing key)
+     * @param maxNesting dlt's {@code max_table_nesting}: 0 keeps every object and list of the record as JSON text
      */
-    FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId) {
+    FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId,
+                       int maxNesting) {
         Map<String, Object> root = new LinkedHashMap<>();
         List<NestedList> lists = new ArrayList<>();
-        collect(record, "", 1, root, lists);
+        collect(record, "", maxNesting, maxNesting, root, lists);
         String id = rootId.apply(root);
         root.put(LOAD_ID, loadId);
         root.put(ID, id);
@@ -49,8 +51,13 @@ final class Flattener {
         return new FlatRecord(id, rows);
     }
 
-    /** Puts the scalars of {@code object} (at nesting {@code depth}) into {@code row}; keeps its lists for later. */
-    private void collect(Map<?, ?> object, String prefix, int depth, Map<String, Object> row, List<NestedList> lists) {
+    /**
+     * Puts the fields of {@code object} (at nesting {@code level}) into {@code row}, whose own fields are at
+     * {@code rowLevel}; keeps its lists for later. As in dlt, a list's rows are one level below the row that holds
+     * it, however deep in that row's objects the list was found.
+     */
+    private void collect(Map<?, ?> object, String prefix, int level, int rowLevel, Map<String, Object> row,
+                         List<NestedList> lists) {
         List<String> keys = new ArrayList<>(object.size());
         for (Object key : object.keySet()) {
             keys.add(String.valueOf(key));
@@ -62,19 +69,13 @@ final class Flattener {
                 continue;
             }
             String path = NamingConvention.path(prefix, names.get(String.valueOf(entry.getKey())));
-            boolean tooDeep = depth + 1 > MAX_NESTING;
-            if (value instanceof Map<?, ?> nested) {
-                if (tooDeep) {
-                    row.put(naming.shorten(path), Json.write(nested));
-                } else {
-                    collect(nested, path, depth + 1, row, lists);
-                }
+            boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
+            if (container && level <= 0) {
+                row.put(naming.shorten(path), Json.write(value));
+            } else if (value instanceof Map<?, ?> nested) {
+                collect(nested, path, level - 1, rowLevel, row, lists);
             } else if (value instanceof List<?> list) {
-                if (tooDeep) {
-                    row.put(naming.shorten(path), Json.write(list));
-                } else {
-                    lists.add(new NestedList(path, list, depth + 1));
-                }
+                lists.add(new NestedList(path, list, rowLevel - 1));
             } else {
                 row.put(naming.shorten(path), value);
             }
@@ -85,23 +86,15 @@ final class Flattener {
         for (NestedList nested : lists) {
             String tablePath = NamingConvention.path(parentPath, nested.path());
             String table = naming.shorten(tablePath);
-            boolean tooDeep = nested.depth() + 1 > MAX_NESTING;
             for (int idx = 0; idx < nested.items().size(); idx++) {
                 Object item = nested.items().get(idx);
                 Map<String, Object> row = new LinkedHashMap<>();
                 List<NestedList> inner = new ArrayList<>();
                 if (item instanceof Map<?, ?> object) {
-                    if (tooDeep) {
-                        row.put(VALUE, Json.write(object));
-                    } else {
-                        collect(object, "", nested.depth() + 1, row, inner);
-                    }
+                    collect(object, "", nested.level(), nested.level(), row, inner);
                 } else if (item instanceof List<?> list) {
-                    if (tooDeep) {
-                        row.put(VALUE, Json.write(list));
-                    } else {
-                        inner.add(new NestedList(LIST, list, nested.depth() + 1));
-                    }
+                    // dlt wraps it as {"list": [...]} one level further down
+                    collect(Map.of(LIST, list), "", nested.level() - 1, nested.level() - 1, row, inner);
                 } else if (item != null) {
                     row.put(VALUE, item);
                 }
@@ -116,7 +109,7 @@ final class Flattener {
         }
     }
 
-    /** A list found at {@code path} (relative to its row's table), {@code depth} levels deep. */
-    private record NestedList(String path, List<?> items, int depth) {
+    /** A list found at {@code path} (relative to its row's table), whose rows' fields are at nesting {@code level}. */
+    private record NestedList(String path, List<?> items, int level) {
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** H2 2.x: upper-case identifiers, {@code MERGE INTO ... KEY (...)} for upserts. */
@@ -77,6 +78,16 @@ public final class H2Dialect implements Dialect {
             statement.execute("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
             statement.execute("SET NON_KEYWORDS " + NON_KEYWORDS);
         }
+    }
+
+    /**
+     * H2 takes a parenthesised list, without IF NOT EXISTS; the statement fails as a whole when another process added
+     * one of the columns meanwhile, which the registry notices by re-reading, then adds the rest.
+     */
+    @Override
+    public String addColumns(String schema, String table, Map<String, DataType> columns) {
+        return "ALTER TABLE " + table(schema, table) + " ADD COLUMN (" + columns.entrySet().stream()
+                .map(c -> quote(c.getKey()) + ' ' + sqlType(c.getValue())).collect(Collectors.joining(", ")) + ')';
     }
 
     /** H2's MERGE updates exactly the listed columns of a matching row, else inserts. */

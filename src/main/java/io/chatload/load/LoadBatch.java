@@ -43,6 +43,7 @@ public final class LoadBatch {
     private final Map<String, List<StateEntry>> flushState = new LinkedHashMap<>();
     private final Map<String, List<StateEntry>> swapState = new LinkedHashMap<>();
     private final Map<TableRef, Long> rowsPerTable = new LinkedHashMap<>();
+    private final Map<TableRef, ColumnResolver.Discards> discarded = new LinkedHashMap<>();
     /** Flushes taken and not written yet, oldest first; their numbers follow {@link #written} without gaps. */
     private final Deque<Flush> taken = new ArrayDeque<>();
     private long lastTaken;
@@ -99,7 +100,8 @@ public final class LoadBatch {
             table = table(target);
         }
         // outside the lock: flattening reads only the record and the table's fixed layout
-        FlatRecord flat = flattener.flatten(table.ref().table(), record, loadId, row -> table.rootId(row, target.primaryKey()));
+        FlatRecord flat = flattener.flatten(table.ref().table(), record, loadId, row -> table.rootId(row, target.primaryKey()),
+                table.contract().maxTableNesting());
         long flush;
         synchronized (this) {
             checkUsable();
@@ -188,6 +190,19 @@ public final class LoadBatch {
     }
 
     /**
+     * One line per table of which the schema contract left rows or values out in the flushes committed so far, e.g.
+     * {@code table chaport_data.visitors: the schema contract left out 2 rows, 0 values (first: columns=discard_row,
+     * column 'x')}; empty when it left nothing out.
+     */
+    public synchronized List<String> contractNotes() {
+        List<String> notes = new ArrayList<>();
+        discarded.forEach((table, d) -> notes.add("table " + table + ": the schema contract left out " + d.rows()
+                + (d.rows() == 1 ? " row, " : " rows, ") + d.values() + (d.values() == 1 ? " value" : " values")
+                + " (first: " + d.example() + ")"));
+        return notes;
+    }
+
+    /**
      * Takes the buffered rows and the state due at a flush, leaving the buffers empty; gives the number of the flush
      * that holds them, or of the last one taken when nothing was buffered. Caller holds this.
      */
@@ -217,9 +232,9 @@ public final class LoadBatch {
                     }
                     next = taken.poll();
                 }
-                Map<TableRef, Long> counts;
+                BatchTransactions.Flushed flushed;
                 try {
-                    counts = transactions.flush(next.tables(), next.state());
+                    flushed = transactions.flush(next.tables(), next.state());
                 } catch (SQLException | RuntimeException e) {
                     failed(e, next.tableNames());
                     throw e;
@@ -229,7 +244,8 @@ public final class LoadBatch {
                     throw e;
                 }
                 synchronized (this) {
-                    counts.forEach((table, rows) -> rowsPerTable.merge(table, rows, Long::sum));
+                    flushed.rows().forEach((table, rows) -> rowsPerTable.merge(table, rows, Long::sum));
+                    flushed.discards().forEach((table, d) -> discarded.merge(table, d, ColumnResolver.Discards::plus));
                     written = next.number();
                 }
             }
@@ -255,10 +271,10 @@ public final class LoadBatch {
         List<String> key = target.primaryKey().stream().map(naming::identifier).toList();
         PendingTable table = tables.get(ref);
         if (table == null) {
-            table = new PendingTable(ref, key, target.disposition());
+            table = new PendingTable(ref, key, target.disposition(), target.contract());
             tables.put(ref, table);
         } else {
-            table.checkSameWrites(key, target.disposition());
+            table.checkSameWrites(key, target.disposition(), target.contract());
         }
         return table;
     }

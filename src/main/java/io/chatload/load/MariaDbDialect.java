@@ -133,10 +133,15 @@ public final class MariaDbDialect implements Dialect {
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + collation);
     }
 
-    /** Without IF NOT EXISTS (MySQL lacks it): a column another process added meanwhile is noticed by re-reading. */
+    /**
+     * A comma list of {@code ADD COLUMN}, without IF NOT EXISTS (MySQL lacks it): the statement fails as a whole when
+     * another process added one of the columns meanwhile, which the registry notices by re-reading, then adds the rest.
+     */
     @Override
-    public String addColumn(String schema, String table, String column, DataType type) {
-        return "ALTER TABLE " + table(schema, table) + " ADD COLUMN " + quote(column) + ' ' + sqlType(type);
+    public String addColumns(String schema, String table, Map<String, DataType> columns) {
+        return "ALTER TABLE " + table(schema, table) + columns.entrySet().stream()
+                .map(c -> " ADD COLUMN " + quote(c.getKey()) + ' ' + sqlType(c.getValue()))
+                .collect(Collectors.joining(","));
     }
 
     @Override

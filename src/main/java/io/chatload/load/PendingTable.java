@@ -14,19 +14,22 @@ final class PendingTable {
     private final TableRef ref;
     private final List<String> keyColumns;
     private final WriteDisposition disposition;
+    private final SchemaContract contract;
     /** By root {@code _dlt_id}; re-inserted on replacement so the order is that of the last additions. */
     private Map<String, FlatRecord> records = new LinkedHashMap<>();
 
-    PendingTable(TableRef ref, List<String> keyColumns, WriteDisposition disposition) {
+    PendingTable(TableRef ref, List<String> keyColumns, WriteDisposition disposition, SchemaContract contract) {
         this.ref = ref;
         this.keyColumns = List.copyOf(keyColumns);
         this.disposition = disposition;
+        this.contract = contract;
     }
 
     private PendingTable(PendingTable from, Map<String, FlatRecord> records) {
         this.ref = from.ref;
         this.keyColumns = from.keyColumns;
         this.disposition = from.disposition;
+        this.contract = from.contract;
         this.records = records;
     }
 
@@ -42,11 +45,23 @@ final class PendingTable {
         return disposition;
     }
 
-    /** One buffer cannot upsert for one target and append or stage for another, nor upsert on two keys. */
-    void checkSameWrites(List<String> otherKey, WriteDisposition otherDisposition) {
+    SchemaContract contract() {
+        return contract;
+    }
+
+    /**
+     * One buffer cannot upsert for one target and append or stage for another, nor upsert on two keys, nor hold rows
+     * under two schema contracts.
+     */
+    void checkSameWrites(List<String> otherKey, WriteDisposition otherDisposition, SchemaContract otherContract) {
         if (!keyColumns.equals(otherKey) || disposition != otherDisposition) {
             throw new IllegalArgumentException("table " + ref + " is written with " + describe(disposition, keyColumns)
                     + " by one target and with " + describe(otherDisposition, otherKey) + " by another");
+        }
+        if (!contract.equals(otherContract)) {
+            throw new IllegalArgumentException("table " + ref + " is written under two schema contracts (" + contract
+                    + " and " + otherContract + "): give the resources writing it the same schemaContract, "
+                    + "maxTableNesting and maxColumns");
         }
     }
 

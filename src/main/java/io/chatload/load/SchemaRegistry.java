@@ -37,8 +37,20 @@ final class SchemaRegistry {
         this.systemTables = List.copyOf(systemTables);
     }
 
-    /** Rows fitted to a table whose columns all exist. */
-    record Prepared(TableSchema table, List<Map<String, Object>> rows) {
+    /**
+     * Rows fitted to a table whose columns all exist (none, and the table maybe absent, when the contract left all
+     * out), the {@code _dlt_id}s of the rows the contract left out, and what it left out.
+     */
+    record Prepared(TableSchema table, List<Map<String, Object>> rows, Set<String> droppedIds,
+                    ColumnResolver.Discards discards) {
+        Prepared(TableSchema table, ColumnResolver.Resolution resolution) {
+            this(table, resolution.rows(), resolution.droppedIds(), resolution.discards());
+        }
+
+        /** The same rows, written into {@code other} (a staging copy). */
+        Prepared into(TableSchema other) {
+            return new Prepared(other, rows, droppedIds, discards);
+        }
     }
 
     /** Creates the schema if absent and, if asked, the bookkeeping tables in it. */
@@ -74,22 +86,25 @@ final class SchemaRegistry {
     }
 
     /**
-     * Fits {@code rows} to the table, first adding the table or the columns they need.
+     * Fits {@code rows} to the table under {@code contract}, first adding the table or the columns they need, all
+     * columns of a table in one statement.
      * @param keyColumns the primary key: made the table's PRIMARY KEY if the table is created, and never varianted
+     * @param known      whether the contract counts the table as existing before it does
+     * @throws SchemaContractException when the contract freezes a change the rows need (nothing was changed)
      */
-    Prepared prepare(String schema, String table, List<String> keyColumns, List<Map<String, Object>> rows)
-            throws SQLException {
+    Prepared prepare(String schema, String table, List<String> keyColumns, List<Map<String, Object>> rows,
+                     SchemaContract contract, boolean known) throws SQLException {
         TableSchema snapshot = table(schema, table);
-        ColumnResolver.Resolution resolution = resolver.resolve(snapshot, keyColumns, rows);
+        ColumnResolver.Resolution resolution = resolver.resolve(snapshot, keyColumns, rows, contract, known);
         if (resolution.additions().isEmpty()) {
-            return new Prepared(snapshot, resolution.rows());
+            return new Prepared(snapshot, resolution);
         }
         synchronized (this) {
             for (int attempt = 1; ; attempt++) {
                 TableSchema current = cached(schema, table);
-                resolution = resolver.resolve(current, keyColumns, rows);
+                resolution = resolver.resolve(current, keyColumns, rows, contract, known);
                 if (resolution.additions().isEmpty()) {
-                    return new Prepared(current, resolution.rows());
+                    return new Prepared(current, resolution);
                 }
                 if (attempt > 3) {
                     throw new SQLException("table " + schema + "." + table + ": columns " + resolution.additions().keySet()
@@ -173,7 +188,11 @@ final class SchemaRegistry {
         return new TableSchema(table, types);
     }
 
-    /** DDL, then the table is read back so the cache holds what the database really has. */
+    /**
+     * DDL, then the table is read back so the cache holds what the database really has. A failure is forgiven when
+     * the database, read back, has what it was to make; when it has only part of it, another process added some of
+     * the columns meanwhile (which fails a list of ADD COLUMNs as a whole), and the rest are added again.
+     */
     private void addColumns(String schema, TableSchema current, Map<String, DataType> additions, List<String> primaryKey)
             throws SQLException {
         Dialect dialect = db.dialect();
@@ -191,19 +210,24 @@ final class SchemaRegistry {
             return null;
         });
         TableSchema now = reload(schema, current.name());
-        if (!failures.isEmpty() && !now.columns().keySet().containsAll(additions.keySet())) {
-            SQLException first = failures.get(0);
-            failures.stream().skip(1).forEach(first::addSuppressed);
-            throw first;
+        Map<String, DataType> missing = new LinkedHashMap<>(additions);
+        missing.keySet().removeAll(now.columns().keySet());
+        if (failures.isEmpty() || missing.isEmpty()) {
+            return;
         }
+        if (now.columns().size() > current.columns().size()) {
+            addColumns(schema, now, missing, primaryKey); // without what the other process added, each round has less
+            return;
+        }
+        SQLException first = failures.get(0);
+        failures.stream().skip(1).forEach(first::addSuppressed);
+        throw first;
     }
 
     private List<String> ddl(Dialect dialect, String schema, TableSchema current, Map<String, DataType> additions,
                              List<String> primaryKey) {
         if (current.exists()) {
-            return additions.entrySet().stream()
-                    .map(column -> dialect.addColumn(schema, current.name(), column.getKey(), column.getValue()))
-                    .toList();
+            return List.of(dialect.addColumns(schema, current.name(), additions));
         }
         List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
         // merges delete a root's child rows by _dlt_root_id

@@ -3,6 +3,7 @@ package io.chatload.routes;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import io.chatload.config.SourceConfig;
+import io.chatload.load.SchemaContract;
 import io.chatload.load.WriteDisposition;
 import io.chatload.source.ApiClients;
 import io.chatload.source.AuthScheme;
@@ -147,7 +148,19 @@ public final class ResourceCatalog {
                 DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
                 paging, table, key, disposition,
                 Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())), parent, incremental(p),
-                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")), auth, httpComponent, query);
+                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")), auth, httpComponent, query, contract(p, d));
+    }
+
+    /** The source's contract, then the resource's keys over it; the limits from the resource, else the source. */
+    private static SchemaContract contract(Map<String, Object> p, SourceDefaults d) {
+        int nesting = positiveOrZero(p, ResourceParameter.MAX_TABLE_NESTING, d.getMaxTableNesting());
+        int columns = positive(p, ResourceParameter.MAX_COLUMNS, d.getMaxColumns());
+        try {
+            return SchemaContract.EVOLVE.withLimits(nesting, columns).withModes(d.getSchemaContract())
+                    .withModes(or(p, ResourceParameter.SCHEMA_CONTRACT, ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("schemaContract: " + e.getMessage());
+        }
     }
 
     private static ParentLink parentLink(Map<String, Object> p, String source) {
@@ -210,6 +223,19 @@ public final class ResourceCatalog {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(param.key() + " '" + v + "' must be a whole number of at least 1");
+        }
+    }
+
+    private static int positiveOrZero(Map<String, Object> p, ResourceParameter param, int fallback) {
+        String v = or(p, param, Integer.toString(fallback));
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(param.key() + " '" + v + "' must be a whole number of at least 0");
         }
     }
 

@@ -26,7 +26,10 @@ public enum ResourceParameter {
     CURSOR_FIELD("cursorField", false, "A record field that tells when the record and everything below it last changed (e.g. lastChatAt, ISO time): unchanged records are skipped, and a list sorted newest first stops paging at the first one."),
     SORTED_BY_CURSOR("sortedByCursor", false, "true when the API lists records newest first by cursorField: paging then stops at the first record not newer than the last run's highest cursor. Default false."),
     DONE_WHEN("doneWhen", false, "field=value marking a record that never changes again (e.g. stage=closed): once loaded, it is not fetched again."),
-    EXCLUDE_FIELDS("excludeFields", false, "Comma-separated top-level fields left out of the table (e.g. events, when another resource loads them).");
+    EXCLUDE_FIELDS("excludeFields", false, "Comma-separated top-level fields left out of the table (e.g. events, when another resource loads them)."),
+    SCHEMA_CONTRACT("schemaContract", false, "dlt's schema contract: one mode for all (evolve, freeze, discard_row, discard_value) or tables=..., columns=..., data_type=...; keys not set here come from the source. Source default: evolve."),
+    MAX_TABLE_NESTING("maxTableNesting", false, "dlt's max_table_nesting: objects and lists nested deeper are stored as JSON text in one column, not as columns and child tables (0: every one). Source default: 32."),
+    MAX_COLUMNS("maxColumns", false, "Most columns a table of this resource may have; past it a new column is refused under the contract's columns mode (evolve counting as freeze). Source default: 500.");
 
     private final String key;
     private final boolean required;

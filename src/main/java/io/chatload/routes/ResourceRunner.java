@@ -383,6 +383,8 @@ public final class ResourceRunner {
         }
         if (run.ownsBatch) {
             run.batch.complete();
+            // once per table and run: what the schema contracts left out of the tree's tables
+            run.batch.contractNotes().forEach(note -> run.load.warn(run.spec.id() + ": " + note));
         }
         if (!run.loadedAll()) {
             // this run did its own part, but its parent must not store a cursor that would skip what is missing

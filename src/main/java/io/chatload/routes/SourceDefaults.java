@@ -1,5 +1,7 @@
 package io.chatload.routes;
 
+import io.chatload.load.SchemaContract;
+
 /**
  * Settings shared by every resource of one API, declared once in {@code routes/<source>/_source.yaml} as a Camel
  * bean named after the source. Any resource file may override them. The base URL and the credential are not here:
@@ -19,6 +21,9 @@ public class SourceDefaults {
     private String primaryKey = "id";
     private String writeDisposition = "merge";
     private String schedule = "0 0/15 * * * ?";
+    private String schemaContract = "evolve";
+    private int maxTableNesting = SchemaContract.DEFAULT_MAX_TABLE_NESTING;
+    private int maxColumns = SchemaContract.DEFAULT_MAX_COLUMNS;
 
     public String getSchema() {
         return schema;
@@ -114,5 +119,29 @@ public class SourceDefaults {
 
     public void setSchedule(String schedule) {
         this.schedule = schedule;
+    }
+
+    public String getSchemaContract() {
+        return schemaContract;
+    }
+
+    public void setSchemaContract(String schemaContract) {
+        this.schemaContract = schemaContract;
+    }
+
+    public int getMaxTableNesting() {
+        return maxTableNesting;
+    }
+
+    public void setMaxTableNesting(int maxTableNesting) {
+        this.maxTableNesting = maxTableNesting;
+    }
+
+    public int getMaxColumns() {
+        return maxColumns;
+    }
+
+    public void setMaxColumns(int maxColumns) {
+        this.maxColumns = maxColumns;
     }
 }

@@ -1,8 +1,10 @@
 package io.chatload.webhook;
 
 import io.chatload.load.Destination;
+import io.chatload.load.EvolutionMode;
 import io.chatload.load.LoadBatch;
 import io.chatload.load.LoadStatus;
+import io.chatload.load.SchemaContract;
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
 import io.chatload.routes.Load;
@@ -27,6 +29,16 @@ final class FormSubmissions {
 
     static final String RESOURCE = "form_submissions";
     static final List<String> KEY = List.of("botId", "formId", "botUserId", "date");
+    /** The answers' child table: the only one a delivery may make. */
+    static final String ANSWERS = RESOURCE + "__data";
+    /**
+     * The body is untrusted input, so its tables get a conservative contract: the completion's table and its answers'
+     * table are made, a list elsewhere in the body is left out ({@code tables=discard_value}); objects and lists inside
+     * an answer are kept as JSON text ({@code maxTableNesting} 1); columns and variants evolve up to 50 per table
+     * (a completion needs about a dozen), past which the delivery is refused ({@code evolve} counting as {@code freeze}).
+     */
+    static final SchemaContract CONTRACT = new SchemaContract(EvolutionMode.DISCARD_VALUE, EvolutionMode.EVOLVE,
+            EvolutionMode.EVOLVE, 1, 50, Set.of(RESOURCE, ANSWERS));
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chatload.webhook");
 
@@ -36,7 +48,7 @@ final class FormSubmissions {
 
     FormSubmissions(Destination destination, String schema, SecretMasking masking) {
         this.destination = destination;
-        this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE);
+        this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE, CONTRACT);
         this.masking = masking;
     }
 
@@ -94,6 +106,7 @@ final class FormSubmissions {
             masking.accept(record); // a form's answers are anyone's text: a secret in them is stored masked too
             batch.add(target, record);
             batch.complete();
+            batch.contractNotes().forEach(note -> LOG.warn("chatforma webhook: {}", note));
             Map<String, Long> rows = batch.rowsPerTable(schema);
             destination.ledger().finished(schema, loadId, LoadStatus.COMPLETED, rows, null);
             destination.state().recordOutcome(schema, RESOURCE, loadId, true, null);

@@ -12,10 +12,16 @@ import org.junit.jupiter.api.Test;
 class ColumnResolverTest {
     private final ColumnResolver resolver = new ColumnResolver(new NamingConvention(63));
 
+    private ColumnResolver.Resolution resolve(TableSchema table, List<String> key, List<? extends Map<String, ?>> rows) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> typed = (List<Map<String, Object>>) rows;
+        return resolver.resolve(table, key, typed, SchemaContract.EVOLVE, false);
+    }
+
     @Test
     void newColumnsTakeTheTypeOfTheirFirstValueAndClashesGoToVariants() {
         TableSchema empty = TableSchema.absent("people");
-        ColumnResolver.Resolution r = resolver.resolve(empty, List.of(), List.of(
+        ColumnResolver.Resolution r = resolve(empty, List.of(), List.of(
                 Map.of("age", 30L),
                 Map.of("age", "thirty"),
                 Map.of("age", 31.5)));
@@ -32,7 +38,7 @@ class ColumnResolverTest {
         columns.put("price", DataType.DOUBLE);
         columns.put("note", DataType.TEXT);
         columns.put("seen", DataType.TIMESTAMP);
-        ColumnResolver.Resolution r = resolver.resolve(new TableSchema("t", columns), List.of(),
+        ColumnResolver.Resolution r = resolve(new TableSchema("t", columns), List.of(),
                 List.of(Map.of("price", 3L, "note", true, "seen", "2017-10-03T10:47:31Z")));
         assertTrue(r.additions().isEmpty(), "no new columns: " + r.additions());
         assertEquals(3.0, r.rows().get(0).get("price"));
@@ -41,7 +47,7 @@ class ColumnResolverTest {
 
     @Test
     void nonIsoTextIntoATimestampColumnIsAVariant() {
-        ColumnResolver.Resolution r = resolver.resolve(new TableSchema("t", Map.of("seen", DataType.TIMESTAMP)), List.of(),
+        ColumnResolver.Resolution r = resolve(new TableSchema("t", Map.of("seen", DataType.TIMESTAMP)), List.of(),
                 List.of(Map.of("seen", "last tuesday")));
         assertEquals(Map.of("seen__v_text", DataType.TEXT), r.additions());
         assertEquals(Map.of("seen__v_text", "last tuesday"), r.rows().get(0));
@@ -49,7 +55,7 @@ class ColumnResolverTest {
 
     @Test
     void aPrimaryKeyNeverGoesToAVariant() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolver.resolve(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(
                 new TableSchema("visitors", Map.of("id", DataType.BIGINT)), List.of("id"), List.of(Map.of("id", "abc"))));
         assertTrue(e.getMessage().contains("visitors") && e.getMessage().contains("'id'"), e.getMessage());
     }

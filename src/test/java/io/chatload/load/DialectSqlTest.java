@@ -21,6 +21,20 @@ class DialectSqlTest {
         return columns;
     }
 
+    /** Columns a batch adds to an existing table: one statement for all of them, whatever the database. */
+    private static Map<String, DataType> newColumns() {
+        Map<String, DataType> columns = new LinkedHashMap<>();
+        columns.put("c", DataType.TIMESTAMP);
+        columns.put("d", DataType.BIGINT);
+        return columns;
+    }
+
+    @Test
+    void h2AddsAllNewColumnsOfATableInOneStatement() {
+        assertEquals("ALTER TABLE \"S\".\"T\" ADD COLUMN (\"C\" TIMESTAMP WITH TIME ZONE, \"D\" BIGINT)",
+                h2.addColumns("s", "t", newColumns()));
+    }
+
     @Test
     void typesPerDatabase() {
         for (DataType type : DataType.values()) {
@@ -86,8 +100,8 @@ class DialectSqlTest {
                         + " PRIMARY KEY (\"id\"))",
                 "CREATE INDEX IF NOT EXISTS \"t__root_ix_\" ON \"s\".\"t\" (\"_dlt_root_id\")"),
                 postgres.createTable("s", "t", columns(), List.of("id"), Map.of("t__root_ix_", "_dlt_root_id")));
-        assertEquals("ALTER TABLE \"s\".\"t\" ADD COLUMN IF NOT EXISTS \"c\" TIMESTAMPTZ",
-                postgres.addColumn("s", "t", "c", DataType.TIMESTAMP));
+        assertEquals("ALTER TABLE \"s\".\"t\" ADD COLUMN IF NOT EXISTS \"c\" TIMESTAMPTZ, ADD COLUMN IF NOT EXISTS \"d\" BIGINT",
+                postgres.addColumns("s", "t", newColumns()));
         assertEquals("CREATE SCHEMA IF NOT EXISTS \"s\"", postgres.createSchema("s"));
     }
 
@@ -97,7 +111,8 @@ class DialectSqlTest {
                         + " PRIMARY KEY (`id`), INDEX `t__root_ix_` (`_dlt_root_id`(64)))"
                         + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"),
                 mariadb.createTable("s", "t", columns(), List.of("id"), Map.of("t__root_ix_", "_dlt_root_id")));
-        assertEquals("ALTER TABLE `s`.`t` ADD COLUMN `c` DATETIME(6)", mariadb.addColumn("s", "t", "c", DataType.TIMESTAMP));
+        assertEquals("ALTER TABLE `s`.`t` ADD COLUMN `c` DATETIME(6), ADD COLUMN `d` BIGINT",
+                mariadb.addColumns("s", "t", newColumns()));
         assertEquals("CREATE DATABASE IF NOT EXISTS `s` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
                 mariadb.createSchema("s"));
     }

@@ -19,7 +19,7 @@ class FlattenerTest {
 
     private FlatRecord flatten(String json) throws Exception {
         Map<String, Object> record = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
-        return flattener.flatten("chats", record, "load1", row -> "ROOT");
+        return flattener.flatten("chats", record, "load1", row -> "ROOT", SchemaContract.DEFAULT_MAX_TABLE_NESTING);
     }
 
     private static List<FlatRow> rowsOf(FlatRecord record, String table) {
@@ -81,13 +81,54 @@ class FlattenerTest {
 
     @Test
     void structuresPastTheDepthCapAreJsonText() throws Exception {
-        String deep = "{\"a\":".repeat(Flattener.MAX_NESTING + 3) + "1" + "}".repeat(Flattener.MAX_NESTING + 3);
+        int levels = SchemaContract.DEFAULT_MAX_TABLE_NESTING;
+        String deep = "{\"a\":".repeat(levels + 3) + "1" + "}".repeat(levels + 3);
         Map<String, Object> record = new ObjectMapper().readValue(deep, new TypeReference<LinkedHashMap<String, Object>>() { });
-        // a limit wide enough that the 32-level column name is not shortened
-        Map<String, Object> root = new Flattener(new NamingConvention(256)).flatten("t", record, "load1", row -> "ROOT")
+        // a limit wide enough that the 33-part column name is not shortened
+        Map<String, Object> root = new Flattener(new NamingConvention(256)).flatten("t", record, "load1", row -> "ROOT", levels)
                 .rows().get(0).values();
         String column = root.keySet().stream().filter(k -> k.startsWith("a__")).findFirst().orElseThrow();
-        assertEquals(Flattener.MAX_NESTING, column.split("__").length, column);
+        // as in dlt: the root's fields are at level 32, each object one down, the one met at level 0 is JSON
+        assertEquals(levels + 1, column.split("__").length, column);
         assertTrue(((String) root.get(column)).startsWith("{\"a\":{\"a\""), "stored as JSON: " + root.get(column));
+    }
+
+    private FlatRecord flatten(String json, int maxTableNesting) throws Exception {
+        Map<String, Object> record = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return flattener.flatten("chats", record, "load1", row -> "ROOT", maxTableNesting);
+    }
+
+    @Test
+    void maxTableNestingZeroKeepsEveryObjectAndListOfTheRecordAsJson() throws Exception {
+        FlatRecord record = flatten("{\"id\":1,\"utm\":{\"source\":\"g\"},\"tags\":[\"a\",\"b\"]}", 0);
+        assertEquals(1, record.rows().size(), "no child table: " + record.rows());
+        Map<String, Object> root = record.rows().get(0).values();
+        assertEquals("{\"source\":\"g\"}", root.get("utm"));
+        assertEquals("[\"a\",\"b\"]", root.get("tags"));
+    }
+
+    @Test
+    void maxTableNestingOneMakesOneLevelOfChildTablesAndDeeperDataLandsInOneJsonColumn() throws Exception {
+        FlatRecord record = flatten("{\"id\":1,\"utm\":{\"source\":\"g\",\"more\":{\"x\":1}},"
+                + "\"events\":[{\"type\":\"open\",\"params\":{\"items\":[{\"n\":1}]},\"tags\":[\"t\"]}],"
+                + "\"grid\":[[1,2]]}", 1);
+        Map<String, Object> root = record.rows().get(0).values();
+        assertEquals("g", root.get("utm__source"), "objects of the root row flatten one level");
+        assertEquals("{\"x\":1}", root.get("utm__more"), "the next level is JSON");
+        List<FlatRow> events = rowsOf(record, "chats__events");
+        assertEquals(1, events.size());
+        assertEquals("open", events.get(0).values().get("type"));
+        assertEquals("{\"items\":[{\"n\":1}]}", events.get(0).values().get("params"), "one JSON column, not a table");
+        assertEquals("[\"t\"]", events.get(0).values().get("tags"));
+        assertEquals("[1,2]", rowsOf(record, "chats__grid").get(0).values().get("list"), "dlt's intermediate row, its list as JSON");
+        assertEquals(List.of("chats", "chats__events", "chats__grid"),
+                record.rows().stream().map(FlatRow::table).distinct().toList(), "no table below level 1");
+    }
+
+    @Test
+    void aListInsideAnObjectIsATableOneLevelBelowItsRowAsInDlt() throws Exception {
+        // dlt counts a list's rows one level below the row holding it, however deep in the row's objects it sits
+        FlatRecord record = flatten("{\"a\":{\"b\":[{\"c\":{\"d\":1}}]}}", 2);
+        assertEquals(1L, ((Number) rowsOf(record, "chats__a__b").get(0).values().get("c__d")).longValue());
     }
 }

@@ -92,6 +92,24 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void columnsAnotherDestinationAddedMeanwhileAreTakenAndTheRestAddedInTheSameFlush() throws SQLException {
+        LoadBatch first = destination.batch("1", 10);
+        first.add(PEOPLE, json("{\"id\":1}"));
+        first.complete();
+        LoadBatch meanwhile = db.another().batch("2", 10);
+        meanwhile.add(PEOPLE, json("{\"id\":2,\"city\":\"Oslo\"}"));
+        meanwhile.complete();
+
+        // one ALTER TABLE for city and zip fails as a whole where it cannot say IF NOT EXISTS: zip is added after
+        LoadBatch later = destination.batch("3", 10);
+        later.add(PEOPLE, json("{\"id\":3,\"city\":\"Rome\",\"zip\":\"00100\"}"));
+        later.complete();
+        assertRows(List.of(row("id", 1L, "city", null, "zip", null), row("id", 2L, "city", "Oslo", "zip", null),
+                        row("id", 3L, "city", "Rome", "zip", "00100")),
+                db.rows("SELECT id, city, zip FROM src_data.people ORDER BY id"), "people");
+    }
+
+    @Test
     void clashingValuesGoToVariantColumnsAndWideningDoesNot() throws SQLException {
         LoadBatch batch = destination.batch("1", 100);
         batch.add(PEOPLE, json("{\"id\":1,\"age\":30,\"price\":1.5,\"note\":\"hi\",\"seen\":\"2017-10-03T10:47:31Z\"}"));

@@ -9,6 +9,10 @@ import io.chatload.sandbox.WebhookDeliveries.Delivery;
 import io.chatload.testing.Truth;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -108,6 +112,43 @@ class ChatformaWebhookTest {
                 + "WHERE TABLE_SCHEMA = 'CHATFORMA_DATA' AND TABLE_NAME LIKE 'FORM_SUBMISSIONS%'"), "nothing was stored");
     }
 
+    /**
+     * The body is untrusted: under the webhook tables' contract a list elsewhere in it makes no table, what is nested
+     * deeper than the answers is kept as JSON text, and a body wider than the column cap is refused with 400 at once.
+     */
+    @Test
+    void aWideOrDeeplyNestedDeliveryKeepsToTheWebhookContract() throws Exception {
+        bed = new WebhookBed(dir).with("chatload.chaport.webhook.enabled", "false").start();
+        List<Map<String, Object>> completions = bed.sandbox.data().addFormCompletions(2, 2);
+        Map<String, Object> nested = new LinkedHashMap<>(completions.get(0));
+        nested.put("extraLists", List.of(Map.of("a", 1), Map.of("b", List.of(1, 2))));
+        nested.put("meta", Map.of("x", Map.of("y", Map.of("z", 1))));
+        List<Object> answers = new ArrayList<>((List<?>) nested.get("data"));
+        answers.add(Map.of("question", "Colours", "answer", Map.of("choices", List.of("red", "blue"))));
+        nested.put("data", answers);
+        assertEquals(200, bed.post(bed.chatformaReceiver(), JSON.writeValueAsString(nested)).statusCode());
+
+        DataSource db = bed.pipeline.destination.dataSource();
+        assertEquals(List.of("FORM_SUBMISSIONS", "FORM_SUBMISSIONS__DATA"), strings(db, "SELECT TABLE_NAME FROM "
+                + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'CHATFORMA_DATA' AND TABLE_NAME LIKE 'FORM_SUBMISSIONS%' "
+                + "ORDER BY TABLE_NAME"), "no table for extraLists, none below the answers");
+        assertEquals(List.of("{\"y\":{\"z\":1}}"), strings(db, "SELECT META__X FROM CHATFORMA_DATA.FORM_SUBMISSIONS"));
+        assertEquals(List.of("{\"choices\":[\"red\",\"blue\"]}"), strings(db,
+                "SELECT ANSWER FROM CHATFORMA_DATA.FORM_SUBMISSIONS__DATA WHERE QUESTION = 'Colours'"));
+
+        Map<String, Object> wide = new LinkedHashMap<>(completions.get(1));
+        for (int i = 0; i < 300; i++) {
+            wide.put("junk" + i, i);
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> refused = bed.post(bed.chatformaReceiver(), JSON.writeValueAsString(wide));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "answered at once");
+        assertEquals(1, Truth.count(db, "SELECT COUNT(*) FROM CHATFORMA_DATA.FORM_SUBMISSIONS"), "the wide one is not stored");
+        assertEquals(0, Truth.count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'CHATFORMA_DATA' "
+                + "AND COLUMN_NAME LIKE 'JUNK%'"), "nor any of its columns");
+    }
+
     @Test
     void withAPublicUrlEveryFormIsSubscribedOnceAndCompletionsArriveThroughTheSubscription() throws Exception {
         bed = new WebhookBed(dir).with("chatload.chaport.webhook.enabled", "false");
@@ -155,6 +196,16 @@ class ChatformaWebhookTest {
         long answers = completions.stream().mapToLong(c -> ((List<?>) c.get("data")).size()).sum();
         assertEquals(answers, Truth.count(db, "SELECT COUNT(*) FROM chatforma_data.form_submissions__data"),
                 "each answer once");
+    }
+
+    private static List<String> strings(DataSource db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static String withChanged(Map<String, Object> completion, String field, Object value) throws Exception {
