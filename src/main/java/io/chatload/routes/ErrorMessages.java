@@ -3,6 +3,7 @@ package io.chatload.routes;
 import io.chatload.config.SourceConfig;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Urls;
+import io.chatload.text.PrintableText;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
@@ -24,8 +25,15 @@ final class ErrorMessages {
         return whatHappened(spec, url, failure) + ": " + whatToDo(spec, source, failure);
     }
 
-    /** The first half of the line: the resource, the request and what it got, e.g. for a retry's log line. */
+    /**
+     * The first half of the line: the resource, the request and what it got, e.g. for a retry's log line. The path and
+     * the message come from the API (a links.more URL, a JSON parser's quote of the body): escaped, as a log prints them.
+     */
     static String whatHappened(ResourceSpec spec, URI url, Throwable failure) {
+        return PrintableText.escape(happened(spec, url, failure));
+    }
+
+    private static String happened(ResourceSpec spec, URI url, Throwable failure) {
         String at = spec.id() + ": " + (url == null ? "" : "GET " + Urls.pathAndQuery(url) + " ");
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {

@@ -3,6 +3,7 @@ package io.chatload.routes;
 import io.chatload.load.LoadLedger;
 import io.chatload.load.LoadStatus;
 import io.chatload.load.StateStore;
+import io.chatload.text.PrintableText;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,10 +104,15 @@ public final class Load {
         return refusedSources.contains(source);
     }
 
-    /** Something the user should know that did not fail the load, e.g. a links.more URL on another host skipped. */
+    /**
+     * Something the user should know that did not fail the load, e.g. a links.more URL on another host skipped. It
+     * often quotes the API, so it is kept escaped (see {@link PrintableText}): the summary, the logs and the ledger
+     * print it as it is.
+     */
     synchronized void warn(String warning) {
-        if (!warnings.contains(warning)) {
-            warnings.add(warning);
+        String line = PrintableText.escape(warning);
+        if (!warnings.contains(line)) {
+            warnings.add(line);
         }
     }
 
@@ -145,7 +151,7 @@ public final class Load {
             }
             try {
                 ledger.finished(schema, id, errors.isEmpty() ? LoadStatus.COMPLETED : LoadStatus.FAILED, rows,
-                        notes.isEmpty() ? null : String.join("\n", notes));
+                        notes.isEmpty() ? null : String.join("; ", notes));
             } catch (SQLException e) {
                 ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + e.getMessage());
             }
