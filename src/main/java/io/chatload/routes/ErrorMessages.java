@@ -35,6 +35,10 @@ final class ErrorMessages {
 
     private static String happened(ResourceSpec spec, URI url, Throwable failure) {
         String at = spec.id() + ": " + (url == null ? "" : "GET " + Urls.pathAndQuery(url) + " ");
+        LoadStopped stopped = ObjectHelper.getException(LoadStopped.class, failure);
+        if (stopped != null) {
+            return at + "not sent: " + stopped.getMessage();
+        }
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return at + "answered HTTP " + http.getStatusCode();
@@ -51,6 +55,9 @@ final class ErrorMessages {
     }
 
     private static String whatToDo(ResourceSpec spec, SourceConfig source, Throwable failure) {
+        if (ObjectHelper.getException(LoadStopped.class, failure) != null) {
+            return "the rows before it are committed; the next run resumes from there";
+        }
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return httpHint(http.getStatusCode(), spec, source);

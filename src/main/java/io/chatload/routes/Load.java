@@ -31,6 +31,7 @@ public final class Load {
     private final Map<String, ResourceOutcome> outcomes = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Map<String, String>> cursors = new ConcurrentHashMap<>();
+    private volatile String stopReason;
 
     /**
      * @param resources   the resource ids this load covers (a parent fans out only to children among them)
@@ -79,6 +80,26 @@ public final class Load {
             cursors.putIfAbsent(spec.id(), known);
         }
         return known;
+    }
+
+    /**
+     * Stops fetching, e.g. on SIGTERM: each run's next request fails with the reason instead of going out, so every
+     * run ends soon, its batch committing what it holds with the cursors that cover it; the next load resumes there.
+     */
+    public void stop(String reason) {
+        stopReason = reason;
+    }
+
+    public boolean stopped() {
+        return stopReason != null;
+    }
+
+    /** Before each request: a stopped load makes none. */
+    void checkRunning() {
+        String reason = stopReason;
+        if (reason != null) {
+            throw new LoadStopped(reason);
+        }
     }
 
     /** Opens the ledger row of a schema the first time a resource of this load writes there. */

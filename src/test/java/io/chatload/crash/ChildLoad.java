@@ -75,6 +75,15 @@ final class ChildLoad {
         return awaitExit(EXIT_TIMEOUT);
     }
 
+    /** SIGTERM (Process.destroy on Unix), as a service manager stops a process; does not wait. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     int awaitExit(Duration timeout) throws InterruptedException, IOException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
