@@ -1,5 +1,6 @@
 package io.chatload.webhook;
 
+import io.chatload.text.PrintableText;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -41,7 +42,8 @@ final class ChatformaReceiver implements Processor {
             LOG.info("{}: stored {}", what, rows);
             Replies.reply(exchange, 200, "{\"status\":\"stored\"}");
         } catch (Exception e) {
-            LOG.warn("{}: not stored, answered 503 so that it is delivered again: {}", what, e.getMessage());
+            LOG.warn("{}: not stored, answered 503 so that it is delivered again: {}", what,
+                    PrintableText.escape(e.getMessage()));
             Replies.reply(exchange, 503, "{\"error\":\"not stored, deliver again later\"}");
         }
     }

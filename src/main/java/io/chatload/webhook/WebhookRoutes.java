@@ -7,6 +7,7 @@ import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceRunner;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.SourceDefaults;
+import io.chatload.text.PrintableText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -145,7 +146,8 @@ public final class WebhookRoutes extends RouteBuilder {
         try {
             check.call();
         } catch (Exception e) {
-            LOG.warn("{} webhooks: the subscriptions could not be checked, trying again later: {}", source, e.getMessage());
+            LOG.warn("{} webhooks: the subscriptions could not be checked, trying again later: {}", source,
+                    PrintableText.escape(e.getMessage()));
         }
     }
 
