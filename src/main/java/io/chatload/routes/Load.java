@@ -148,7 +148,7 @@ public final class Load {
             try {
                 state.recordOutcome(o.schema(), name, id, !o.failed(), o.failed() ? errorText(o) : null);
             } catch (SQLException e) {
-                ledgerErrors.add("the state of " + o.resource() + " could not be recorded: " + e.getMessage());
+                ledgerErrors.add("the state of " + o.resource() + " could not be recorded: " + PrintableText.escape(e.getMessage()));
             }
         }
         for (String schema : schemas) {
@@ -174,7 +174,7 @@ public final class Load {
                 ledger.finished(schema, id, errors.isEmpty() ? LoadStatus.COMPLETED : LoadStatus.FAILED, rows,
                         notes.isEmpty() ? null : String.join("; ", notes));
             } catch (SQLException e) {
-                ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + e.getMessage());
+                ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + PrintableText.escape(e.getMessage()));
             }
         }
         return new LoadSummary(id, List.copyOf(outcomes.values()), List.copyOf(warnings), ledgerErrors);
