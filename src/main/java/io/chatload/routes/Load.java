@@ -90,10 +90,6 @@ public final class Load {
         stopReason = reason;
     }
 
-    public boolean stopped() {
-        return stopReason != null;
-    }
-
     /** Before each request: a stopped load makes none. */
     void checkRunning() {
         String reason = stopReason;
