@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 /** {@code run}: the Camel runtime on its schedule; {@code run --once}: every enabled resource once, then exit. */
 final class RunCommand implements Command {
 
+    /** The exit code of a run stopped by SIGTERM, as the JVM reports it (128 + 15). */
+    static final int STOPPED = 143;
+
     @Override
     public String name() {
         return "run";
@@ -31,7 +34,9 @@ final class RunCommand implements Command {
                   --resources a,b     only these resources (a name, visitors, or source.name, chaport.visitors),
                                       with the resources below them and the parents that feed them
                   --full-refresh      ignore the cursors: fetch everything again (rows are still upserted)
-                Without --once, runs until stopped (Ctrl+C or SIGTERM lets in-flight work finish).
+                SIGTERM (or Ctrl+C) stops --once within seconds: no further requests, the open batches commit,
+                one line, exit 143 (130 for Ctrl+C); the next run resumes. Without --once, runs until stopped
+                (Ctrl+C or SIGTERM lets in-flight work finish).
                 """;
     }
 
@@ -68,11 +73,14 @@ final class RunCommand implements Command {
     /**
      * Runs the resources once against the configured database, then sends what the outboxes hold; shared with
      * {@code demo}. Named outboxes ({@code messages}, {@code chatforma.dispatch_broadcast}) select only themselves.
+     * SIGTERM stops the load (see {@link StopOnSignal}): one line instead of the summary, and the JVM exits 143.
      */
     static int once(ChatloadConfig config, List<String> names, boolean fullRefresh, Console console) throws Exception {
         List<String> outboxNames = names.stream().filter(ChatloadRuntime::isOutbox).toList();
         List<String> resourceNames = names.stream().filter(n -> !ChatloadRuntime.isOutbox(n)).toList();
-        try (Destination destination = Databases.connect(config);
+        // closed last: the signal's hook waits for the database to be closed
+        try (StopOnSignal signal = new StopOnSignal(console);
+             Destination destination = Databases.connect(config);
              ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, false, console::notice, s -> { })) {
             runtime.start();
             boolean failed = false;
@@ -83,9 +91,17 @@ final class RunCommand implements Command {
                             + config.routesDir());
                     return 2;
                 }
-                LoadSummary summary = runtime.runOnce(new Load(destination.ledger(), resources, fullRefresh));
-                summary.lines().forEach(console.out()::println);
+                Load load = new Load(destination.ledger(), resources, fullRefresh);
+                signal.watch(load);
+                LoadSummary summary = runtime.runOnce(load);
+                if (!signal.stopping()) { // stopped, its runs all failed as "not sent": the one line below says it
+                    summary.lines().forEach(console.out()::println);
+                }
                 failed = summary.failed();
+            }
+            if (signal.stopping()) { // nothing new starts, the outboxes' sends included
+                console.err().println(signal.stoppedLine());
+                return STOPPED;
             }
             if (names.isEmpty() || !outboxNames.isEmpty()) {
                 for (DrainResult drain : runtime.drainOutboxes(outboxNames)) {

@@ -20,7 +20,8 @@ final class SqlCommand implements Command {
     public String help() {
         return """
                 sql [--csv] "QUERY"        run a query on the destination and print the result
-                  --csv   print CSV with a header row (all rows) instead of an aligned table (first 1000 rows)
+                  --csv   print CSV with a header row (all rows) instead of an aligned table (first 1000 rows);
+                          the table shows control characters escaped (\\u001b), CSV is the data as stored
                 Example: java -jar chatload.jar sql "SELECT * FROM chaport_data.visitors LIMIT 10"
                 """;
     }

@@ -1,10 +1,15 @@
 package io.chatload.cli;
 
+import io.chatload.text.PrintableText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints rows as an aligned table or as CSV with a header row (RFC 4180 quoting). */
+/**
+ * Prints rows as an aligned table or as CSV with a header row (RFC 4180 quoting). The table is for a terminal, so its
+ * cells are escaped ({@link PrintableText}: a value from an API cannot steer the terminal or break the line); CSV is
+ * data, written as stored.
+ */
 final class TextTable {
 
     private static final int MAX_CELL = 60;
@@ -13,18 +18,19 @@ final class TextTable {
     }
 
     static void printAligned(PrintStream out, List<String> header, List<List<Object>> rows) {
+        List<String> names = header.stream().map(PrintableText::escape).toList();
         List<List<String>> cells = new ArrayList<>();
         for (List<Object> row : rows) {
             cells.add(row.stream().map(TextTable::cell).toList());
         }
-        int[] width = new int[header.size()];
-        for (int i = 0; i < header.size(); i++) {
-            width[i] = header.get(i).length();
+        int[] width = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            width[i] = names.get(i).length();
             for (List<String> row : cells) {
                 width[i] = Math.max(width[i], row.get(i).length());
             }
         }
-        out.println(line(header, width));
+        out.println(line(names, width));
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < width.length; i++) {
             rule.append(i == 0 ? "" : "-+-").append("-".repeat(width[i]));
@@ -47,7 +53,7 @@ final class TextTable {
         if (value == null) {
             return "NULL";
         }
-        String s = value.toString().replace('\n', ' ').replace('\r', ' ');
+        String s = PrintableText.escape(value.toString());
         return s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 3) + "..." : s;
     }
 

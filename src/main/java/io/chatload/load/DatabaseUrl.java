@@ -62,9 +62,7 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
                     + schemaPrefix + "'");
         }
         String driverUrl = switch (kind) {
-            // an embedded file database writes commits lazily: a killed process would lose the last ones
-            case H2 -> rest.startsWith("jdbc:h2:mem:") || rest.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
-                    ? rest : rest + ";WRITE_DELAY=0";
+            case H2 -> rest.startsWith("jdbc:h2:mem:") ? rest : h2FileDefaults(rest);
             // multi-row INSERTs for batches: several times faster, same results
             case POSTGRESQL -> withDefault(rest, "reWriteBatchedInserts", "true");
             case MARIADB -> {
@@ -104,6 +102,22 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
     private static ConfigException runsCode(String what) {
         return new ConfigException("chatload.db.url: the H2 URL holds " + what + ", which runs code when the database "
                 + "opens; refused unless chatload.db.allow-code=true (CHATLOAD_DB_ALLOW_CODE)");
+    }
+
+    /**
+     * An embedded file database writes commits lazily: a killed process would lose the last ones. And H2's own shutdown
+     * hook would close it under a load that SIGTERM is still stopping: chatload closes it itself (H2 refuses that with
+     * AUTO_SERVER, whose database then closes at exit, rolling back the open batch).
+     */
+    private static String h2FileDefaults(String url) {
+        String durable = h2Setting(url, "WRITE_DELAY", "0");
+        return url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE") ? durable
+                : h2Setting(durable, "DB_CLOSE_ON_EXIT", "FALSE");
+    }
+
+    /** Adds {@code ;KEY=value} to an H2 URL that does not set the key. */
+    private static String h2Setting(String url, String key, String value) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains(key) ? url : url + ";" + key + "=" + value;
     }
 
     /** The URL as it may be shown: without password parameters or the given password. */

@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.text.PrintableText;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,8 +47,9 @@ public final class LoadLedger {
     }
 
     /** Records the outcome; {@code rowsPerTable} is the total of the whole load (all its resources). */
-    public void finished(String schema, String loadId, LoadStatus status, Map<String, Long> rowsPerTable, String error)
+    public void finished(String schema, String loadId, LoadStatus status, Map<String, Long> rowsPerTable, String errorText)
             throws SQLException {
+        String error = PrintableText.escape(errorText); // carries API text, which show and sql print
         String name = naming.identifier(schema);
         registry.ensureSchema(name, true);
         OffsetDateTime now = now();

@@ -1,6 +1,7 @@
 package io.chatload.load;
 
 import java.sql.Connection;
+import io.chatload.text.PrintableText;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,7 +103,7 @@ public final class StateStore {
                 statement.setString(i++, loadId);
                 dialect.bind(statement, i++, now, DataType.TIMESTAMP);
                 if (!success) {
-                    statement.setString(i++, error);
+                    statement.setString(i++, PrintableText.escape(error)); // API text: shown by show and sql
                 }
                 dialect.bind(statement, i, now, DataType.TIMESTAMP);
                 statement.executeUpdate();

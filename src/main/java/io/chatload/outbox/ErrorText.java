@@ -1,6 +1,7 @@
 package io.chatload.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatload.text.PrintableText;
 import java.util.Map;
 
 /**
@@ -18,9 +19,12 @@ final class ErrorText {
         this.secret = secret == null || secret.isBlank() ? null : secret;
     }
 
-    /** The line, without line breaks, credential or excess length. */
+    /**
+     * The line, without line breaks, credential or excess length; what else could steer a terminal that prints it
+     * (C1 and bidi controls, U+2028) escaped, as {@link PrintableText} does.
+     */
     String clean(String text) {
-        String line = text == null ? "" : text.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").strip();
+        String line = PrintableText.escape(text == null ? "" : text.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").strip());
         if (secret != null) {
             line = line.replace(secret, "***");
         }

@@ -3,6 +3,7 @@ package io.chatload.routes;
 import io.chatload.config.SourceConfig;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Urls;
+import io.chatload.text.PrintableText;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
@@ -24,9 +25,20 @@ final class ErrorMessages {
         return whatHappened(spec, url, failure) + ": " + whatToDo(spec, source, failure);
     }
 
-    /** The first half of the line: the resource, the request and what it got, e.g. for a retry's log line. */
+    /**
+     * The first half of the line: the resource, the request and what it got, e.g. for a retry's log line. The path and
+     * the message come from the API (a links.more URL, a JSON parser's quote of the body): escaped, as a log prints them.
+     */
     static String whatHappened(ResourceSpec spec, URI url, Throwable failure) {
+        return PrintableText.escape(happened(spec, url, failure));
+    }
+
+    private static String happened(ResourceSpec spec, URI url, Throwable failure) {
         String at = spec.id() + ": " + (url == null ? "" : "GET " + Urls.pathAndQuery(url) + " ");
+        LoadStopped stopped = ObjectHelper.getException(LoadStopped.class, failure);
+        if (stopped != null) {
+            return at + "not sent: " + stopped.getMessage();
+        }
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return at + "answered HTTP " + http.getStatusCode();
@@ -43,6 +55,9 @@ final class ErrorMessages {
     }
 
     private static String whatToDo(ResourceSpec spec, SourceConfig source, Throwable failure) {
+        if (ObjectHelper.getException(LoadStopped.class, failure) != null) {
+            return "the rows before it are committed; the next run resumes from there";
+        }
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return httpHint(http.getStatusCode(), spec, source);

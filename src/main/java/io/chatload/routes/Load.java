@@ -3,6 +3,7 @@ package io.chatload.routes;
 import io.chatload.load.LoadLedger;
 import io.chatload.load.LoadStatus;
 import io.chatload.load.StateStore;
+import io.chatload.text.PrintableText;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class Load {
     private final Map<String, ResourceOutcome> outcomes = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Map<String, String>> cursors = new ConcurrentHashMap<>();
+    private volatile String stopReason;
 
     /**
      * @param resources   the resource ids this load covers (a parent fans out only to children among them)
@@ -80,6 +82,22 @@ public final class Load {
         return known;
     }
 
+    /**
+     * Stops fetching, e.g. on SIGTERM: each run's next request fails with the reason instead of going out, so every
+     * run ends soon, its batch committing what it holds with the cursors that cover it; the next load resumes there.
+     */
+    public void stop(String reason) {
+        stopReason = reason;
+    }
+
+    /** Before each request: a stopped load makes none. */
+    void checkRunning() {
+        String reason = stopReason;
+        if (reason != null) {
+            throw new LoadStopped(reason);
+        }
+    }
+
     /** Opens the ledger row of a schema the first time a resource of this load writes there. */
     synchronized void touch(String schema) throws SQLException {
         if (schemas.add(schema)) {
@@ -103,10 +121,15 @@ public final class Load {
         return refusedSources.contains(source);
     }
 
-    /** Something the user should know that did not fail the load, e.g. a links.more URL on another host skipped. */
+    /**
+     * Something the user should know that did not fail the load, e.g. a links.more URL on another host skipped. It
+     * often quotes the API, so it is kept escaped (see {@link PrintableText}): the summary, the logs and the ledger
+     * print it as it is.
+     */
     synchronized void warn(String warning) {
-        if (!warnings.contains(warning)) {
-            warnings.add(warning);
+        String line = PrintableText.escape(warning);
+        if (!warnings.contains(line)) {
+            warnings.add(line);
         }
     }
 
@@ -121,7 +144,7 @@ public final class Load {
             try {
                 state.recordOutcome(o.schema(), name, id, !o.failed(), o.failed() ? errorText(o) : null);
             } catch (SQLException e) {
-                ledgerErrors.add("the state of " + o.resource() + " could not be recorded: " + e.getMessage());
+                ledgerErrors.add("the state of " + o.resource() + " could not be recorded: " + PrintableText.escape(e.getMessage()));
             }
         }
         for (String schema : schemas) {
@@ -145,9 +168,9 @@ public final class Load {
             }
             try {
                 ledger.finished(schema, id, errors.isEmpty() ? LoadStatus.COMPLETED : LoadStatus.FAILED, rows,
-                        notes.isEmpty() ? null : String.join("\n", notes));
+                        notes.isEmpty() ? null : String.join("; ", notes));
             } catch (SQLException e) {
-                ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + e.getMessage());
+                ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + PrintableText.escape(e.getMessage()));
             }
         }
         return new LoadSummary(id, List.copyOf(outcomes.values()), List.copyOf(warnings), ledgerErrors);

@@ -1,5 +1,6 @@
 package io.chatload.routes;
 
+import io.chatload.text.PrintableText;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +12,11 @@ import java.util.TreeMap;
  */
 public record ResourceOutcome(String resource, String schema, int requests, long records, Map<String, Long> rowsPerTable,
                               Duration duration, String error, int failures) {
+
+    /** The error quotes what the API answered: kept escaped, as the summary, the logs and the ledger print it. */
+    public ResourceOutcome {
+        error = PrintableText.escape(error);
+    }
 
     static ResourceOutcome failedToStart(ResourceSpec spec, String error) {
         return new ResourceOutcome(spec.id(), spec.schema(), 0, 0, Map.of(), Duration.ZERO, error, 1);

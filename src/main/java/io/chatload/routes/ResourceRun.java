@@ -74,8 +74,9 @@ final class ResourceRun {
         triesOfPage = 0;
     }
 
-    /** Counts one HTTP request for the current page: the first try or a retry. */
+    /** Counts one HTTP request for the current page: the first try or a retry; none once the load is stopped. */
     URI attempt() {
+        load.checkRunning();
         requests++;
         triesOfPage++;
         return current;

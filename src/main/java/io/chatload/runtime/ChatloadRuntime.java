@@ -17,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,13 @@ public final class ChatloadRuntime implements AutoCloseable {
             RoutesReloader.installIfEnabled(main, config, chatload.catalog());
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
+            // run --once stops on SIGTERM by its own hook, which ends the load before Camel stops: Camel's hook (the
+            // default strategy's hangup interceptor) would stop Camel under the running load, then wait 45 s for it
+            main.setShutdownStrategy(new SimpleMainShutdownStrategy());
+            main.addOverrideProperty("camel.main.shutdown-timeout", "5");
+            // nothing serves Camel's metrics in once mode; and its exchange notifier registers a gauge on the first
+            // completed exchanges without a lock: the root runs that a SIGTERM ends together log a duplicate warning
+            main.addOverrideProperty("camel.metrics.enabled", "false");
         }
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
         if (scheduled && managementPort > 0) {

@@ -8,6 +8,7 @@ import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceOutcome;
 import io.chatload.routes.ResourceRunner;
 import io.chatload.routes.ResourceSpec;
+import io.chatload.text.PrintableText;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class ChatFetches {
             }
         } catch (RuntimeException e) {
             LOG.warn("chaport webhook {}: visitor {} chat {}: the fetch failed: {}", delivery.event(),
-                    delivery.visitorId(), delivery.chatId(), e.getMessage());
+                    delivery.visitorId(), delivery.chatId(), PrintableText.escape(e.getMessage()));
         } finally {
             synchronized (this) {
                 pending.remove(delivery.chatKey());
@@ -134,7 +135,7 @@ final class ChatFetches {
         String what = "chaport webhook " + delivery.event() + ": visitor " + delivery.visitorId() + " chat " + delivery.chatId();
         if (result.getException() != null || summary.failed()) {
             String error = summary.outcomes().stream().filter(ResourceOutcome::failed).map(ResourceOutcome::error)
-                    .findFirst().orElse(result.getException() == null ? "failed" : result.getException().getMessage());
+                    .findFirst().orElse(result.getException() == null ? "failed" : PrintableText.escape(result.getException().getMessage()));
             LOG.warn("{}: not loaded, the next poll fetches it: {}", what, error);
             return;
         }

@@ -1,6 +1,7 @@
 package io.chatload.webhook;
 
 import io.chatload.load.SchemaContractException;
+import io.chatload.text.PrintableText;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -48,7 +49,8 @@ final class ChatformaReceiver implements Processor {
             LOG.warn("{}: not stored, answered 400: {}", what, e.getMessage());
             Replies.reply(exchange, 400, "{\"error\":\"not stored: the body does not fit the form_submissions tables\"}");
         } catch (Exception e) {
-            LOG.warn("{}: not stored, answered 503 so that it is delivered again: {}", what, e.getMessage());
+            LOG.warn("{}: not stored, answered 503 so that it is delivered again: {}", what,
+                    PrintableText.escape(e.getMessage()));
             Replies.reply(exchange, 503, "{\"error\":\"not stored, deliver again later\"}");
         }
     }

@@ -1,5 +1,6 @@
 package io.chatload.webhook;
 
+import io.chatload.text.PrintableText;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -47,7 +48,7 @@ final class DeliveryBodies {
 
     /** A value from the body made safe for one log line: printable, at most 60 characters. */
     static String quote(Object value) {
-        String text = String.valueOf(value).replaceAll("[\\p{Cntrl}]", "?");
+        String text = PrintableText.escape(String.valueOf(value));
         return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }

@@ -8,6 +8,7 @@ import io.chatload.load.SchemaContract;
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
 import io.chatload.routes.Load;
+import io.chatload.text.PrintableText;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -117,7 +118,8 @@ final class FormSubmissions {
                 destination.ledger().finished(schema, loadId, LoadStatus.FAILED, Map.of(), error);
                 destination.state().recordOutcome(schema, RESOURCE, loadId, false, error);
             } catch (SQLException | RuntimeException ledgerError) {
-                LOG.warn("chatforma webhook: the ledger could not record load {} either: {}", loadId, ledgerError.getMessage());
+                LOG.warn("chatforma webhook: the ledger could not record load {} either: {}", loadId,
+                        PrintableText.escape(ledgerError.getMessage()));
             }
             throw e;
         }

@@ -6,6 +6,7 @@ import io.chatload.load.Destination;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.SourceDefaults;
+import io.chatload.text.PrintableText;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -140,7 +141,8 @@ public final class WebhookRoutes extends RouteBuilder {
         try {
             check.call();
         } catch (Exception e) {
-            LOG.warn("{} webhooks: the subscriptions could not be checked, trying again later: {}", source, e.getMessage());
+            LOG.warn("{} webhooks: the subscriptions could not be checked, trying again later: {}", source,
+                    PrintableText.escape(e.getMessage()));
         }
     }
 

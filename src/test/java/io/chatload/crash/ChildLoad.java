@@ -31,6 +31,11 @@ final class ChildLoad {
 
     static ChildLoad start(Path jar, Path routes, SandboxServer sandbox, String dbUrl, int batchSize, Path log)
             throws IOException {
+        return start(jar, routes, sandbox, dbUrl, "", batchSize, log);
+    }
+
+    static ChildLoad start(Path jar, Path routes, SandboxServer sandbox, String dbUrl, String dbUser, int batchSize,
+                           Path log) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // half the start-up time of each of the many short-lived children; no bearing on what they write
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -45,6 +50,7 @@ final class ChildLoad {
         env.put("CHAPORT_REQUESTS_PER_SECOND", "0");
         env.put("CHATFORMA_REQUESTS_PER_SECOND", "0");
         env.put("CHATLOAD_DB_URL", dbUrl);
+        env.put("CHATLOAD_DB_USER", dbUser);
         env.put("CHATLOAD_ROUTES", routes.toAbsolutePath().toString());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return new ChildLoad(builder.start(), log);
@@ -73,6 +79,15 @@ final class ChildLoad {
     int kill() throws InterruptedException, IOException {
         process.destroyForcibly();
         return awaitExit(EXIT_TIMEOUT);
+    }
+
+    /** SIGTERM (Process.destroy on Unix), as a service manager stops a process; does not wait. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     int awaitExit(Duration timeout) throws InterruptedException, IOException {

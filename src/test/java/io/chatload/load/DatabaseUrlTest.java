@@ -26,10 +26,13 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void h2FileDatabasesWriteEachCommitAtOnceUnlessTheUrlSaysOtherwise() throws SQLException {
-        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:file:./chatload;AUTO_SERVER=TRUE;WRITE_DELAY=0", ""),
-                parse("jdbc:h2:file:./chatload;AUTO_SERVER=TRUE"));
-        assertEquals("jdbc:h2:file:./c;write_delay=500", parse("jdbc:h2:file:./c;write_delay=500").driverUrl());
+    void h2FileDatabasesWriteEachCommitAtOnceAndStayOpenUntilChatloadClosesThemUnlessTheUrlSaysOtherwise() throws SQLException {
+        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:file:./chatload;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", ""),
+                parse("jdbc:h2:file:./chatload"));
+        assertEquals("jdbc:h2:file:./c;AUTO_SERVER=TRUE;WRITE_DELAY=0", parse("jdbc:h2:file:./c;AUTO_SERVER=TRUE").driverUrl(),
+                "H2 does not take DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER=TRUE");
+        assertEquals("jdbc:h2:file:./c;write_delay=500;DB_CLOSE_ON_EXIT=FALSE", parse("jdbc:h2:file:./c;write_delay=500").driverUrl());
+        assertEquals("jdbc:h2:file:./c;DB_CLOSE_ON_EXIT=TRUE;WRITE_DELAY=0", parse("jdbc:h2:file:./c;DB_CLOSE_ON_EXIT=TRUE").driverUrl());
         assertEquals("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1", parse("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1").driverUrl());
     }
 

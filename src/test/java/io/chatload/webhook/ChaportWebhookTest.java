@@ -159,6 +159,16 @@ class ChaportWebhookTest {
     }
 
     @Test
+    void aRefusedDeliveryIsQuotedWithItsControlCharactersEscaped() throws Exception {
+        String visitorId = (String) bed.sandbox.data().chaportVisitors().get(0).get("id");
+        HttpResponse<String> answer = bed.post(bed.chaportReceiver(), "{\"event\": \"chat.\\u009b2J\\u001b]0;x\\u0007\\u202e\", "
+                + "\"extras\": {\"visitorId\": \"" + visitorId + "\", \"chatId\": 1}}");
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertFalse(answer.body().chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x202e), answer.body());
+        assertTrue(answer.body().contains("chat.\\\\u009b2J\\\\u001b]0;x\\\\u0007\\\\u202e"), answer.body());
+    }
+
+    @Test
     void fiftyDuplicateDeliveriesLeaveOneRowEach() throws Exception {
         SandboxData data = bed.sandbox.data();
         String visitorId = (String) data.chaportVisitors().get(1).get("id");
