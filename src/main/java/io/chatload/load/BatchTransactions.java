@@ -18,13 +18,15 @@ final class BatchTransactions {
     private final SchemaRegistry registry;
     private final RowWrites rowWrites;
     private final StateStore state;
+    private final SchemaVersions versions;
     private final Staging staging;
 
-    BatchTransactions(Database db, SchemaRegistry registry, StateStore state, NamingConvention naming) {
+    BatchTransactions(Database db, SchemaRegistry registry, StateStore state, SchemaVersions versions, NamingConvention naming) {
         this.db = db;
         this.registry = registry;
         this.rowWrites = new RowWrites(db.dialect());
         this.state = state;
+        this.versions = versions;
         this.staging = new Staging(db, registry, rowWrites, naming);
     }
 
@@ -51,6 +53,7 @@ final class BatchTransactions {
             for (TableWrite write : writes) {
                 write(connection, write, counts);
             }
+            recordVersions(connection, tables);
             writeState(connection, entries);
             return counts;
         });
@@ -109,6 +112,18 @@ final class BatchTransactions {
     private void ensureSchemas(Collection<String> schemas) throws SQLException {
         for (String schema : schemas) {
             registry.ensureSchema(schema, true);
+        }
+    }
+
+    /** A new schema version, if these tables changed the schema, commits with their rows. */
+    private void recordVersions(Connection connection, List<PendingTable> tables) throws SQLException {
+        Map<String, Map<String, StoredSchema.TableHints>> hints = new LinkedHashMap<>();
+        for (PendingTable table : tables) {
+            hints.computeIfAbsent(table.ref().schema(), s -> new LinkedHashMap<>())
+                    .put(table.ref().table(), new StoredSchema.TableHints(table.disposition(), table.keyColumns()));
+        }
+        for (Map.Entry<String, Map<String, StoredSchema.TableHints>> schema : hints.entrySet()) {
+            versions.record(connection, schema.getKey(), schema.getValue());
         }
     }
 
