@@ -48,12 +48,20 @@ final class BatchTransactions {
         for (PendingTable table : tables) {
             writes.add(plan(table));
         }
+        // the tables as plan() left them, read before the transaction (see SchemaVersions#record)
+        Map<String, List<TableSchema>> schemas = new LinkedHashMap<>();
+        for (PendingTable table : tables) {
+            String schema = table.ref().schema();
+            if (!schemas.containsKey(schema)) {
+                schemas.put(schema, registry.all(schema));
+            }
+        }
         return db.inTransaction(connection -> {
             Map<TableRef, Long> counts = new LinkedHashMap<>();
             for (TableWrite write : writes) {
                 write(connection, write, counts);
             }
-            recordVersions(connection, tables);
+            recordVersions(connection, tables, schemas);
             writeState(connection, entries);
             return counts;
         });
@@ -116,14 +124,15 @@ final class BatchTransactions {
     }
 
     /** A new schema version, if these tables changed the schema, commits with their rows. */
-    private void recordVersions(Connection connection, List<PendingTable> tables) throws SQLException {
+    private void recordVersions(Connection connection, List<PendingTable> tables, Map<String, List<TableSchema>> schemas)
+            throws SQLException {
         Map<String, Map<String, StoredSchema.TableHints>> hints = new LinkedHashMap<>();
         for (PendingTable table : tables) {
             hints.computeIfAbsent(table.ref().schema(), s -> new LinkedHashMap<>())
                     .put(table.ref().table(), new StoredSchema.TableHints(table.disposition(), table.keyColumns()));
         }
         for (Map.Entry<String, Map<String, StoredSchema.TableHints>> schema : hints.entrySet()) {
-            versions.record(connection, schema.getKey(), schema.getValue());
+            versions.record(connection, schema.getKey(), schemas.get(schema.getKey()), schema.getValue());
         }
     }
 

@@ -36,7 +36,7 @@ public final class Destination implements AutoCloseable {
         this.naming = new NamingConvention(dialect.maxIdentifierLength());
         this.registry = registry(db, naming);
         Clock clock = Clock.systemUTC();
-        this.versions = new SchemaVersions(db, registry, clock);
+        this.versions = new SchemaVersions(db, clock);
         this.ledger = new LoadLedger(db, registry, naming, versions, clock);
         this.state = new StateStore(db, registry, naming, clock);
     }

@@ -1,12 +1,14 @@
 package io.chatload.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ final class DltSchemaJson {
     /** The schema's {@code version_hash}: its content without version and hashes, then table and column names in order. */
     @SuppressWarnings("unchecked")
     static String versionHash(Map<String, Object> storedSchema) {
-        Map<String, Object> content = new java.util.LinkedHashMap<>(storedSchema);
+        Map<String, Object> content = new LinkedHashMap<>(storedSchema);
         content.remove("version");
         content.remove("version_hash");
         content.remove("imported_version_hash");
@@ -42,7 +44,7 @@ final class DltSchemaJson {
 
     /** A pipeline state's {@code _version_hash}: its content without version, engine version, hash and local part. */
     static String stateHash(Map<String, Object> state) {
-        Map<String, Object> content = new java.util.LinkedHashMap<>(state);
+        Map<String, Object> content = new LinkedHashMap<>(state);
         content.remove("_state_version");
         content.remove("_state_engine_version");
         content.remove("_version_hash");
@@ -70,7 +72,7 @@ final class DltSchemaJson {
 
     static Map<String, Object> read(String json) {
         try {
-            return IN_ORDER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+            return IN_ORDER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
         }

@@ -63,6 +63,7 @@ public final class LoadLedger {
         String update = "UPDATE " + dialect.table(name, TABLE) + " SET " + dialect.quote("status") + " = ?, "
                 + dialect.quote("finished_at") + " = ?, " + dialect.quote("rows_per_table") + " = ?, "
                 + dialect.quote("error") + " = ? WHERE " + dialect.quote("load_id") + " = ?";
+        List<TableSchema> tables = registry.all(name); // not from inside the transaction: see SchemaVersions#record
         db.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(update)) {
                 statement.setString(1, status.name());
@@ -79,16 +80,16 @@ public final class LoadLedger {
                 }
             }
             if (status == LoadStatus.COMPLETED) {
-                completed(connection, dialect, name, loadId, now);
+                completed(connection, dialect, name, tables, loadId, now);
             }
             return null;
         });
     }
 
     /** dlt's record of a completed load: its {@code _dlt_loads} row, the schema version it ends with, the pipeline state. */
-    private void completed(Connection connection, Dialect dialect, String schema, String loadId, OffsetDateTime now)
-            throws SQLException {
-        String hash = versions.record(connection, schema, Map.of());
+    private void completed(Connection connection, Dialect dialect, String schema, List<TableSchema> tables, String loadId,
+                           OffsetDateTime now) throws SQLException {
+        String hash = versions.record(connection, schema, tables, Map.of());
         List<String> columns = List.copyOf(DltSystemTables.LOADS_TABLE.columns().keySet());
         try (PreparedStatement statement = connection.prepareStatement(
                 dialect.upsert(schema, DltSystemTables.LOADS, columns, DltSystemTables.LOADS_TABLE.primaryKey()))) {

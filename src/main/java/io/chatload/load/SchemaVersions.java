@@ -24,29 +24,30 @@ final class SchemaVersions {
     private static final List<String> COLUMNS = List.copyOf(DltSystemTables.VERSION_TABLE.columns().keySet());
 
     private final Database db;
-    private final SchemaRegistry registry;
     private final Clock clock;
     /** Stored versions by hash: each one's JSON is read and parsed once. Guarded by this. */
     private final Map<String, Known> known = new HashMap<>();
 
-    SchemaVersions(Database db, SchemaRegistry registry, Clock clock) {
+    SchemaVersions(Database db, Clock clock) {
         this.db = db;
-        this.registry = registry;
         this.clock = clock;
     }
 
     /**
      * In the caller's transaction: the schema's version hash, after writing a new version when its tables, columns or
      * the {@code written} tables' hints differ from the latest stored.
+     * @param tables the schema's tables, from {@link SchemaRegistry#all} before the transaction opened: the registry
+     *               waits for open transactions while it changes tables, so it must not be asked from inside one
      */
-    String record(Connection connection, String schema, Map<String, StoredSchema.TableHints> written) throws SQLException {
+    String record(Connection connection, String schema, List<TableSchema> tables,
+                  Map<String, StoredSchema.TableHints> written) throws SQLException {
         Dialect dialect = db.dialect();
         Latest latest = latest(connection, dialect, schema);
         Map<String, StoredSchema.TableHints> hints = new LinkedHashMap<>(latest == null ? Map.of() : latest.hints());
         hints.putAll(written);
         long version = latest == null ? 1 : latest.version();
         List<String> previous = latest == null ? List.of() : latest.previousHashes();
-        Map<String, Object> stored = StoredSchema.of(schema, version, previous, registry.all(schema), hints);
+        Map<String, Object> stored = StoredSchema.of(schema, version, previous, tables, hints);
         String hash = (String) stored.get("version_hash");
         if (latest != null && latest.hash().equals(hash)) {
             return hash;
@@ -55,7 +56,7 @@ final class SchemaVersions {
             List<String> before = new ArrayList<>(previous);
             before.remove(latest.hash());
             before.add(0, latest.hash());
-            stored = StoredSchema.of(schema, version + 1, before, registry.all(schema), hints);
+            stored = StoredSchema.of(schema, version + 1, before, tables, hints);
         }
         String json = DltSchemaJson.inOrder(stored);
         try (PreparedStatement insert = connection.prepareStatement(dialect.insert(schema, DltSystemTables.VERSION, COLUMNS))) {
@@ -110,7 +111,6 @@ final class SchemaVersions {
         return new Latest(version, hash, known.previousHashes(), known.hints());
     }
 
-    @SuppressWarnings("unchecked")
     private static Known read(Connection connection, Dialect dialect, String table, String hash) throws SQLException {
         String sql = "SELECT " + dialect.quote("schema") + " FROM " + table + " WHERE " + dialect.quote("version_hash") + " = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -118,8 +118,7 @@ final class SchemaVersions {
             statement.setString(1, hash);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                Map<String, Object> stored = DltSchemaJson.read(String.valueOf(dialect.value(rows, 1)));
-                return known(stored);
+                return known(DltSchemaJson.read(String.valueOf(dialect.value(rows, 1))));
             }
         }
     }

@@ -56,7 +56,7 @@ class ConcurrentFlushTest {
         NamingConvention naming = new NamingConvention(db.dialect().maxIdentifierLength());
         SchemaRegistry registry = Destination.registry(db, naming);
         StateStore state = new StateStore(db, registry, naming, Clock.systemUTC());
-        batch = new LoadBatch(db, registry, state, new SchemaVersions(db, registry, Clock.systemUTC()), naming, "1", 2);
+        batch = new LoadBatch(db, registry, state, new SchemaVersions(db, Clock.systemUTC()), naming, "1", 2);
         reader = DriverManager.getConnection(url);
         // a first flush makes the schema and the tables, so the next flushes touch the database only in their transaction
         batch.add(VISITORS, visitor("v0"));
