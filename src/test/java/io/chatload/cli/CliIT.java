@@ -129,6 +129,14 @@ class CliIT {
             assertTrue(run.out().contains("chaport.visitors: GET /chaport/api/v1/visitors?page=1 answered HTTP 401: the API "
                     + "refused the credential: check chatload.chaport.token"), run.out());
             assertFalse((run.out() + run.err()).contains("not-the-token-42"));
+
+            Result completed = chatload(env, "sql", "--csv", "SELECT COUNT(*) AS n FROM chaport_data._dlt_loads WHERE status = 0");
+            assertEquals(List.of("n", "0"), completed.outLines(), "a failed load is not in dlt's ledger: " + completed.err());
+            Result show = chatload(env, "show");
+            assertEquals(0, show.exit(), show.err());
+            String chaport = show.out().substring(show.out().indexOf("== chaport_data =="));
+            assertTrue(chaport.lines().anyMatch(l -> l.contains("| FAILED |") && l.contains("| chaport.")),
+                    "show lists the failed load from the history:\n" + show.out());
         }
     }
 
