@@ -29,8 +29,8 @@ final class StoredSchema {
 
     /**
      * The schema with its {@code version_hash}.
-     * @param tables the schema's tables as the registry knows them; chatload's own ({@code _chatload_...}) and dlt's
-     *               system tables are left out, dlt's are given as dlt defines them
+     * @param tables the schema's tables as the registry knows them; chatload's own ({@code _chatload_...}) are left
+     *               out, and dlt's system tables are given as dlt defines them
      * @param hints  by root table; a root table without hints is {@code append}
      */
     static Map<String, Object> of(String name, long version, List<String> previousHashes, List<TableSchema> tables,
