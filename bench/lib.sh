@@ -78,7 +78,7 @@ run_chatload() {
 # load_seconds DB_URL: the last load's duration by chatload's own ledger (started_at..finished_at, longest schema)
 load_seconds() {
   CHATLOAD_DB_URL="$1" CHATLOAD_DB_USER="${DB_USER:-}" CHATLOAD_DB_PASSWORD="${DB_PASSWORD:-}" CHATLOAD_ROUTES="$ROOT/routes" \
-    java -jar "$JAR" sql --csv "SELECT MIN(started_at), MAX(finished_at) FROM (SELECT started_at, finished_at FROM chaport_data._dlt_loads WHERE load_id = (SELECT MAX(load_id) FROM chaport_data._dlt_loads) UNION ALL SELECT started_at, finished_at FROM chatforma_data._dlt_loads WHERE load_id = (SELECT MAX(load_id) FROM chatforma_data._dlt_loads)) t" \
+    java -jar "$JAR" sql --csv "SELECT MIN(started_at), MAX(finished_at) FROM (SELECT started_at, finished_at FROM chaport_data._chatload_loads WHERE load_id = (SELECT MAX(load_id) FROM chaport_data._chatload_loads) UNION ALL SELECT started_at, finished_at FROM chatforma_data._chatload_loads WHERE load_id = (SELECT MAX(load_id) FROM chatforma_data._chatload_loads)) t" \
     | tail -1 | python3 -c '
 import sys, datetime
 a, b = [s.strip().strip("\"") for s in sys.stdin.read().strip().split(",")]

@@ -20,13 +20,15 @@ final class BatchTransactions {
     private final SchemaRegistry registry;
     private final RowWrites rowWrites;
     private final StateStore state;
+    private final SchemaVersions versions;
     private final Staging staging;
 
-    BatchTransactions(Database db, SchemaRegistry registry, StateStore state, NamingConvention naming) {
+    BatchTransactions(Database db, SchemaRegistry registry, StateStore state, SchemaVersions versions, NamingConvention naming) {
         this.db = db;
         this.registry = registry;
         this.rowWrites = new RowWrites(db.dialect());
         this.state = state;
+        this.versions = versions;
         this.staging = new Staging(db, registry, rowWrites, naming);
     }
 
@@ -56,11 +58,20 @@ final class BatchTransactions {
         for (PendingTable table : tables) {
             writes.add(plan(table, discards));
         }
+        // the tables as plan() left them, read before the transaction (see SchemaVersions#record)
+        Map<String, List<TableSchema>> schemas = new LinkedHashMap<>();
+        for (PendingTable table : tables) {
+            String schema = table.ref().schema();
+            if (!schemas.containsKey(schema)) {
+                schemas.put(schema, registry.all(schema));
+            }
+        }
         Map<TableRef, Long> rows = db.inTransaction(connection -> {
             Map<TableRef, Long> counts = new LinkedHashMap<>();
             for (TableWrite write : writes) {
                 write(connection, write, counts);
             }
+            recordVersions(connection, tables, schemas);
             writeState(connection, entries);
             return counts;
         });
@@ -143,6 +154,19 @@ final class BatchTransactions {
     private void ensureSchemas(Collection<String> schemas) throws SQLException {
         for (String schema : schemas) {
             registry.ensureSchema(schema, true);
+        }
+    }
+
+    /** A new schema version, if these tables changed the schema, commits with their rows. */
+    private void recordVersions(Connection connection, List<PendingTable> tables, Map<String, List<TableSchema>> schemas)
+            throws SQLException {
+        Map<String, Map<String, StoredSchema.TableHints>> hints = new LinkedHashMap<>();
+        for (PendingTable table : tables) {
+            hints.computeIfAbsent(table.ref().schema(), s -> new LinkedHashMap<>())
+                    .put(table.ref().table(), new StoredSchema.TableHints(table.disposition(), table.keyColumns()));
+        }
+        for (Map.Entry<String, Map<String, StoredSchema.TableHints>> schema : hints.entrySet()) {
+            versions.record(connection, schema.getKey(), schemas.get(schema.getKey()), schema.getValue());
         }
     }
 

@@ -26,6 +26,7 @@ public final class Destination implements AutoCloseable {
     private final Database db;
     private final NamingConvention naming;
     private final SchemaRegistry registry;
+    private final SchemaVersions versions;
     private final LoadLedger ledger;
     private final StateStore state;
 
@@ -33,10 +34,17 @@ public final class Destination implements AutoCloseable {
         this.pool = pool;
         this.db = new Database(pool.dataSource(), dialect);
         this.naming = new NamingConvention(dialect.maxIdentifierLength());
-        this.registry = new SchemaRegistry(db, naming, List.of(LoadLedger.DEFINITION, StateStore.DEFINITION));
+        this.registry = registry(db, naming);
         Clock clock = Clock.systemUTC();
-        this.ledger = new LoadLedger(db, registry, naming, clock);
+        this.versions = new SchemaVersions(db, clock);
+        this.ledger = new LoadLedger(db, registry, naming, versions, clock);
         this.state = new StateStore(db, registry, naming, clock);
+    }
+
+    /** The registry of a destination: its bookkeeping tables in every schema, dlt's and chatload's, in today's layout. */
+    static SchemaRegistry registry(Database db, NamingConvention naming) {
+        return new SchemaRegistry(db, naming, List.of(DltSystemTables.LOADS_TABLE, DltSystemTables.VERSION_TABLE,
+                DltSystemTables.PIPELINE_STATE_TABLE, LoadLedger.DEFINITION, StateStore.DEFINITION), new LedgerMigration(db));
     }
 
     /**
@@ -98,7 +106,7 @@ public final class Destination implements AutoCloseable {
      */
     public LoadBatch batch(String loadId, int batchSize) {
         Objects.requireNonNull(loadId, "loadId");
-        return new LoadBatch(db, registry, state, naming, loadId, batchSize);
+        return new LoadBatch(db, registry, state, versions, naming, loadId, batchSize);
     }
 
     public LoadLedger ledger() {

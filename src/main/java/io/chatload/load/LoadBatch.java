@@ -62,13 +62,14 @@ public final class LoadBatch {
         }
     }
 
-    LoadBatch(Database db, SchemaRegistry registry, StateStore state, NamingConvention naming, String loadId, int batchSize) {
+    LoadBatch(Database db, SchemaRegistry registry, StateStore state, SchemaVersions versions, NamingConvention naming,
+              String loadId, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         this.naming = naming;
         this.flattener = new Flattener(naming);
-        this.transactions = new BatchTransactions(db, registry, state, naming);
+        this.transactions = new BatchTransactions(db, registry, state, versions, naming);
         this.loadId = loadId;
         this.batchSize = batchSize;
     }

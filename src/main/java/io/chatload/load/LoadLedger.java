@@ -1,6 +1,7 @@
 package io.chatload.load;
 
 import io.chatload.text.PrintableText;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,21 +14,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The table {@code <schema>._dlt_loads}: one row per load with its status, times, rows per table and error. */
+/**
+ * The loads of a schema. chatload's history, {@code <schema>._chatload_loads}, has a row per load with its status
+ * (RUNNING, COMPLETED, FAILED), times, rows per table and error; dlt's {@code _dlt_loads} gets a row (status 0) only
+ * when a load completes, in the transaction that marks it COMPLETED, with the schema version and pipeline state then.
+ */
 public final class LoadLedger {
-    static final String TABLE = "_dlt_loads";
+    static final String TABLE = "_chatload_loads";
     static final TableDefinition DEFINITION = new TableDefinition(TABLE, columns(), List.of("load_id"));
     private static final List<String> ALL = List.copyOf(DEFINITION.columns().keySet());
 
     private final Database db;
     private final SchemaRegistry registry;
     private final NamingConvention naming;
+    private final SchemaVersions versions;
     private final Clock clock;
 
-    LoadLedger(Database db, SchemaRegistry registry, NamingConvention naming, Clock clock) {
+    LoadLedger(Database db, SchemaRegistry registry, NamingConvention naming, SchemaVersions versions, Clock clock) {
         this.db = db;
         this.registry = registry;
         this.naming = naming;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -58,6 +65,7 @@ public final class LoadLedger {
         String update = "UPDATE " + dialect.table(name, TABLE) + " SET " + dialect.quote("status") + " = ?, "
                 + dialect.quote("finished_at") + " = ?, " + dialect.quote("rows_per_table") + " = ?, "
                 + dialect.quote("error") + " = ? WHERE " + dialect.quote("load_id") + " = ?";
+        List<TableSchema> tables = registry.all(name); // not from inside the transaction: see SchemaVersions#record
         db.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(update)) {
                 statement.setString(1, status.name());
@@ -65,22 +73,44 @@ public final class LoadLedger {
                 statement.setString(3, counts);
                 statement.setString(4, error);
                 statement.setString(5, loadId);
-                if (statement.executeUpdate() > 0) {
-                    return null;
+                if (statement.executeUpdate() == 0) {
+                    // finished without started: the load's start is unknown, so it counts as starting now
+                    try (PreparedStatement insert = connection.prepareStatement(dialect.insert(name, TABLE, ALL))) {
+                        bindRow(dialect, insert, loadId, name, status, now, now, counts, error);
+                        insert.executeUpdate();
+                    }
                 }
             }
-            // finished without started: the load's start is unknown, so it counts as starting now
-            try (PreparedStatement statement = connection.prepareStatement(dialect.insert(name, TABLE, ALL))) {
-                bindRow(dialect, statement, loadId, name, status, now, now, counts, error);
-                statement.executeUpdate();
+            if (status == LoadStatus.COMPLETED) {
+                completed(connection, dialect, name, tables, loadId, now);
             }
             return null;
         });
     }
 
+    /** dlt's record of a completed load: its {@code _dlt_loads} row, the schema version it ends with, the pipeline state. */
+    private void completed(Connection connection, Dialect dialect, String schema, List<TableSchema> tables, String loadId,
+                           OffsetDateTime now) throws SQLException {
+        String hash = versions.record(connection, schema, tables, Map.of());
+        List<String> columns = List.copyOf(DltSystemTables.LOADS_TABLE.columns().keySet());
+        try (PreparedStatement statement = connection.prepareStatement(
+                dialect.upsert(schema, DltSystemTables.LOADS, columns, DltSystemTables.LOADS_TABLE.primaryKey()))) {
+            statement.setString(1, loadId);
+            statement.setString(2, schema);
+            statement.setLong(3, DltSystemTables.COMPLETED);
+            dialect.bind(statement, 4, now, DataType.TIMESTAMP);
+            statement.setString(5, hash);
+            statement.executeUpdate();
+        }
+        PipelineStateRow.write(connection, dialect, schema, loadId, now);
+    }
+
     /** The latest loads of the schema, newest first; empty when the schema has none. */
     public List<LoadRecord> recent(String schema, int limit) throws SQLException {
         String name = naming.identifier(schema);
+        if (registry.exists(name, DltSystemTables.LOADS)) {
+            registry.ensureSchema(name, true); // a schema an older chatload wrote has its history moved first
+        }
         if (limit <= 0 || !registry.exists(name, TABLE)) {
             return List.of();
         }

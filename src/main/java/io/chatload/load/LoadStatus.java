@@ -1,4 +1,4 @@
 package io.chatload.load;
 
-/** Status of a load in {@code _dlt_loads}. */
+/** Status of a load in chatload's history, {@code _chatload_loads}. */
 public enum LoadStatus { RUNNING, COMPLETED, FAILED }

@@ -24,17 +24,25 @@ final class SchemaRegistry {
     private final NamingConvention naming;
     private final ColumnResolver resolver;
     private final List<TableDefinition> systemTables;
+    private final Upgrade upgrade;
     /** schema → table → columns; guarded by this. */
     private final Map<String, Map<String, TableSchema>> schemas = new HashMap<>();
     /** Schemas (with "+system" when the bookkeeping tables were made too) created by this registry; guarded by this. */
     private final Set<String> ensured = new HashSet<>();
 
-    SchemaRegistry(Database db, NamingConvention naming, List<TableDefinition> systemTables) {
+    SchemaRegistry(Database db, NamingConvention naming, List<TableDefinition> systemTables, Upgrade upgrade) {
         this.db = db;
         this.catalog = new Catalog(db);
         this.naming = naming;
         this.resolver = new ColumnResolver(naming);
         this.systemTables = List.copyOf(systemTables);
+        this.upgrade = upgrade;
+    }
+
+    /** Brings bookkeeping tables an older chatload made to today's layout before they are checked. */
+    interface Upgrade {
+        /** @return whether tables changed (they are then read again) */
+        boolean apply(String schema, Map<String, TableSchema> tables) throws SQLException;
     }
 
     /**
@@ -73,6 +81,9 @@ final class SchemaRegistry {
             }
         }
         if (withSystemTables) {
+            if (upgrade.apply(schema, Map.copyOf(tables(schema)))) {
+                schemas.remove(schema);
+            }
             for (TableDefinition definition : systemTables) {
                 TableSchema current = cached(schema, definition.name());
                 Map<String, DataType> missing = new LinkedHashMap<>(definition.columns());
@@ -131,6 +142,11 @@ final class SchemaRegistry {
     /** The table as known (absent if unknown). */
     synchronized TableSchema table(String schema, String table) throws SQLException {
         return cached(schema, table);
+    }
+
+    /** Every table of the schema as known. */
+    synchronized List<TableSchema> all(String schema) throws SQLException {
+        return List.copyOf(tables(schema).values());
     }
 
     /** Whether the table exists, asking the database again when it is not known yet (another process may have made it). */

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One load: a {@code run --once} of several resources, or one scheduled firing. Its id is dlt's form (epoch
  * seconds with microseconds) and lands in every row's {@code _dlt_load_id}; each schema it touches gets a
- * {@code _dlt_loads} row, RUNNING until {@link #finish} marks it COMPLETED or FAILED.
+ * {@code _chatload_loads} row, RUNNING until {@link #finish} marks it COMPLETED (with dlt's {@code _dlt_loads} row) or FAILED.
  */
 public final class Load {
 
@@ -170,7 +170,7 @@ public final class Load {
                 ledger.finished(schema, id, errors.isEmpty() ? LoadStatus.COMPLETED : LoadStatus.FAILED, rows,
                         notes.isEmpty() ? null : String.join("; ", notes));
             } catch (SQLException e) {
-                ledgerErrors.add("ledger " + schema + "._dlt_loads could not be updated: " + PrintableText.escape(e.getMessage()));
+                ledgerErrors.add("ledger " + schema + "._chatload_loads could not be updated: " + PrintableText.escape(e.getMessage()));
             }
         }
         return new LoadSummary(id, List.copyOf(outcomes.values()), List.copyOf(warnings), ledgerErrors);

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Chatforma's form completions (shared/api/chatforma.md, section 5) into {@code <schema>.form_submissions}, the
  * answers ({@code data}: question, answer) into the child table {@code form_submissions__data}, through the loader
- * the polls use: dlt columns, {@code _dlt_id}s, a {@code _dlt_loads} row per delivery and the resource's state. The
- * key is what identifies one completion, bot, form, user and time, so a delivery repeated any number of times leaves
- * one row and one set of answers. Written before the delivery is answered: a 200 means stored.
+ * the polls use: dlt columns, {@code _dlt_id}s, a load per delivery (in {@code _dlt_loads} once it completes) and the
+ * resource's state. The key is what identifies one completion, bot, form, user and time, so a delivery repeated any
+ * number of times leaves one row and one set of answers. Written before the delivery is answered: a 200 means stored.
  */
 final class FormSubmissions {
 

@@ -27,7 +27,7 @@ public final class RowCount {
                 try (ResultSet rs = meta.getTables(null, s, "%", new String[] {"TABLE", "BASE TABLE"})) {
                     while (rs.next()) {
                         String name = rs.getString("TABLE_NAME");
-                        if (!name.toLowerCase().startsWith("_dlt_loads") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
+                        if (!name.toLowerCase().startsWith("_dlt_") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
                             names.add(name);
                         }
                     }

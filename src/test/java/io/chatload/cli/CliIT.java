@@ -79,6 +79,16 @@ class CliIT {
         assertEquals(0, seedQuery.exit(), seedQuery.err());
         assertTrue(seedQuery.out().contains("(10 rows)"), seedQuery.out());
 
+        for (String schema : List.of("chaport_data", "chatforma_data")) {
+            Result loads = chatload(Map.of(), "sql", "--csv", "SELECT COUNT(*) AS n FROM " + schema + "._dlt_loads WHERE status = 0");
+            assertEquals(List.of("n", "1"), loads.outLines(), "dlt's completed loads in " + schema + ": " + loads.err());
+            Result version = chatload(Map.of(), "sql", "--csv", "SELECT COUNT(*) AS n FROM " + schema + "._dlt_version v JOIN "
+                    + schema + "._dlt_loads l ON l.schema_version_hash = v.version_hash WHERE v.schema LIKE '%\"engine_version\":11%'");
+            assertEquals(List.of("n", "1"), version.outLines(), "the load's schema version in " + schema + ": " + version.err());
+            Result state = chatload(Map.of(), "sql", "--csv", "SELECT pipeline_name FROM " + schema + "._dlt_pipeline_state");
+            assertEquals(List.of("pipeline_name", "chatload"), state.outLines(), schema + ": " + state.err());
+        }
+
         Result show = chatload(Map.of(), "show");
         assertEquals(0, show.exit(), show.err());
         for (String expected : List.of("== chaport_data ==", "== chatforma_data ==", "COMPLETED", "chaport_data.visitors  "
@@ -102,8 +112,10 @@ class CliIT {
             assertEquals(countsBefore.out(), chatload(env, "sql", "--csv", countsSql).out());
             assertEquals(sandbox.data().chaportVisitors().size() + "," + sandbox.data().chaportOperators().size() + ","
                     + sandbox.data().chatformaBots().size(), countsBefore.outLines().get(1));
-            Result ledger = chatload(env, "sql", "--csv", "SELECT status FROM chaport_data._dlt_loads ORDER BY started_at");
+            Result ledger = chatload(env, "sql", "--csv", "SELECT status FROM chaport_data._chatload_loads ORDER BY started_at");
             assertEquals(List.of("status", "COMPLETED", "COMPLETED"), ledger.outLines());
+            Result completed = chatload(env, "sql", "--csv", "SELECT COUNT(*) AS n FROM chaport_data._dlt_loads WHERE status = 0");
+            assertEquals(List.of("n", "2"), completed.outLines(), "dlt's ledger: a row per completed load");
         }
     }
 
@@ -117,6 +129,14 @@ class CliIT {
             assertTrue(run.out().contains("chaport.visitors: GET /chaport/api/v1/visitors?page=1 answered HTTP 401: the API "
                     + "refused the credential: check chatload.chaport.token"), run.out());
             assertFalse((run.out() + run.err()).contains("not-the-token-42"));
+
+            Result completed = chatload(env, "sql", "--csv", "SELECT COUNT(*) AS n FROM chaport_data._dlt_loads WHERE status = 0");
+            assertEquals(List.of("n", "0"), completed.outLines(), "a failed load is not in dlt's ledger: " + completed.err());
+            Result show = chatload(env, "show");
+            assertEquals(0, show.exit(), show.err());
+            String chaport = show.out().substring(show.out().indexOf("== chaport_data =="));
+            assertTrue(chaport.lines().anyMatch(l -> l.contains("| FAILED |") && l.contains("| chaport.")),
+                    "show lists the failed load from the history:\n" + show.out());
         }
     }
 

@@ -51,7 +51,7 @@ class ClusterIT {
     @TempDir
     Path dir;
 
-    /** One row of {@code chaport_data._dlt_loads}; {@code finished} is null while the load runs. */
+    /** One row of {@code chaport_data._chatload_loads}; {@code finished} is null while the load runs. */
     record LoadRow(String id, String status, Instant started, Instant finished) {
     }
 
@@ -249,13 +249,13 @@ class ClusterIT {
     private static List<LoadRow> loads(TestDatabase db) throws SQLException {
         List<LoadRow> loads = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement s = c.createStatement()) {
-            try (ResultSet exists = s.executeQuery("SELECT to_regclass('chaport_data._dlt_loads') IS NOT NULL")) {
+            try (ResultSet exists = s.executeQuery("SELECT to_regclass('chaport_data._chatload_loads') IS NOT NULL")) {
                 exists.next();
                 if (!exists.getBoolean(1)) {
                     return loads;
                 }
             }
-            try (ResultSet r = s.executeQuery("SELECT load_id, status, started_at, finished_at FROM chaport_data._dlt_loads"
+            try (ResultSet r = s.executeQuery("SELECT load_id, status, started_at, finished_at FROM chaport_data._chatload_loads"
                     + " ORDER BY started_at")) {
                 while (r.next()) {
                     loads.add(new LoadRow(r.getString(1), r.getString(2), instant(r.getObject(3, OffsetDateTime.class)),

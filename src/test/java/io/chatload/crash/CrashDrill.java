@@ -157,7 +157,7 @@ final class CrashDrill {
         for (Map.Entry<String, Map<String, LoadStatus>> schema : added.entrySet()) {
             Map<String, LoadStatus> loads = schema.getValue();
             if (loads.size() > 1 || loads.values().stream().anyMatch(s -> s != LoadStatus.RUNNING)) {
-                throw new AssertionError(schema.getKey() + "._dlt_loads after a killed run: expected at most one new"
+                throw new AssertionError(schema.getKey() + "._chatload_loads after a killed run: expected at most one new"
                         + " RUNNING load, found " + loads + "\n" + child.tail());
             }
         }
@@ -170,7 +170,7 @@ final class CrashDrill {
         }
         for (Map.Entry<String, Map<String, LoadStatus>> schema : added.entrySet()) {
             if (!List.copyOf(schema.getValue().values()).equals(List.of(LoadStatus.COMPLETED))) {
-                throw new AssertionError(schema.getKey() + "._dlt_loads after a completed run: expected one new"
+                throw new AssertionError(schema.getKey() + "._chatload_loads after a completed run: expected one new"
                         + " COMPLETED load, found " + schema.getValue());
             }
         }
@@ -182,7 +182,7 @@ final class CrashDrill {
             long running = interrupted.getOrDefault(schema, 0L);
             if (ledger.count(schema, LoadStatus.COMPLETED) != completed
                     || ledger.count(schema, LoadStatus.RUNNING) != running || ledger.size(schema) != completed + running) {
-                throw new AssertionError(schema + "._dlt_loads: expected " + completed + " COMPLETED and " + running
+                throw new AssertionError(schema + "._chatload_loads: expected " + completed + " COMPLETED and " + running
                         + " RUNNING loads, found " + ledger.loads().get(schema));
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The loads in each schema's {@code _dlt_loads}, load id to status, as read between two child runs. */
+/** The loads in each schema's {@code _chatload_loads}, load id to status, as read between two child runs. */
 record LedgerSnapshot(Map<String, Map<String, LoadStatus>> loads) {
 
     static LedgerSnapshot empty(List<String> schemas) {
@@ -40,7 +40,7 @@ record LedgerSnapshot(Map<String, Map<String, LoadStatus>> loads) {
             Map<String, LoadStatus> earlier = before.loads().getOrDefault(schema, Map.of());
             earlier.forEach((id, status) -> {
                 if (now.get(id) != status) {
-                    throw new AssertionError(schema + "._dlt_loads: load " + id + " was " + status + " and is now "
+                    throw new AssertionError(schema + "._chatload_loads: load " + id + " was " + status + " and is now "
                             + now.get(id));
                 }
             });

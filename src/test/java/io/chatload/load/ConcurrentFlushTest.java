@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -45,6 +46,8 @@ class ConcurrentFlushTest {
     private String url;
     private Connection reader;
     private LoadBatch batch;
+    /** A second batch of the same destination: another resource's writes. */
+    private LoadBatch other;
     private final List<CompletableFuture<Void>> workers = new ArrayList<>();
 
     @BeforeEach
@@ -54,9 +57,11 @@ class ConcurrentFlushTest {
         h2.setURL(url);
         Database db = new Database(gate.wrap(h2), new H2Dialect());
         NamingConvention naming = new NamingConvention(db.dialect().maxIdentifierLength());
-        SchemaRegistry registry = new SchemaRegistry(db, naming, List.of(LoadLedger.DEFINITION, StateStore.DEFINITION));
+        SchemaRegistry registry = Destination.registry(db, naming);
         StateStore state = new StateStore(db, registry, naming, Clock.systemUTC());
-        batch = new LoadBatch(db, registry, state, naming, "1", 2);
+        SchemaVersions versions = new SchemaVersions(db, Clock.systemUTC());
+        batch = new LoadBatch(db, registry, state, versions, naming, "1", 2);
+        other = new LoadBatch(db, registry, state, versions, naming, "2", 1);
         reader = DriverManager.getConnection(url);
         // a first flush makes the schema and the tables, so the next flushes touch the database only in their transaction
         batch.add(VISITORS, visitor("v0"));
@@ -69,7 +74,7 @@ class ConcurrentFlushTest {
     void close() throws Exception {
         gate.releaseAll();
         for (CompletableFuture<Void> worker : workers) {
-            worker.exceptionally(e -> null).get();
+            worker.exceptionally(e -> null).get(DEADLOCK_GUARD.toSeconds(), TimeUnit.SECONDS);
         }
         try (Statement statement = reader.createStatement()) {
             statement.execute("SHUTDOWN");
@@ -153,6 +158,33 @@ class ConcurrentFlushTest {
         assertThrows(IllegalStateException.class, batch::complete);
     }
 
+    @Test
+    void aFlushDoesNotWaitForTheRegistryWhileTheRegistryWaitsForIt() throws Exception {
+        Gate.Hold first = gate.hold();
+        CompletableFuture<Void> a = worker(() -> {
+            batch.add(VISITORS, visitor("v2"));
+            batch.add(VISITORS, visitor("v3"));
+        });
+        first.awaitEntered(); // its transaction is about to open: schema changes wait for it
+
+        Thread[] thread = new Thread[1];
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Void> b = worker(() -> {
+            thread[0] = Thread.currentThread();
+            started.countDown();
+            other.add(VISITORS, json("{\"id\":\"w1\",\"email\":\"w1@example.com\"}")); // a new column: DDL
+        });
+        started.await();
+        awaitParked(thread[0]); // it holds the registry and waits for the first flush to end
+
+        first.release();
+        assertTimeoutPreemptively(DEADLOCK_GUARD, () -> {
+            a.get();
+            b.get();
+        }, "the flush asked the registry from inside its transaction while the registry waited for that transaction");
+        assertEquals(List.of("v0", "v1", "v2", "v3", "w1"), visitors());
+    }
+
     private static Map<String, Object> visitor(String id) {
         return json("{\"id\":\"" + id + "\",\"name\":\"name of " + id + "\"}");
     }
@@ -195,7 +227,7 @@ class ConcurrentFlushTest {
         return done;
     }
 
-    /** Until the thread parks: the only place it can is the batch's writer lock, behind the held flush. */
+    /** Until the thread parks: behind the held flush, on the batch's writer lock or the lock schema changes take. */
     private static void awaitParked(Thread thread) {
         assertTimeoutPreemptively(DEADLOCK_GUARD, () -> {
             while (thread.getState() != Thread.State.WAITING) {

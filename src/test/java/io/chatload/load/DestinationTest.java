@@ -72,7 +72,8 @@ class DestinationTest {
         batch.add(visitors, json("{\"id\":2}"));
         batch.complete();
         List<TableInfo> tables = destination.tables("chaport_data");
-        assertEquals(List.of("visitors", "visitors__tags", "_chatload_state", "_dlt_loads"),
+        assertEquals(List.of("visitors", "visitors__tags", "_chatload_loads", "_chatload_state", "_dlt_loads",
+                        "_dlt_pipeline_state", "_dlt_version"),
                 tables.stream().map(TableInfo::name).toList());
         assertEquals(2, tables.get(0).rowCount(), "visitors rows");
         assertEquals(2, tables.get(1).rowCount(), "tags rows");

@@ -66,7 +66,7 @@ class LedgerAndStateTest {
         assertTrue(!done.finishedAt().isBefore(done.startedAt()), "finished after started");
         assertEquals(1, ledger.recent("chaport_data", 1).size(), "limit");
         assertEquals("{\"operators\":8,\"visitors__tags\":3}", db.query(
-                "SELECT rows_per_table FROM chaport_data._dlt_loads WHERE load_id = '1700000000.1'", 1).rows().get(0).get(0));
+                "SELECT rows_per_table FROM chaport_data._chatload_loads WHERE load_id = '1700000000.1'", 1).rows().get(0).get(0));
     }
 
     @Test

@@ -109,7 +109,7 @@ class WideRecordTest {
         AtomicInteger alters = new AtomicInteger();
         Dialect dialect = destination.dialect();
         SchemaRegistry registry = new SchemaRegistry(new Database(counting(destination.dataSource(), alters), dialect),
-                new NamingConvention(dialect.maxIdentifierLength()), List.of());
+                new NamingConvention(dialect.maxIdentifierLength()), List.of(), (schema, tables) -> false);
         Map<String, Object> row = new LinkedHashMap<>(wideRecord(2, 400));
         row.put(Flattener.ID, "w2");
         long before = h2FileBytes();

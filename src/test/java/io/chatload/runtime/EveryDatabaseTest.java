@@ -1,5 +1,6 @@
 package io.chatload.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,9 @@ import io.chatload.testing.TestDatabases;
 import io.chatload.testing.TestDatabases.Kind;
 import io.chatload.testing.TestDatabases.TestDatabase;
 import io.chatload.testing.TestPipeline;
+import io.chatload.testing.Truth;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,6 +50,12 @@ class EveryDatabaseTest {
             assertTrue(again < requests / 5, "the re-run made " + again + " requests after " + requests);
             ChaportSourceTest.assertEqualsTruth(p.destination.dataSource(), sandbox.data());
             ChatformaSourceTest.assertEqualsTruth(p.destination.dataSource(), sandbox.data());
+            for (String schema : List.of("chaport_data", "chatforma_data")) {
+                assertEquals(2, Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM " + schema
+                        + "._dlt_loads WHERE status = 0"), "dlt's completed loads in " + schema);
+                assertEquals(2, Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM " + schema + "._dlt_loads l JOIN "
+                        + schema + "._dlt_version v ON v.version_hash = l.schema_version_hash"), "each names its schema version");
+            }
         }
     }
 }

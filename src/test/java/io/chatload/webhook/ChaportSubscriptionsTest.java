@@ -93,7 +93,7 @@ class ChaportSubscriptionsTest {
         assertTrue(bed.fetches().awaitIdle(Duration.ofSeconds(20)));
         assertEquals(1, bed.requests("GET /chaport/api/v1/visitors/{id}/chats/{chatId}"), "the fetch was tried, and refused");
         assertEquals(1, Truth.count(bed.pipeline.destination.dataSource(),
-                "SELECT COUNT(*) FROM chaport_data._dlt_loads WHERE status = 'FAILED' AND error LIKE '%answered HTTP 401%'"),
+                "SELECT COUNT(*) FROM chaport_data._chatload_loads WHERE status = 'FAILED' AND error LIKE '%answered HTTP 401%'"),
                 "the failed fetch is a failed load in the ledger");
     }
 

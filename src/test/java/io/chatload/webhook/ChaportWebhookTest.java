@@ -78,7 +78,7 @@ class ChaportWebhookTest {
         long byId = bed.requests(CHAT_BY_ID);
         assertTrue(byId >= every.size() && byId <= all.size(), "each chat fetched by id, at most once per delivery: " + byId);
         assertEquals(byId, bed.requests(EVENTS), "with its events");
-        assertTrue(Truth.query(db, "SELECT status FROM chaport_data._dlt_loads").stream()
+        assertTrue(Truth.query(db, "SELECT status FROM chaport_data._chatload_loads").stream()
                 .allMatch(load -> "COMPLETED".equals(load.get("status"))), "every webhook load completed");
     }
 

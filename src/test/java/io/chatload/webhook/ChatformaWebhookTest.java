@@ -56,7 +56,7 @@ class ChatformaWebhookTest {
         data.webhooks().log().forEach(d -> assertEquals(200, d.status(), d.toString()));
         DataSource db = bed.pipeline.destination.dataSource();
         assertSubmissionsEqual(db, completions);
-        assertEquals(4, Truth.count(db, "SELECT COUNT(*) FROM chatforma_data._dlt_loads WHERE status = 'COMPLETED'"),
+        assertEquals(4, Truth.count(db, "SELECT COUNT(*) FROM chatforma_data._dlt_loads WHERE status = 0"),
                 "one completed load per delivery");
         assertEquals(Map.of(), bed.sandbox.stats(), "nothing fetched: the delivery holds the whole completion");
     }
