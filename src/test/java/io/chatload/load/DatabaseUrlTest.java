@@ -105,7 +105,7 @@ class DatabaseUrlTest {
     void theSettingLetsAnH2UrlRunCode() throws SQLException {
         assertEquals("jdbc:h2:mem:x;INIT=CREATE SCHEMA IF NOT EXISTS s",
                 DatabaseUrl.parse("jdbc:h2:mem:x;INIT=CREATE SCHEMA IF NOT EXISTS s", "", true).driverUrl());
-        assertEquals("jdbc:h2:file:./c;IFEXISTS=FALSE;WRITE_DELAY=0",
+        assertEquals("jdbc:h2:file:./c;IFEXISTS=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 parse("jdbc:h2:file:./c;IFEXISTS=FALSE").driverUrl(), "other settings stay allowed");
     }
 }
