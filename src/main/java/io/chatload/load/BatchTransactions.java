@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

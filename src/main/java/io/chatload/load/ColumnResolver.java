@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class ColumnResolver {
                         throw new IllegalArgumentException("table '" + table.name() + "': primary key column '" + column
                                 + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there");
                     }
-                    column = naming.variant(column, valueType);
+                    column = naming.shortenFragments(column, "v_" + valueType.dltName());
                     String variant = column;
                     DataType variantType = columns.computeIfAbsent(variant, c -> addition(additions, c, value));
                     fitted = TypeInference.coerce(value, variantType);

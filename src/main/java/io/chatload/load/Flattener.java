@@ -1,10 +1,13 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,8 +26,8 @@ final class Flattener {
     static final String ROOT_ID = "_dlt_root_id";
     static final String VALUE = "value";
     private static final String LIST = "list";
-    /** A JSON key may not take these names: it would overwrite the row's own bookkeeping. */
-    static final Set<String> SYSTEM_COLUMNS = Set.of(ID, LOAD_ID, PARENT_ID, LIST_IDX, ROOT_ID);
+    /** What a key that names nothing (empty, white space, or only separators) is called. */
+    static final String EMPTY_KEY = "_empty";
 
     private final NamingConvention naming;
 
@@ -38,69 +41,84 @@ final class Flattener {
      */
     FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId) {
         Map<String, Object> root = new LinkedHashMap<>();
-        List<NestedList> lists = new ArrayList<>();
-        collect(record, "", 1, root, lists);
+        Map<String, NestedList> lists = new LinkedHashMap<>();
+        collect(record, 1, root, lists);
         String id = rootId.apply(root);
+        // the row's own bookkeeping wins over a record key of the same name, as dlt's _dlt_load_id does
         root.put(LOAD_ID, loadId);
         root.put(ID, id);
         List<FlatRow> rows = new ArrayList<>();
         rows.add(new FlatRow(table, root));
-        expand(table, lists, id, id, rows);
+        expand(table, lists.values(), id, id, rows);
         return new FlatRecord(id, rows);
     }
 
-    /** Puts the scalars of {@code object} (at nesting {@code depth}) into {@code row}; keeps its lists for later. */
-    private void collect(Map<?, ?> object, String prefix, int depth, Map<String, Object> row, List<NestedList> lists) {
-        List<String> keys = new ArrayList<>(object.size());
-        for (Object key : object.keySet()) {
-            keys.add(String.valueOf(key));
-        }
-        Map<String, String> names = naming.keyNames(keys, prefix.isEmpty() ? SYSTEM_COLUMNS : Set.of());
-        for (Map.Entry<?, ?> entry : object.entrySet()) {
-            Object value = entry.getValue();
-            if (value == null) {
-                continue;
-            }
-            String path = NamingConvention.path(prefix, names.get(String.valueOf(entry.getKey())));
-            boolean tooDeep = depth + 1 > MAX_NESTING;
-            if (value instanceof Map<?, ?> nested) {
-                if (tooDeep) {
-                    row.put(naming.shorten(path), Json.write(nested));
+    /**
+     * Puts the scalars of {@code object} (at nesting {@code depth}) into {@code row} and keeps its lists for later, in
+     * dlt's order: an object's own scalars first, then its nested objects, the last one first. Keys that come to the
+     * same name share one column (and lists one child table) and the value written last wins, as in dlt's dict.
+     */
+    private void collect(Map<?, ?> object, int depth, Map<String, Object> row, Map<String, NestedList> lists) {
+        Deque<Nested> stack = new ArrayDeque<>();
+        stack.push(new Nested(object, "", depth));
+        while (!stack.isEmpty()) {
+            Nested current = stack.pop();
+            boolean tooDeep = current.depth() + 1 > MAX_NESTING;
+            for (Map.Entry<?, ?> entry : current.object().entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                Object value = entry.getValue();
+                String path = naming.makePath(current.prefix(), columnName(key));
+                if (value instanceof Map<?, ?> nested && !tooDeep) {
+                    stack.push(new Nested(nested, path, current.depth() + 1));
+                } else if (value instanceof List<?> list && !tooDeep) {
+                    String listPath = naming.makePath(current.prefix(), tableName(key));
+                    lists.put(listPath, new NestedList(listPath, list, current.depth() + 1));
+                } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    row.put(naming.shortenFragments(path), Json.write(value));
                 } else {
-                    collect(nested, path, depth + 1, row, lists);
+                    row.put(naming.shortenFragments(path), value);
                 }
-            } else if (value instanceof List<?> list) {
-                if (tooDeep) {
-                    row.put(naming.shorten(path), Json.write(list));
-                } else {
-                    lists.add(new NestedList(path, list, depth + 1));
-                }
-            } else {
-                row.put(naming.shorten(path), value);
             }
         }
     }
 
-    private void expand(String parentPath, List<NestedList> lists, String parentId, String rootId, List<FlatRow> rows) {
+    /** dlt's relational normaliser: a key is a path ({@code a__b} stays {@code a__b}); a blank one is {@code _empty}. */
+    private String columnName(String key) {
+        return orEmptyKey(naming.normalizePath(key));
+    }
+
+    private String tableName(String key) {
+        return orEmptyKey(naming.normalizeTablesPath(key));
+    }
+
+    /**
+     * A blank key's path is empty, and dlt names it {@code _empty}; so is one of separators only ({@code __}), which
+     * dlt would leave empty and no database takes as a name.
+     */
+    private static String orEmptyKey(String name) {
+        return name.isEmpty() ? EMPTY_KEY : name;
+    }
+
+    private void expand(String parentPath, Collection<NestedList> lists, String parentId, String rootId, List<FlatRow> rows) {
         for (NestedList nested : lists) {
-            String tablePath = NamingConvention.path(parentPath, nested.path());
-            String table = naming.shorten(tablePath);
+            String tablePath = naming.makePath(parentPath, nested.path());
+            String table = naming.shortenFragments(tablePath);
             boolean tooDeep = nested.depth() + 1 > MAX_NESTING;
             for (int idx = 0; idx < nested.items().size(); idx++) {
                 Object item = nested.items().get(idx);
                 Map<String, Object> row = new LinkedHashMap<>();
-                List<NestedList> inner = new ArrayList<>();
+                Map<String, NestedList> inner = new LinkedHashMap<>();
                 if (item instanceof Map<?, ?> object) {
                     if (tooDeep) {
                         row.put(VALUE, Json.write(object));
                     } else {
-                        collect(object, "", nested.depth() + 1, row, inner);
+                        collect(object, nested.depth() + 1, row, inner);
                     }
                 } else if (item instanceof List<?> list) {
                     if (tooDeep) {
                         row.put(VALUE, Json.write(list));
                     } else {
-                        inner.add(new NestedList(LIST, list, nested.depth() + 1));
+                        inner.put(LIST, new NestedList(LIST, list, nested.depth() + 1));
                     }
                 } else if (item != null) {
                     row.put(VALUE, item);
@@ -111,9 +129,13 @@ final class Flattener {
                 row.put(LIST_IDX, (long) idx);
                 row.put(ID, id);
                 rows.add(new FlatRow(table, row));
-                expand(tablePath, inner, id, rootId, rows);
+                expand(tablePath, inner.values(), id, rootId, rows);
             }
         }
+    }
+
+    /** An object still to flatten into the row, its column names starting with {@code prefix}. */
+    private record Nested(Map<?, ?> object, String prefix, int depth) {
     }
 
     /** A list found at {@code path} (relative to its row's table), {@code depth} levels deep. */

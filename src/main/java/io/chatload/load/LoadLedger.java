@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ public final class LoadLedger {
 
     /** Records the load as RUNNING (again, if it was recorded before). */
     public void started(String schema, String loadId) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         registry.ensureSchema(name, true);
         OffsetDateTime now = now();
         Dialect dialect = db.dialect();
@@ -48,7 +49,7 @@ public final class LoadLedger {
     /** Records the outcome; {@code rowsPerTable} is the total of the whole load (all its resources). */
     public void finished(String schema, String loadId, LoadStatus status, Map<String, Long> rowsPerTable, String error)
             throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         registry.ensureSchema(name, true);
         OffsetDateTime now = now();
         String counts = Json.write(rowsPerTable == null ? Map.of() : new LinkedHashMap<>(rowsPerTable));
@@ -78,7 +79,7 @@ public final class LoadLedger {
 
     /** The latest loads of the schema, newest first; empty when the schema has none. */
     public List<LoadRecord> recent(String schema, int limit) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         if (limit <= 0 || !registry.exists(name, TABLE)) {
             return List.of();
         }

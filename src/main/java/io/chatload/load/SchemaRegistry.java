@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ import java.util.Set;
 final class SchemaRegistry {
     private final Database db;
     private final Catalog catalog;
+    /** For schemas no batch has named yet: the destination's default. */
     private final NamingConvention naming;
-    private final ColumnResolver resolver;
+    /** schema → the convention its tables are named by (a source's {@code naming}); guarded by this. */
+    private final Map<String, NamingConvention> namings = new HashMap<>();
     private final List<TableDefinition> systemTables;
     /** schema → table → columns; guarded by this. */
     private final Map<String, Map<String, TableSchema>> schemas = new HashMap<>();
@@ -33,12 +36,28 @@ final class SchemaRegistry {
         this.db = db;
         this.catalog = new Catalog(db);
         this.naming = naming;
-        this.resolver = new ColumnResolver(naming);
         this.systemTables = List.copyOf(systemTables);
     }
 
     /** Rows fitted to a table whose columns all exist. */
     record Prepared(TableSchema table, List<Map<String, Object>> rows) {
+    }
+
+    /**
+     * Names the schema's variant columns, child tables and indexes by {@code convention} from now on.
+     * @throws IllegalArgumentException when the schema is already named by another convention in this process
+     */
+    synchronized void useNaming(String schema, NamingConvention convention) {
+        NamingConvention used = namings.putIfAbsent(schema, convention);
+        if (used != null && !used.name().equals(convention.name())) {
+            throw new IllegalArgumentException("schema '" + schema + "' is named by " + used.name() + " and cannot also be named by "
+                    + convention.name() + ": give every source writing it the same naming setting");
+        }
+    }
+
+    /** The convention the schema's tables are named by. */
+    synchronized NamingConvention naming(String schema) {
+        return namings.getOrDefault(schema, naming);
     }
 
     /** Creates the schema if absent and, if asked, the bookkeeping tables in it. */
@@ -79,6 +98,7 @@ final class SchemaRegistry {
      */
     Prepared prepare(String schema, String table, List<String> keyColumns, List<Map<String, Object>> rows)
             throws SQLException {
+        ColumnResolver resolver = new ColumnResolver(naming(schema));
         TableSchema snapshot = table(schema, table);
         ColumnResolver.Resolution resolution = resolver.resolve(snapshot, keyColumns, rows);
         if (resolution.additions().isEmpty()) {
@@ -124,11 +144,12 @@ final class SchemaRegistry {
     }
 
     /**
-     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. Root names
-     * are single normalised keys, which never contain {@code __}, so no other root's tables match.
+     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. Another
+     * root's child tables match only when its name extends this root's ({@code a__b}), and their rows never hang off
+     * this root's ids.
      */
     synchronized List<TableSchema> family(String schema, String root) throws SQLException {
-        String prefix = root + NamingConvention.SEPARATOR;
+        String prefix = root + naming(schema).pathSeparator();
         List<TableSchema> family = new ArrayList<>();
         TableSchema rootTable = cached(schema, root);
         if (rootTable.exists()) {
@@ -208,12 +229,12 @@ final class SchemaRegistry {
         List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
         // merges delete a root's child rows by _dlt_root_id
         Map<String, String> indexes = additions.containsKey(Flattener.ROOT_ID)
-                ? Map.of(rootIndexName(current.name()), Flattener.ROOT_ID) : Map.of();
+                ? Map.of(rootIndexName(schema, current.name()), Flattener.ROOT_ID) : Map.of();
         return dialect.createTable(schema, current.name(), additions, key, indexes);
     }
 
     /** Ends with "_", which no table name does, so it cannot clash with a table where both share one namespace. */
-    private String rootIndexName(String table) {
-        return naming.shorten(table + "__root_ix_");
+    private String rootIndexName(String schema, String table) {
+        return naming(schema).shortenFragments(table + "__root_ix_");
     }
 }

@@ -1,20 +1,28 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.Naming;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Where one resource's records go. primaryKey: JSON field names or column names (normalised with the naming
- * convention, so "visitorId" == "visitor_id"); empty for APPEND.
+ * convention, so "visitorId" == "visitor_id"); empty for APPEND. naming: the source's convention for its table and
+ * column names (dlt's {@code schema.naming}); every target of one schema must use the same.
  */
-public record TableTarget(String schema, String table, List<String> primaryKey, WriteDisposition disposition) {
+public record TableTarget(String schema, String table, List<String> primaryKey, WriteDisposition disposition, Naming naming) {
     public TableTarget {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(disposition, "disposition");
+        Objects.requireNonNull(naming, "naming");
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
         if (disposition == WriteDisposition.MERGE && primaryKey.isEmpty()) {
             throw new IllegalArgumentException("table '" + table + "': write disposition merge needs a primary key");
         }
+    }
+
+    /** A target named by dlt's default {@code snake_case}. */
+    public TableTarget(String schema, String table, List<String> primaryKey, WriteDisposition disposition) {
+        this(schema, table, primaryKey, disposition, Naming.SNAKE_CASE);
     }
 }

@@ -5,6 +5,7 @@ import io.chatload.load.LoadBatch;
 import io.chatload.load.LoadStatus;
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
+import io.chatload.load.naming.Naming;
 import io.chatload.routes.Load;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,9 +34,9 @@ final class FormSubmissions {
     private final Destination destination;
     private final TableTarget target;
 
-    FormSubmissions(Destination destination, String schema) {
+    FormSubmissions(Destination destination, String schema, Naming naming) {
         this.destination = destination;
-        this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE);
+        this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE, naming);
     }
 
     String schema() {

@@ -96,8 +96,8 @@ class AppendReplaceWriteTest {
     }
 
     @Test
-    void aResourceNamedLikeAChildTableGetsAPlainNameAndStaysOutOfTheSwap() throws SQLException {
-        TableTarget botsSteps = new TableTarget("chatforma_data", "bots__Steps", List.of(), WriteDisposition.APPEND);
+    void aResourceWhoseNameStartsLikeAChildTableStaysOutOfTheSwap() throws SQLException {
+        TableTarget botsSteps = new TableTarget("chatforma_data", "botsSteps", List.of(), WriteDisposition.APPEND);
         load(botsSteps, "1", "{\"n\":1,\"items\":[1]}");
         load(BOTS, "2", "{\"id\":1,\"steps\":[1]}");
         load(BOTS, "3", "{\"id\":2}");
