@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,10 @@ public final class Destination implements AutoCloseable {
     private Destination(ConnectionPool pool, Dialect dialect) {
         this.pool = pool;
         this.db = new Database(pool.dataSource(), dialect);
-        this.conventions = Naming.conventions(dialect.maxIdentifierLength());
+        Map<Naming, NamingConvention> stored = new EnumMap<>(Naming.class);
+        Naming.conventions(dialect.maxIdentifierLength()).forEach((name, convention) ->
+                stored.put(name, new StoredNaming(convention, dialect)));
+        this.conventions = stored;
         this.naming = conventions.get(Naming.SNAKE_CASE);
         this.registry = new SchemaRegistry(db, naming, List.of(LoadLedger.DEFINITION, StateStore.DEFINITION));
         Clock clock = Clock.systemUTC();

@@ -70,6 +70,22 @@ class SourceNamingTest {
         assertEquals(2, tables.get("Клиенты__Теги").rowCount(), "child table Клиенты__Теги in " + tables.keySet());
     }
 
+    /** On H2, which folds unquoted names to capitals, URL is the identifier url is, and reads back so. */
+    @Test
+    void duckCaseNamesInCapitalsOnlyLoadOnEveryDestination() throws SQLException {
+        TableTarget links = new TableTarget("crm_data", "LINKS", List.of("ID"), WriteDisposition.MERGE, Naming.DUCK_CASE);
+        LoadBatch batch = destination.batch("1", 10);
+        batch.add(links, json("{\"ID\":1,\"URL\":\"https://a\",\"UTM\":{\"SOURCE\":\"g\"}}"));
+        batch.add(links, json("{\"ID\":1,\"URL\":\"https://b\",\"UTM\":{\"SOURCE\":\"h\"}}"));
+        batch.complete();
+        Dialect dialect = destination.dialect();
+        String table = dialect.dltName(dialect.stored("LINKS"));
+        TableInfo stored = tables("crm_data").get(table);
+        assertEquals(1, stored.rowCount(), "merged on ID");
+        List<String> expected = List.of("ID", "URL", "UTM__SOURCE").stream().map(c -> dialect.dltName(dialect.stored(c))).toList();
+        assertTrue(columns(stored).containsAll(expected), "columns " + columns(stored) + " hold " + expected);
+    }
+
     @Test
     void directJoinsChildTablesAndVariantsWithTheTriangle() throws SQLException {
         TableTarget people = new TableTarget("raw_data", "People", List.of("id"), WriteDisposition.MERGE, Naming.DIRECT);
