@@ -25,6 +25,11 @@ public interface Dialect {
     /** Longest identifier the database accepts; longer names are shortened with a hash tag. */
     int maxIdentifierLength();
 
+    /** Longest identifier in UTF-8 bytes, where the database counts bytes rather than characters. */
+    default int maxIdentifierBytes() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The identifier as the database stores an unquoted one: upper case on H2, lower case on PostgreSQL. */
     String fold(String identifier);
 

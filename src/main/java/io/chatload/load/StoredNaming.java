@@ -1,16 +1,24 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.IdentifierShortener;
 import io.chatload.load.naming.NamingConvention;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A source's naming convention, giving each name as the destination reads it back. Only H2 changes one: it folds
- * unquoted names to capitals, so a name in capitals only ({@code URL} under {@code duck_case}) is the very identifier
- * its lower-case form is, and is read back as {@code url}; taking that form here keeps the loader's view of the
- * tables and the rows it writes the same.
+ * A source's naming convention, giving each name as the destination stores and reads it back, so the loader's view
+ * of the tables and the rows it writes agree. Only names dlt never meant for such a database change: H2 folds unquoted
+ * names to capitals, so a name in capitals only ({@code URL} under {@code duck_case}) is the very identifier its
+ * lower-case form is, and is read back as {@code url}; PostgreSQL counts bytes, so a name past ASCII longer than 63
+ * bytes is shortened to fit (see {@link IdentifierShortener#shortenToBytes}). Record keys' names are cached: they
+ * come with every record.
  */
 final class StoredNaming implements NamingConvention {
+    private static final int CACHE_LIMIT = 50_000;
+
     private final NamingConvention convention;
     private final Dialect dialect;
+    private final Map<String, String> paths = new ConcurrentHashMap<>();
 
     StoredNaming(NamingConvention convention, Dialect dialect) {
         this.convention = convention;
@@ -18,7 +26,7 @@ final class StoredNaming implements NamingConvention {
     }
 
     private String readBack(String name) {
-        return dialect.dltName(dialect.stored(name));
+        return dialect.dltName(dialect.stored(IdentifierShortener.shortenToBytes(name, dialect.maxIdentifierBytes())));
     }
 
     @Override
@@ -53,7 +61,15 @@ final class StoredNaming implements NamingConvention {
 
     @Override
     public String normalizePath(String path) {
-        return readBack(convention.normalizePath(path));
+        String known = paths.get(path);
+        if (known != null) {
+            return known;
+        }
+        String name = readBack(convention.normalizePath(path));
+        if (paths.size() < CACHE_LIMIT) {
+            paths.put(path, name);
+        }
+        return name;
     }
 
     @Override

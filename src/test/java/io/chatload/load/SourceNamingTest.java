@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.load.naming.Naming;
 import io.chatload.testing.TestDatabases.Kind;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,23 @@ class SourceNamingTest {
         assertEquals(1, stored.rowCount(), "merged on ID");
         List<String> expected = List.of("ID", "URL", "UTM__SOURCE").stream().map(c -> dialect.dltName(dialect.stored(c))).toList();
         assertTrue(columns(stored).containsAll(expected), "columns " + columns(stored) + " hold " + expected);
+    }
+
+    /** 40 Cyrillic letters are 80 bytes: past PostgreSQL's 63, which counts bytes; within MariaDB's and H2's limits. */
+    @Test
+    void aLongCyrillicNameFitsTheDestination() throws SQLException {
+        String field = "Дополнительное поле клиента для рассылок";
+        TableTarget clients = new TableTarget("crm_data", "clients", List.of("id"), WriteDisposition.MERGE, Naming.DUCK_CASE);
+        LoadBatch batch = destination.batch("1", 10);
+        batch.add(clients, json("{\"id\":1,\"" + field + "\":\"да\"}"));
+        batch.complete();
+        String column = columns(tables("crm_data").get("clients")).get(1);
+        if (kind == Kind.POSTGRES) {
+            assertTrue(column.getBytes(StandardCharsets.UTF_8).length <= 63 && column.startsWith("Дополнительное")
+                    && column.endsWith("рассылок"), column);
+        } else {
+            assertEquals(field, column);
+        }
     }
 
     @Test

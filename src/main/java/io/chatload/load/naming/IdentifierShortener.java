@@ -32,6 +32,39 @@ public final class IdentifierShortener {
     }
 
     /**
+     * For a database that counts bytes (PostgreSQL): a name longer than {@code maxBytes} in UTF-8 keeps as much of its
+     * head and tail as fits around the tag of the whole name. dlt counts characters only, so its names past ASCII can
+     * exceed such a limit; this is where chatload goes further than dlt.
+     */
+    public static String shortenToBytes(String name, int maxBytes) {
+        if (utf8Length(name) <= maxBytes) {
+            return name;
+        }
+        String tag = tag(name);
+        int[] points = name.codePoints().toArray();
+        int room = maxBytes - tag.length();
+        int tailRoom = room / 2;
+        int tail = 0;
+        for (int used = 0; tail < points.length && used + utf8Length(points[points.length - 1 - tail]) <= tailRoom; tail++) {
+            used += utf8Length(points[points.length - 1 - tail]);
+        }
+        int headRoom = room - utf8Length(new String(points, points.length - tail, tail));
+        int head = 0;
+        for (int used = 0; head < points.length - tail && used + utf8Length(points[head]) <= headRoom; head++) {
+            used += utf8Length(points[head]);
+        }
+        return new String(points, 0, head) + tag + new String(points, points.length - tail, tail);
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+
+    /**
      * SHAKE-128 of the UTF-8 text, 4 bytes, base64 without padding, {@code /} → {@code a} and {@code +} → {@code b},
      * lower case.
      */

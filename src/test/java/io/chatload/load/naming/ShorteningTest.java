@@ -93,6 +93,19 @@ class ShorteningTest {
         assertEquals(name, Naming.DUCK_CASE.convention(20).normalizeIdentifier(name), "20 code points fit 20");
     }
 
+    /** Beyond dlt, for PostgreSQL's byte limit: the same head, tag and tail, counted in UTF-8 bytes. */
+    @Test
+    void namesPastAsciiFitAByteLimit() {
+        String cyrillic = "Дополнительное поле клиента для рассылок";
+        String shortened = IdentifierShortener.shortenToBytes(cyrillic, 63);
+        assertEquals("Дополнительное " + IdentifierShortener.tag(cyrillic) + "та для рассылок", shortened);
+        assertEquals(63, shortened.getBytes(StandardCharsets.UTF_8).length);
+        String ascii = "k".repeat(100);
+        assertEquals(IdentifierShortener.shorten(ascii, ascii, 63), IdentifierShortener.shortenToBytes(ascii, 63),
+                "for ASCII it is dlt's shortening");
+        assertEquals(cyrillic, IdentifierShortener.shortenToBytes(cyrillic, 80), "80 bytes fit 80");
+    }
+
     static Stream<Arguments> destinationLimits() {
         return Stream.of(
                 Arguments.of(Naming.SNAKE_CASE, 63, "k".repeat(500), "k".repeat(29) + "15gnxw" + "k".repeat(28)),
