@@ -50,7 +50,7 @@ abstract class BaseConvention implements NamingConvention {
     /** The convention's own rules, shortening included, for a trimmed, non-empty identifier. */
     abstract String normalizeStripped(String identifier);
 
-    /** The limit as it was named, for {@code toString}: dlt spells a convention {@code snake_case_ci_63}. */
+    /** As dlt's {@code str()} of a convention: name, case sensitivity and limit, e.g. {@code snake_case_ci_63}. */
     @Override
     public String toString() {
         return name() + (caseSensitive() ? "_cs" : "_ci") + (maxLength > 0 ? "_" + maxLength : "");

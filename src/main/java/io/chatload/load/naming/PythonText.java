@@ -9,6 +9,7 @@ final class PythonText {
     private PythonText() {
     }
 
+    /** {@code c.isspace()}: Java's white space, plus the no-break spaces and NEXT LINE that Java leaves out. */
     static boolean isSpace(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0x85;
     }
@@ -29,10 +30,5 @@ final class PythonText {
     /** {@code not s.strip()}: empty or only white space. */
     static boolean isBlank(String s) {
         return s.codePoints().allMatch(PythonText::isSpace);
-    }
-
-    /** {@code s.isspace()}: not empty, and only white space. */
-    static boolean isSpace(String s) {
-        return !s.isEmpty() && isBlank(s);
     }
 }

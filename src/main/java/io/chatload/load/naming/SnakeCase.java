@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  * trailing {@code _} becomes {@code x}, and runs of {@code _} collapse, so one key never makes the {@code __} separator.
  */
 final class SnakeCase extends BaseConvention {
-    /** Python's {@code [^a-zA-Z\d_]+}: its {@code \d} is any Unicode decimal digit. */
+    /**
+     * Python's {@code [^a-zA-Z\d_]+}: its {@code \d} is any Unicode decimal digit (category Nd), as {@code \p{Nd}} is
+     * here; Python's white space is {@link PythonText}'s, checked equal over every code point. Java 17 knows Unicode 13,
+     * Python 3.11 Unicode 14: the 10 digits added between them count as other characters here.
+     */
     private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-zA-Z\\p{Nd}_]+");
     private static final Pattern BREAK_BEFORE_WORD = Pattern.compile("([^_])([A-Z][a-z]+)");
     private static final Pattern BREAK_AFTER_LOWER = Pattern.compile("([a-z0-9])([A-Z])");
