@@ -144,19 +144,22 @@ final class SchemaRegistry {
     }
 
     /**
-     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. Another
-     * root's child tables match only when its name extends this root's ({@code a__b}), and their rows never hang off
-     * this root's ids.
+     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. A table name
+     * may hold the separator (dlt keeps {@code a__b}), so another root's child tables ({@code a__b__items} of root
+     * {@code a__b}) are left out.
      */
     synchronized List<TableSchema> family(String schema, String root) throws SQLException {
-        String prefix = root + naming(schema).pathSeparator();
+        String separator = naming(schema).pathSeparator();
+        String prefix = root + separator;
+        List<String> otherRoots = tables(schema).values().stream()
+                .filter(t -> !t.isChild() && t.name().startsWith(prefix)).map(t -> t.name() + separator).toList();
         List<TableSchema> family = new ArrayList<>();
         TableSchema rootTable = cached(schema, root);
         if (rootTable.exists()) {
             family.add(rootTable);
         }
         tables(schema).values().stream()
-                .filter(t -> t.isChild() && t.name().startsWith(prefix))
+                .filter(t -> t.isChild() && t.name().startsWith(prefix) && otherRoots.stream().noneMatch(t.name()::startsWith))
                 .sorted(Comparator.comparing(TableSchema::name))
                 .forEach(family::add);
         return family;
