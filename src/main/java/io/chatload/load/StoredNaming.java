@@ -4,6 +4,7 @@ import io.chatload.load.naming.IdentifierShortener;
 import io.chatload.load.naming.NamingConvention;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A source's naming convention, giving each name as the destination stores and reads it back, so the loader's view
@@ -19,6 +20,7 @@ final class StoredNaming implements NamingConvention {
     private final NamingConvention convention;
     private final Dialect dialect;
     private final Map<String, String> paths = new ConcurrentHashMap<>();
+    private final Map<String, String> columns = new ConcurrentHashMap<>();
 
     StoredNaming(NamingConvention convention, Dialect dialect) {
         this.convention = convention;
@@ -61,15 +63,7 @@ final class StoredNaming implements NamingConvention {
 
     @Override
     public String normalizePath(String path) {
-        String known = paths.get(path);
-        if (known != null) {
-            return known;
-        }
-        String name = readBack(convention.normalizePath(path));
-        if (paths.size() < CACHE_LIMIT) {
-            paths.put(path, name);
-        }
-        return name;
+        return cached(paths, path, convention::normalizePath);
     }
 
     @Override
@@ -77,8 +71,22 @@ final class StoredNaming implements NamingConvention {
         return readBack(convention.normalizeTablesPath(path));
     }
 
+    /** A flattened column's name comes as one joined path: that is the case worth caching. */
     @Override
     public String shortenFragments(String... normalized) {
-        return readBack(convention.shortenFragments(normalized));
+        return normalized.length == 1 ? cached(columns, normalized[0], convention::shortenFragments)
+                : readBack(convention.shortenFragments(normalized));
+    }
+
+    private String cached(Map<String, String> cache, String key, UnaryOperator<String> name) {
+        String known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        String made = readBack(name.apply(key));
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(key, made);
+        }
+        return made;
     }
 }
