@@ -67,11 +67,11 @@ final class Flattener {
             for (Map.Entry<?, ?> entry : current.object().entrySet()) {
                 String key = String.valueOf(entry.getKey());
                 Object value = entry.getValue();
-                String path = naming.makePath(current.prefix(), columnName(key));
+                String path = path(current.prefix(), columnName(key));
                 if (value instanceof Map<?, ?> nested && !tooDeep) {
                     stack.push(new Nested(nested, path, current.depth() + 1));
                 } else if (value instanceof List<?> list && !tooDeep) {
-                    String listPath = naming.makePath(current.prefix(), tableName(key));
+                    String listPath = path(current.prefix(), tableName(key));
                     lists.put(listPath, new NestedList(listPath, list, current.depth() + 1));
                 } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
                     row.put(naming.shortenFragments(path), Json.write(value));
@@ -80,6 +80,11 @@ final class Flattener {
                 }
             }
         }
+    }
+
+    /** The convention's make_path of a prefix and a (never blank) name; a top-level key is its own path. */
+    private String path(String prefix, String name) {
+        return prefix.isEmpty() ? name : naming.makePath(prefix, name);
     }
 
     /** dlt's relational normaliser: a key is a path ({@code a__b} stays {@code a__b}); a blank one is {@code _empty}. */

@@ -29,6 +29,11 @@ final class PythonText {
 
     /** {@code not s.strip()}: empty or only white space. */
     static boolean isBlank(String s) {
-        return s.codePoints().allMatch(PythonText::isSpace);
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            if (!isSpace(s.codePointAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
