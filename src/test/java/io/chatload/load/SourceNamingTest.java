@@ -114,6 +114,18 @@ class SourceNamingTest {
         Map<String, TableInfo> tables = tables("raw_data");
         assertTrue(columns(tables.get("People")).containsAll(List.of("Age", "Age▶v_text")), "columns " + columns(tables.get("People")));
         assertEquals(1, tables.get("People▶Items").rowCount(), "child table in " + tables.keySet());
+        // dlt's stored schema names the convention, and finds child tables and variants by its separator
+        List<Map<String, Object>> versions = db.rows("SELECT schema FROM raw_data._dlt_version ORDER BY version DESC");
+        Map<String, Object> stored = DltSchemaJson.read((String) versions.get(0).get("schema"));
+        assertEquals("direct", map(stored.get("normalizers")).get("names"));
+        Map<String, Object> storedTables = map(stored.get("tables"));
+        assertEquals("People", map(storedTables.get("People▶Items")).get("parent"), "tables " + storedTables.keySet());
+        assertEquals(true, map(map(map(storedTables.get("People")).get("columns")).get("Age▶v_text")).get("variant"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
     }
 
     @Test
