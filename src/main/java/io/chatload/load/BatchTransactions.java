@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -166,7 +167,8 @@ final class BatchTransactions {
                     .put(table.ref().table(), new StoredSchema.TableHints(table.disposition(), table.keyColumns()));
         }
         for (Map.Entry<String, Map<String, StoredSchema.TableHints>> schema : hints.entrySet()) {
-            versions.record(connection, schema.getKey(), schemas.get(schema.getKey()), schema.getValue());
+            versions.record(connection, schema.getKey(), schemas.get(schema.getKey()), schema.getValue(),
+                    registry.naming(schema.getKey()));
         }
     }
 

@@ -49,7 +49,7 @@ final class Catalog {
              PreparedStatement statement = connection.prepareStatement(dialect.columnsQuery(table != null))) {
             statement.setString(1, dialect.storedSchema(schema));
             if (table != null) {
-                statement.setString(2, dialect.fold(table));
+                statement.setString(2, dialect.stored(table));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

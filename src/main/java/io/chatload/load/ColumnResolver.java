@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,7 +122,7 @@ final class ColumnResolver {
                     throw new IllegalArgumentException("table '" + rules.table().name() + "': primary key column '" + column
                             + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there");
                 }
-                target = naming.variant(column, valueType);
+                target = naming.shortenFragments(column, "v_" + valueType.dltName());
                 DataType variantType = column(target, value, true);
                 if (variantType == null) {
                     return refusal == null;

@@ -1,5 +1,7 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.Naming;
+import io.chatload.load.naming.NamingConvention;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -10,7 +12,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -24,7 +28,9 @@ public final class Destination implements AutoCloseable {
 
     private final ConnectionPool pool;
     private final Database db;
+    /** Names schemas and the bookkeeping tables; a source's tables are named by its own convention. */
     private final NamingConvention naming;
+    private final Map<Naming, NamingConvention> conventions;
     private final SchemaRegistry registry;
     private final SchemaVersions versions;
     private final LoadLedger ledger;
@@ -33,7 +39,11 @@ public final class Destination implements AutoCloseable {
     private Destination(ConnectionPool pool, Dialect dialect) {
         this.pool = pool;
         this.db = new Database(pool.dataSource(), dialect);
-        this.naming = new NamingConvention(dialect.maxIdentifierLength());
+        Map<Naming, NamingConvention> stored = new EnumMap<>(Naming.class);
+        Naming.conventions(dialect.maxIdentifierLength()).forEach((name, convention) ->
+                stored.put(name, new StoredNaming(convention, dialect)));
+        this.conventions = stored;
+        this.naming = conventions.get(Naming.SNAKE_CASE);
         this.registry = registry(db, naming);
         Clock clock = Clock.systemUTC();
         this.versions = new SchemaVersions(db, clock);
@@ -97,7 +107,7 @@ public final class Destination implements AutoCloseable {
 
     /** The name a schema is stored under in the database: with the URL's schema prefix, in the database's case. */
     public String storedSchema(String schema) {
-        return dialect().storedSchema(naming.identifier(schema));
+        return dialect().storedSchema(naming.normalizeTableIdentifier(schema));
     }
 
     /**
@@ -106,7 +116,7 @@ public final class Destination implements AutoCloseable {
      */
     public LoadBatch batch(String loadId, int batchSize) {
         Objects.requireNonNull(loadId, "loadId");
-        return new LoadBatch(db, registry, state, versions, naming, loadId, batchSize);
+        return new LoadBatch(db, registry, state, versions, conventions, loadId, batchSize);
     }
 
     public LoadLedger ledger() {
@@ -119,7 +129,7 @@ public final class Destination implements AutoCloseable {
 
     /** Tables of a schema with row counts and columns: data tables first, then the _dlt_/_chatload_ ones. */
     public List<TableInfo> tables(String schema) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         Dialect dialect = dialect();
         List<TableInfo> tables = new ArrayList<>();
         for (Catalog.StoredTable table : new Catalog(db).tables(name).values()) {

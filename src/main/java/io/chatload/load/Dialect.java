@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * What differs between databases: identifier case and quoting, the identifier limit, SQL types, DDL, upsert, and how
- * timestamps travel. Identifiers passed in are dlt names ({@code [a-z0-9_]}); they are always quoted, in the case the
- * database folds unquoted identifiers to, so plain unquoted SQL written by a user finds them. Values are never part of
+ * timestamps travel. Identifiers passed in are dlt names; they are always quoted, those without capitals in the case
+ * the database folds unquoted identifiers to, so plain unquoted SQL written by a user finds them. Values are never part of
  * the SQL. Schema arguments are dlt schema names: {@link #storedSchema} says where one is stored.
  */
 public interface Dialect {
@@ -24,6 +24,11 @@ public interface Dialect {
 
     /** Longest identifier the database accepts; longer names are shortened with a hash tag. */
     int maxIdentifierLength();
+
+    /** Longest identifier in UTF-8 bytes, where the database counts bytes rather than characters. */
+    default int maxIdentifierBytes() {
+        return Integer.MAX_VALUE;
+    }
 
     /** The identifier as the database stores an unquoted one: upper case on H2, lower case on PostgreSQL. */
     String fold(String identifier);
@@ -35,7 +40,15 @@ public interface Dialect {
     String schemaPrefix();
 
     default String quote(String identifier) {
-        return quoteExact(fold(identifier));
+        return quoteExact(stored(identifier));
+    }
+
+    /**
+     * How a dlt name is stored: folded when it has no capital letter (every snake_case name), so unquoted SQL finds
+     * it; exactly as given when a case-sensitive naming convention made it with capitals ({@code Имя}, {@code userId}).
+     */
+    default String stored(String identifier) {
+        return identifier.equals(identifier.toLowerCase(Locale.ROOT)) ? fold(identifier) : identifier;
     }
 
     /** Quotes a name exactly as the database stores it (as metadata returns it). */

@@ -1,6 +1,10 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,10 @@ final class Flattener {
     static final String ROOT_ID = "_dlt_root_id";
     static final String VALUE = "value";
     private static final String LIST = "list";
-    /** A JSON key may not take these names: it would overwrite the row's own bookkeeping. */
+    /** The row's own bookkeeping columns: a record key of one of these names is overwritten by chatload's value. */
     static final Set<String> SYSTEM_COLUMNS = Set.of(ID, LOAD_ID, PARENT_ID, LIST_IDX, ROOT_ID);
+    /** What a key that names nothing (empty, white space, or only separators) is called. */
+    static final String EMPTY_KEY = "_empty";
 
     private final NamingConvention naming;
 
@@ -40,61 +46,85 @@ final class Flattener {
     FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId,
                        int maxNesting) {
         Map<String, Object> root = new LinkedHashMap<>();
-        List<NestedList> lists = new ArrayList<>();
-        collect(record, "", maxNesting, maxNesting, root, lists);
+        Map<String, NestedList> lists = new LinkedHashMap<>();
+        collect(record, maxNesting, maxNesting, root, lists);
         String id = rootId.apply(root);
+        // the row's own bookkeeping wins over a record key of the same name, as dlt's _dlt_load_id does
         root.put(LOAD_ID, loadId);
         root.put(ID, id);
         List<FlatRow> rows = new ArrayList<>();
         rows.add(new FlatRow(table, root));
-        expand(table, lists, id, id, rows);
+        expand(table, lists.values(), id, id, rows);
         return new FlatRecord(id, rows);
     }
 
     /**
-     * Puts the fields of {@code object} (at nesting {@code level}) into {@code row}, whose own fields are at
-     * {@code rowLevel}; keeps its lists for later. As in dlt, a list's rows are one level below the row that holds
-     * it, however deep in that row's objects the list was found.
+     * Puts the scalars of {@code object} (at nesting {@code level}) into {@code row}, whose own fields are at
+     * {@code rowLevel}, and keeps its lists for later, in dlt's order: an object's own scalars first, then its nested
+     * objects, the last one first. Keys that come to the same name share one column (and lists one child table) and
+     * the value written last wins, as in dlt's dict. As in dlt, a list's rows are one level below the row that holds
+     * it, however deep in that row's objects the list was found; an object or list met at level 0 is JSON text.
      */
-    private void collect(Map<?, ?> object, String prefix, int level, int rowLevel, Map<String, Object> row,
-                         List<NestedList> lists) {
-        List<String> keys = new ArrayList<>(object.size());
-        for (Object key : object.keySet()) {
-            keys.add(String.valueOf(key));
-        }
-        Map<String, String> names = naming.keyNames(keys, prefix.isEmpty() ? SYSTEM_COLUMNS : Set.of());
-        for (Map.Entry<?, ?> entry : object.entrySet()) {
-            Object value = entry.getValue();
-            if (value == null) {
-                continue;
-            }
-            String path = NamingConvention.path(prefix, names.get(String.valueOf(entry.getKey())));
-            boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
-            if (container && level <= 0) {
-                row.put(naming.shorten(path), Json.write(value));
-            } else if (value instanceof Map<?, ?> nested) {
-                collect(nested, path, level - 1, rowLevel, row, lists);
-            } else if (value instanceof List<?> list) {
-                lists.add(new NestedList(path, list, rowLevel - 1));
-            } else {
-                row.put(naming.shorten(path), value);
+    private void collect(Map<?, ?> object, int level, int rowLevel, Map<String, Object> row,
+                         Map<String, NestedList> lists) {
+        Deque<Nested> stack = new ArrayDeque<>();
+        stack.push(new Nested(object, "", level));
+        while (!stack.isEmpty()) {
+            Nested current = stack.pop();
+            for (Map.Entry<?, ?> entry : current.object().entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                Object value = entry.getValue();
+                String path = path(current.prefix(), columnName(key));
+                boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
+                if (container && current.level() <= 0) {
+                    row.put(naming.shortenFragments(path), Json.write(value));
+                } else if (value instanceof Map<?, ?> nested) {
+                    stack.push(new Nested(nested, path, current.level() - 1));
+                } else if (value instanceof List<?> list) {
+                    String listPath = path(current.prefix(), tableName(key));
+                    lists.put(listPath, new NestedList(listPath, list, rowLevel - 1));
+                } else {
+                    row.put(naming.shortenFragments(path), value);
+                }
             }
         }
     }
 
-    private void expand(String parentPath, List<NestedList> lists, String parentId, String rootId, List<FlatRow> rows) {
+    /** The convention's make_path of a prefix and a (never blank) name; a top-level key is its own path. */
+    private String path(String prefix, String name) {
+        return prefix.isEmpty() ? name : naming.makePath(prefix, name);
+    }
+
+    /** dlt's relational normaliser: a key is a path ({@code a__b} stays {@code a__b}); a blank one is {@code _empty}. */
+    private String columnName(String key) {
+        return orEmptyKey(naming.normalizePath(key));
+    }
+
+    private String tableName(String key) {
+        return orEmptyKey(naming.normalizeTablesPath(key));
+    }
+
+    /**
+     * A blank key's path is empty, and dlt names it {@code _empty}; so is one of separators only ({@code __}), which
+     * dlt would leave empty and no database takes as a name.
+     */
+    private static String orEmptyKey(String name) {
+        return name.isEmpty() ? EMPTY_KEY : name;
+    }
+
+    private void expand(String parentPath, Collection<NestedList> lists, String parentId, String rootId, List<FlatRow> rows) {
         for (NestedList nested : lists) {
-            String tablePath = NamingConvention.path(parentPath, nested.path());
-            String table = naming.shorten(tablePath);
+            String tablePath = naming.makePath(parentPath, nested.path());
+            String table = naming.shortenFragments(tablePath);
             for (int idx = 0; idx < nested.items().size(); idx++) {
                 Object item = nested.items().get(idx);
                 Map<String, Object> row = new LinkedHashMap<>();
-                List<NestedList> inner = new ArrayList<>();
+                Map<String, NestedList> inner = new LinkedHashMap<>();
                 if (item instanceof Map<?, ?> object) {
-                    collect(object, "", nested.level(), nested.level(), row, inner);
+                    collect(object, nested.level(), nested.level(), row, inner);
                 } else if (item instanceof List<?> list) {
                     // dlt wraps it as {"list": [...]} one level further down
-                    collect(Map.of(LIST, list), "", nested.level() - 1, nested.level() - 1, row, inner);
+                    collect(Map.of(LIST, list), nested.level() - 1, nested.level() - 1, row, inner);
                 } else if (item != null) {
                     row.put(VALUE, item);
                 }
@@ -104,9 +134,13 @@ final class Flattener {
                 row.put(LIST_IDX, (long) idx);
                 row.put(ID, id);
                 rows.add(new FlatRow(table, row));
-                expand(tablePath, inner, id, rootId, rows);
+                expand(tablePath, inner.values(), id, rootId, rows);
             }
         }
+    }
+
+    /** An object still to flatten into the row, its column names starting with {@code prefix}, at nesting {@code level}. */
+    private record Nested(Map<?, ?> object, String prefix, int level) {
     }
 
     /** A list found at {@code path} (relative to its row's table), whose rows' fields are at nesting {@code level}. */

@@ -1,9 +1,12 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.Naming;
+import io.chatload.load.naming.NamingConvention;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,11 @@ import java.util.stream.Collectors;
  * added before commits at the next flush.
  */
 public final class LoadBatch {
+    /** Names schemas; each target's tables and columns are named by the convention it asks for. */
     private final NamingConvention naming;
-    private final Flattener flattener;
+    private final Map<Naming, NamingConvention> conventions;
+    private final Map<Naming, Flattener> flatteners = new EnumMap<>(Naming.class);
+    private final SchemaRegistry registry;
     private final BatchTransactions transactions;
     private final String loadId;
     private final int batchSize;
@@ -62,13 +68,15 @@ public final class LoadBatch {
         }
     }
 
-    LoadBatch(Database db, SchemaRegistry registry, StateStore state, SchemaVersions versions, NamingConvention naming,
-              String loadId, int batchSize) {
+    LoadBatch(Database db, SchemaRegistry registry, StateStore state, SchemaVersions versions,
+              Map<Naming, NamingConvention> conventions, String loadId, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
-        this.naming = naming;
-        this.flattener = new Flattener(naming);
+        this.conventions = Map.copyOf(conventions);
+        this.naming = conventions.get(Naming.SNAKE_CASE);
+        conventions.forEach((name, convention) -> flatteners.put(name, new Flattener(convention)));
+        this.registry = registry;
         this.transactions = new BatchTransactions(db, registry, state, versions, naming);
         this.loadId = loadId;
         this.batchSize = batchSize;
@@ -101,8 +109,8 @@ public final class LoadBatch {
             table = table(target);
         }
         // outside the lock: flattening reads only the record and the table's fixed layout
-        FlatRecord flat = flattener.flatten(table.ref().table(), record, loadId, row -> table.rootId(row, target.primaryKey()),
-                table.contract().maxTableNesting());
+        FlatRecord flat = flatteners.get(target.naming()).flatten(table.ref().table(), record, loadId,
+                row -> table.rootId(row, target.primaryKey()), table.contract().maxTableNesting());
         long flush;
         synchronized (this) {
             checkUsable();
@@ -128,7 +136,7 @@ public final class LoadBatch {
         Objects.requireNonNull(entry, "entry");
         checkUsable();
         boolean replaces = tables.values().stream().anyMatch(t -> t.disposition() == WriteDisposition.REPLACE);
-        (replaces ? swapState : flushState).computeIfAbsent(naming.identifier(schema), s -> new ArrayList<>()).add(entry);
+        (replaces ? swapState : flushState).computeIfAbsent(naming.normalizeTableIdentifier(schema), s -> new ArrayList<>()).add(entry);
     }
 
     /**
@@ -180,7 +188,7 @@ public final class LoadBatch {
 
     /** Rows committed so far per table (root and child tables) of {@code schema}; for REPLACE, rows staged for the swap. */
     public synchronized Map<String, Long> rowsPerTable(String schema) {
-        String name = naming.identifier(Objects.requireNonNull(schema, "schema"));
+        String name = naming.normalizeTableIdentifier(Objects.requireNonNull(schema, "schema"));
         Map<String, Long> rows = new LinkedHashMap<>();
         rowsPerTable.forEach((table, count) -> {
             if (table.schema().equals(name)) {
@@ -268,8 +276,10 @@ public final class LoadBatch {
 
     /** The buffer of the target's table, made on first use; targets naming one table must write it the same way. */
     private PendingTable table(TableTarget target) {
-        TableRef ref = new TableRef(naming.identifier(target.schema()), naming.identifier(target.table()));
-        List<String> key = target.primaryKey().stream().map(naming::identifier).toList();
+        NamingConvention convention = conventions.get(target.naming());
+        TableRef ref = new TableRef(naming.normalizeTableIdentifier(target.schema()), convention.normalizeTablesPath(target.table()));
+        List<String> key = target.primaryKey().stream().map(convention::normalizePath).toList();
+        registry.useNaming(ref.schema(), convention);
         PendingTable table = tables.get(ref);
         if (table == null) {
             table = new PendingTable(ref, key, target.disposition(), target.contract());

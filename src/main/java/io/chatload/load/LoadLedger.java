@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import io.chatload.text.PrintableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +41,7 @@ public final class LoadLedger {
 
     /** Records the load as RUNNING (again, if it was recorded before). */
     public void started(String schema, String loadId) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         registry.ensureSchema(name, true);
         OffsetDateTime now = now();
         Dialect dialect = db.dialect();
@@ -57,7 +58,7 @@ public final class LoadLedger {
     public void finished(String schema, String loadId, LoadStatus status, Map<String, Long> rowsPerTable, String errorText)
             throws SQLException {
         String error = PrintableText.escape(errorText); // carries API text, which show and sql print
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         registry.ensureSchema(name, true);
         OffsetDateTime now = now();
         String counts = Json.write(rowsPerTable == null ? Map.of() : new LinkedHashMap<>(rowsPerTable));
@@ -91,7 +92,7 @@ public final class LoadLedger {
     /** dlt's record of a completed load: its {@code _dlt_loads} row, the schema version it ends with, the pipeline state. */
     private void completed(Connection connection, Dialect dialect, String schema, List<TableSchema> tables, String loadId,
                            OffsetDateTime now) throws SQLException {
-        String hash = versions.record(connection, schema, tables, Map.of());
+        String hash = versions.record(connection, schema, tables, Map.of(), registry.naming(schema));
         List<String> columns = List.copyOf(DltSystemTables.LOADS_TABLE.columns().keySet());
         try (PreparedStatement statement = connection.prepareStatement(
                 dialect.upsert(schema, DltSystemTables.LOADS, columns, DltSystemTables.LOADS_TABLE.primaryKey()))) {
@@ -107,7 +108,7 @@ public final class LoadLedger {
 
     /** The latest loads of the schema, newest first; empty when the schema has none. */
     public List<LoadRecord> recent(String schema, int limit) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         if (registry.exists(name, DltSystemTables.LOADS)) {
             registry.ensureSchema(name, true); // a schema an older chatload wrote has its history moved first
         }

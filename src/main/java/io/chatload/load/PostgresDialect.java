@@ -33,9 +33,15 @@ public final class PostgresDialect implements Dialect {
         return schemaPrefix;
     }
 
-    /** NAMEDATALEN - 1; dlt names are ASCII, so bytes and characters agree. */
+    /** NAMEDATALEN - 1, dlt's limit in characters; in bytes too, see {@link #maxIdentifierBytes}. */
     @Override
     public int maxIdentifierLength() {
+        return 63;
+    }
+
+    /** PostgreSQL cuts longer names silently, which only names past ASCII (duck_case, direct) can reach. */
+    @Override
+    public int maxIdentifierBytes() {
         return 63;
     }
 

@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Destination's knowledge of its tables, loaded from metadata when a schema is first used (another run may
@@ -21,8 +23,13 @@ import java.util.Set;
 final class SchemaRegistry {
     private final Database db;
     private final Catalog catalog;
+    /** For schemas no batch has named yet: the destination's default. */
     private final NamingConvention naming;
-    private final ColumnResolver resolver;
+    /**
+     * schema → the convention its tables are named by (a source's {@code naming}); concurrent, not guarded by this, so
+     * it may be asked from inside a transaction while the registry waits for transactions.
+     */
+    private final Map<String, NamingConvention> namings = new ConcurrentHashMap<>();
     private final List<TableDefinition> systemTables;
     private final Upgrade upgrade;
     /** schema → table → columns; guarded by this. */
@@ -34,7 +41,6 @@ final class SchemaRegistry {
         this.db = db;
         this.catalog = new Catalog(db);
         this.naming = naming;
-        this.resolver = new ColumnResolver(naming);
         this.systemTables = List.copyOf(systemTables);
         this.upgrade = upgrade;
     }
@@ -59,6 +65,23 @@ final class SchemaRegistry {
         Prepared into(TableSchema other) {
             return new Prepared(other, rows, droppedIds, discards);
         }
+    }
+
+    /**
+     * Names the schema's variant columns, child tables and indexes by {@code convention} from now on.
+     * @throws IllegalArgumentException when the schema is already named by another convention in this process
+     */
+    void useNaming(String schema, NamingConvention convention) {
+        NamingConvention used = namings.putIfAbsent(schema, convention);
+        if (used != null && !used.name().equals(convention.name())) {
+            throw new IllegalArgumentException("schema '" + schema + "' is named by " + used.name() + " and cannot also be named by "
+                    + convention.name() + ": give every source writing it the same naming setting");
+        }
+    }
+
+    /** The convention the schema's tables are named by. */
+    NamingConvention naming(String schema) {
+        return namings.getOrDefault(schema, naming);
     }
 
     /** Creates the schema if absent and, if asked, the bookkeeping tables in it. */
@@ -105,6 +128,7 @@ final class SchemaRegistry {
      */
     Prepared prepare(String schema, String table, List<String> keyColumns, List<Map<String, Object>> rows,
                      SchemaContract contract, boolean known) throws SQLException {
+        ColumnResolver resolver = new ColumnResolver(naming(schema));
         TableSchema snapshot = table(schema, table);
         ColumnResolver.Resolution resolution = resolver.resolve(snapshot, keyColumns, rows, contract, known);
         if (resolution.additions().isEmpty()) {
@@ -155,18 +179,22 @@ final class SchemaRegistry {
     }
 
     /**
-     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. Root names
-     * are single normalised keys, which never contain {@code __}, so no other root's tables match.
+     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. A table name
+     * may hold the separator (dlt keeps {@code a__b}), so another root's child tables ({@code a__b__items} of root
+     * {@code a__b}) are left out.
      */
     synchronized List<TableSchema> family(String schema, String root) throws SQLException {
-        String prefix = root + NamingConvention.SEPARATOR;
+        String separator = naming(schema).pathSeparator();
+        String prefix = root + separator;
+        List<String> otherRoots = tables(schema).values().stream()
+                .filter(t -> !t.isChild() && t.name().startsWith(prefix)).map(t -> t.name() + separator).toList();
         List<TableSchema> family = new ArrayList<>();
         TableSchema rootTable = cached(schema, root);
         if (rootTable.exists()) {
             family.add(rootTable);
         }
         tables(schema).values().stream()
-                .filter(t -> t.isChild() && t.name().startsWith(prefix))
+                .filter(t -> t.isChild() && t.name().startsWith(prefix) && otherRoots.stream().noneMatch(t.name()::startsWith))
                 .sorted(Comparator.comparing(TableSchema::name))
                 .forEach(family::add);
         return family;
@@ -248,12 +276,12 @@ final class SchemaRegistry {
         List<String> key = additions.keySet().containsAll(primaryKey) ? primaryKey : List.of();
         // merges delete a root's child rows by _dlt_root_id
         Map<String, String> indexes = additions.containsKey(Flattener.ROOT_ID)
-                ? Map.of(rootIndexName(current.name()), Flattener.ROOT_ID) : Map.of();
+                ? Map.of(rootIndexName(schema, current.name()), Flattener.ROOT_ID) : Map.of();
         return dialect.createTable(schema, current.name(), additions, key, indexes);
     }
 
     /** Ends with "_", which no table name does, so it cannot clash with a table where both share one namespace. */
-    private String rootIndexName(String table) {
-        return naming.shorten(table + "__root_ix_");
+    private String rootIndexName(String schema, String table) {
+        return naming(schema).shortenFragments(table + "__root_ix_");
     }
 }

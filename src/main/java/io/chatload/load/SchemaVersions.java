@@ -1,5 +1,7 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.Naming;
+import io.chatload.load.naming.NamingConvention;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,13 +43,19 @@ final class SchemaVersions {
      */
     String record(Connection connection, String schema, List<TableSchema> tables,
                   Map<String, StoredSchema.TableHints> written) throws SQLException {
+        return record(connection, schema, tables, written, Naming.SNAKE_CASE.convention(db.dialect().maxIdentifierLength()));
+    }
+
+    /** @param naming the convention the schema's tables are named by, stored as dlt's {@code normalizers.names} */
+    String record(Connection connection, String schema, List<TableSchema> tables,
+                  Map<String, StoredSchema.TableHints> written, NamingConvention naming) throws SQLException {
         Dialect dialect = db.dialect();
         Latest latest = latest(connection, dialect, schema);
         Map<String, StoredSchema.TableHints> hints = new LinkedHashMap<>(latest == null ? Map.of() : latest.hints());
         hints.putAll(written);
         long version = latest == null ? 1 : latest.version();
         List<String> previous = latest == null ? List.of() : latest.previousHashes();
-        Map<String, Object> stored = StoredSchema.of(schema, version, previous, tables, hints);
+        Map<String, Object> stored = StoredSchema.of(schema, version, previous, tables, hints, naming);
         String hash = (String) stored.get("version_hash");
         if (latest != null && latest.hash().equals(hash)) {
             return hash;
@@ -56,7 +64,7 @@ final class SchemaVersions {
             List<String> before = new ArrayList<>(previous);
             before.remove(latest.hash());
             before.add(0, latest.hash());
-            stored = StoredSchema.of(schema, version + 1, before, tables, hints);
+            stored = StoredSchema.of(schema, version + 1, before, tables, hints, naming);
         }
         String json = DltSchemaJson.inOrder(stored);
         try (PreparedStatement insert = connection.prepareStatement(dialect.insert(schema, DltSystemTables.VERSION, COLUMNS))) {

@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class Staging {
     }
 
     String schema(String liveSchema) {
-        return naming.shorten(liveSchema + "_staging");
+        return naming.shortenFragments(liveSchema + "_staging");
     }
 
     /** The staging copy of {@code live} (a table of {@code root}'s family), with at least its columns. */
@@ -77,6 +78,7 @@ final class Staging {
             return;
         }
         String stagingSchema = schema(root.schema());
+        registry.useNaming(stagingSchema, registry.naming(root.schema()));
         registry.ensureSchema(stagingSchema, false);
         List<TableSchema> staged = registry.family(stagingSchema, root.table());
         db.inTransaction(connection -> {

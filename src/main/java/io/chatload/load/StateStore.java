@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.NamingConvention;
 import java.sql.Connection;
 import io.chatload.text.PrintableText;
 import java.sql.PreparedStatement;
@@ -38,7 +39,7 @@ public final class StateStore {
 
     /** The stored cursor of a resource ({@code parentKey} "" for the resource itself), if any. */
     public Optional<String> cursor(String schema, String resource, String parentKey) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         if (!registry.exists(name, TABLE)) {
             return Optional.empty();
         }
@@ -61,7 +62,7 @@ public final class StateStore {
      * parents changed since. The resource's own cursor (parent key "") is not among them.
      */
     public Map<String, String> cursors(String schema, String resource) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         if (!registry.exists(name, TABLE)) {
             return new LinkedHashMap<>();
         }
@@ -88,7 +89,7 @@ public final class StateStore {
     /** Records the end of a resource run: last_load_id, and last_success_at or last_error_at with last_error. */
     public void recordOutcome(String schema, String resource, String loadId, boolean success, String error)
             throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         registry.ensureSchema(name, true);
         OffsetDateTime now = now();
         List<String> columns = success
@@ -114,7 +115,7 @@ public final class StateStore {
 
     /** One entry per resource: its own cursor and outcome, and how many per-parent cursors it has. */
     public List<ResourceState> all(String schema) throws SQLException {
-        String name = naming.identifier(schema);
+        String name = naming.normalizeTableIdentifier(schema);
         if (!registry.exists(name, TABLE)) {
             return List.of();
         }

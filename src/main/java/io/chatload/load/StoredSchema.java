@@ -1,5 +1,7 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.Naming;
+import io.chatload.load.naming.NamingConvention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import java.util.Map;
 final class StoredSchema {
     static final int ENGINE_VERSION = 11;
     private static final int PREVIOUS_HASHES = 10;
-    private static final String VARIANT = "__v_";
+    /** The schema's convention when none is given: dlt's default. */
+    private static final NamingConvention DEFAULT_NAMING = Naming.SNAKE_CASE.convention(256);
 
     /** What the registry's columns do not tell: how a root table is written, and its primary key. */
     record TableHints(WriteDisposition disposition, List<String> primaryKey) {
@@ -35,12 +38,18 @@ final class StoredSchema {
      */
     static Map<String, Object> of(String name, long version, List<String> previousHashes, List<TableSchema> tables,
                                   Map<String, TableHints> hints) {
+        return of(name, version, previousHashes, tables, hints, DEFAULT_NAMING);
+    }
+
+    /** @param naming the convention the schema's tables are named by: dlt's {@code normalizers.names} */
+    static Map<String, Object> of(String name, long version, List<String> previousHashes, List<TableSchema> tables,
+                                  Map<String, TableHints> hints, NamingConvention naming) {
         List<TableSchema> data = tables.stream()
                 .filter(t -> t.exists() && !DltSystemTables.isSystemTable(t.name()) && !t.name().startsWith("_chatload_"))
                 .sorted(Comparator.comparing(TableSchema::name)).toList();
         Map<String, Object> entries = new LinkedHashMap<>();
         for (TableSchema table : data) {
-            entries.put(table.name(), table(table, parentOf(table, data), hints.get(table.name())));
+            entries.put(table.name(), table(table, parentOf(table, data, naming), hints.get(table.name()), naming));
         }
         entries.putAll(DltSystemTables.schemaEntries());
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -50,7 +59,7 @@ final class StoredSchema {
         schema.put("name", name);
         schema.put("tables", entries);
         schema.put("settings", Map.of("detections", List.of("iso_timestamp")));
-        schema.put("normalizers", Map.of("names", "snake_case",
+        schema.put("normalizers", Map.of("names", naming.name(),
                 "json", Map.of("module", "dlt.common.normalizers.json.relational")));
         schema.put("previous_hashes", List.copyOf(previousHashes.subList(0, Math.min(PREVIOUS_HASHES, previousHashes.size()))));
         schema.put("version_hash", DltSchemaJson.versionHash(schema));
@@ -78,10 +87,10 @@ final class StoredSchema {
         return hints;
     }
 
-    private static Map<String, Object> table(TableSchema table, String parent, TableHints hints) {
+    private static Map<String, Object> table(TableSchema table, String parent, TableHints hints, NamingConvention naming) {
         List<String> key = hints == null ? List.of() : hints.primaryKey();
         Map<String, Object> columns = new LinkedHashMap<>();
-        table.columns().forEach((column, type) -> columns.put(column, column(column, type, key.contains(column))));
+        table.columns().forEach((column, type) -> columns.put(column, column(column, type, key.contains(column), naming)));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", table.name());
         entry.put("columns", columns);
@@ -96,7 +105,7 @@ final class StoredSchema {
     }
 
     /** A column as dlt's relational normalizer declares it. */
-    private static Map<String, Object> column(String name, DataType type, boolean primaryKey) {
+    private static Map<String, Object> column(String name, DataType type, boolean primaryKey, NamingConvention naming) {
         Map<String, Object> column = new LinkedHashMap<>();
         column.put("name", name);
         column.put("data_type", type.dltName());
@@ -114,19 +123,19 @@ final class StoredSchema {
                 }
             }
         }
-        if (name.contains(VARIANT)) {
+        if (name.contains(naming.pathSeparator() + "v_")) {
             column.put("variant", true);
         }
         return column;
     }
 
     /** A child table {@code <parent>__<field>} hangs off the longest table name it extends. */
-    private static String parentOf(TableSchema table, List<TableSchema> tables) {
+    private static String parentOf(TableSchema table, List<TableSchema> tables, NamingConvention naming) {
         if (!table.columns().containsKey(Flattener.PARENT_ID)) {
             return null;
         }
         return tables.stream().map(TableSchema::name)
-                .filter(other -> table.name().startsWith(other + NamingConvention.SEPARATOR))
+                .filter(other -> table.name().startsWith(other + naming.pathSeparator()))
                 .max(Comparator.comparingInt(String::length)).orElse(null);
     }
 }

@@ -5,6 +5,7 @@ import io.chatload.config.ConfigException;
 import io.chatload.config.SourceConfig;
 import io.chatload.load.SchemaContract;
 import io.chatload.load.WriteDisposition;
+import io.chatload.load.naming.Naming;
 import io.chatload.source.ApiClients;
 import io.chatload.source.AuthScheme;
 import io.chatload.source.DataSelector;
@@ -144,7 +145,7 @@ public final class ResourceCatalog {
         if (disposition == WriteDisposition.MERGE && key.isEmpty()) {
             throw new IllegalArgumentException("writeDisposition merge needs a primaryKey");
         }
-        return new ResourceSpec(source, name, schema, path,
+        return new ResourceSpec(source, name, schema, Naming.of(d.getNaming()), path,
                 DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
                 paging, table, key, disposition,
                 Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())), parent, incremental(p),

@@ -3,6 +3,7 @@ package io.chatload.routes;
 import io.chatload.load.SchemaContract;
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
+import io.chatload.load.naming.Naming;
 import io.chatload.source.AuthScheme;
 import io.chatload.source.DataSelector;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.List;
 /**
  * One resource as its YAML file declares it, with the source's defaults filled in and every value checked.
  * A child resource has a {@link ParentLink} and runs once per record of its parent; an incremental one has a
- * {@link Incremental}; one driven by an SQL query has a {@link ParentQuery}. {@code httpComponent} is the camel-http component that carries its credential scheme;
+ * {@link Incremental}; one driven by an SQL query has a {@link ParentQuery}. {@code naming} is the source's naming
+ * convention. {@code httpComponent} is the camel-http component that carries its credential scheme;
  * {@code contract} says how far its records may change its tables.
  */
-public record ResourceSpec(String source, String name, String schema, String path, DataSelector dataSelector,
+public record ResourceSpec(String source, String name, String schema, Naming naming, String path, DataSelector dataSelector,
                            Paging paging, String table, List<String> primaryKey,
                            WriteDisposition writeDisposition, Schedule schedule, ParentLink parent,
                            Incremental incremental, List<String> excludeFields, AuthScheme auth, String httpComponent,
@@ -29,6 +31,6 @@ public record ResourceSpec(String source, String name, String schema, String pat
     }
 
     public TableTarget target() {
-        return new TableTarget(schema, table, primaryKey, writeDisposition, contract);
+        return new TableTarget(schema, table, primaryKey, writeDisposition, contract, naming);
     }
 }

@@ -10,6 +10,8 @@ import io.chatload.load.SchemaContract;
 public class SourceDefaults {
 
     private String schema;
+    /** dlt's naming convention for the schema's tables and columns: one per schema, as dlt's {@code schema.naming}. */
+    private String naming = "snake_case";
     private String authHeader = "Authorization";
     private String authScheme = "Bearer";
     private String dataSelector = "$";
@@ -31,6 +33,14 @@ public class SourceDefaults {
 
     public void setSchema(String schema) {
         this.schema = schema;
+    }
+
+    public String getNaming() {
+        return naming;
+    }
+
+    public void setNaming(String naming) {
+        this.naming = naming;
     }
 
     public String getAuthHeader() {

@@ -7,6 +7,7 @@ import io.chatload.load.LoadStatus;
 import io.chatload.load.SchemaContract;
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
+import io.chatload.load.naming.Naming;
 import io.chatload.routes.Load;
 import io.chatload.text.PrintableText;
 import java.sql.SQLException;
@@ -47,9 +48,9 @@ final class FormSubmissions {
     private final TableTarget target;
     private final SecretMasking masking;
 
-    FormSubmissions(Destination destination, String schema, SecretMasking masking) {
+    FormSubmissions(Destination destination, String schema, SecretMasking masking, Naming naming) {
         this.destination = destination;
-        this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE, CONTRACT);
+        this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE, CONTRACT, naming);
         this.masking = masking;
     }
 

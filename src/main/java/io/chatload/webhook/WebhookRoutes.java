@@ -3,6 +3,7 @@ package io.chatload.webhook;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import io.chatload.load.Destination;
+import io.chatload.load.naming.Naming;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.SourceDefaults;
@@ -112,7 +113,7 @@ public final class WebhookRoutes extends RouteBuilder {
         WebhookSettings.Receiver chatforma = settings.chatforma();
         if (chatforma.enabled()) {
             FormSubmissions submissions = new FormSubmissions(destination, schema(context, "chatforma"),
-                    SecretMasking.from(config));
+                    SecretMasking.from(config), naming(context, "chatforma"));
             from("platform-http:" + path("chatforma") + "/{" + SECRET_PARAM + "}?httpMethodRestrict=POST")
                     .routeId("chatforma.webhook")
                     .process(new ChatformaReceiver(chatforma.secret(), submissions));
@@ -134,6 +135,12 @@ public final class WebhookRoutes extends RouteBuilder {
         SourceDefaults defaults = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class);
         return defaults == null || defaults.getSchema() == null || defaults.getSchema().isBlank()
                 ? source + "_data" : defaults.getSchema();
+    }
+
+    /** The source's naming convention as its _source.yaml names it, dlt's snake_case when it names none. */
+    private static Naming naming(CamelContext context, String source) {
+        SourceDefaults defaults = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class);
+        return Naming.of(defaults == null ? new SourceDefaults().getNaming() : defaults.getNaming());
     }
 
     /** A failed check is one line; the next one comes at the next period, and the receiver serves meanwhile. */

@@ -95,14 +95,15 @@ class AppendReplaceWriteTest {
         assertEquals(0, db.count("chatforma_data.bots__steps"), "steps");
     }
 
+    /** dlt keeps a table name's {@code __}: bots__Extra is a root of its own, and so are its child tables. */
     @Test
-    void aResourceNamedLikeAChildTableGetsAPlainNameAndStaysOutOfTheSwap() throws SQLException {
-        TableTarget botsSteps = new TableTarget("chatforma_data", "bots__Steps", List.of(), WriteDisposition.APPEND);
-        load(botsSteps, "1", "{\"n\":1,\"items\":[1]}");
+    void aResourceNamedLikeAChildPathStaysOutOfTheSwap() throws SQLException {
+        TableTarget botsExtra = new TableTarget("chatforma_data", "bots__Extra", List.of(), WriteDisposition.APPEND);
+        load(botsExtra, "1", "{\"n\":1,\"items\":[1]}");
         load(BOTS, "2", "{\"id\":1,\"steps\":[1]}");
         load(BOTS, "3", "{\"id\":2}");
-        assertEquals(1, db.count("chatforma_data.bots_steps"), "table names are normalised like keys");
-        assertEquals(1, db.count("chatforma_data.bots_steps__items"), "its child table");
+        assertEquals(1, db.count("chatforma_data.bots__extra"), "table names are normalised as dlt's table paths");
+        assertEquals(1, db.count("chatforma_data.bots__extra__items"), "its child table");
         assertEquals(0, db.count("chatforma_data.bots__steps"), "the replaced child table of bots");
     }
 

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.load.naming.Naming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ColumnResolverTest {
-    private final ColumnResolver resolver = new ColumnResolver(new NamingConvention(63));
+    private final ColumnResolver resolver = new ColumnResolver(Naming.SNAKE_CASE.convention(63));
 
     private ColumnResolver.Resolution resolve(TableSchema table, List<String> key, List<? extends Map<String, ?>> rows) {
         @SuppressWarnings("unchecked")

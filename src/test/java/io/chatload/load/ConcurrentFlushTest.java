@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.load.naming.Naming;
+import io.chatload.load.naming.NamingConvention;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,12 +58,13 @@ class ConcurrentFlushTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(url);
         Database db = new Database(gate.wrap(h2), new H2Dialect());
-        NamingConvention naming = new NamingConvention(db.dialect().maxIdentifierLength());
+        Map<Naming, NamingConvention> conventions = Naming.conventions(db.dialect().maxIdentifierLength());
+        NamingConvention naming = conventions.get(Naming.SNAKE_CASE);
         SchemaRegistry registry = Destination.registry(db, naming);
         StateStore state = new StateStore(db, registry, naming, Clock.systemUTC());
         SchemaVersions versions = new SchemaVersions(db, Clock.systemUTC());
-        batch = new LoadBatch(db, registry, state, versions, naming, "1", 2);
-        other = new LoadBatch(db, registry, state, versions, naming, "2", 1);
+        batch = new LoadBatch(db, registry, state, versions, conventions, "1", 2);
+        other = new LoadBatch(db, registry, state, versions, conventions, "2", 1);
         reader = DriverManager.getConnection(url);
         // a first flush makes the schema and the tables, so the next flushes touch the database only in their transaction
         batch.add(VISITORS, visitor("v0"));

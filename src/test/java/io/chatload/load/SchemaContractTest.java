@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.load.naming.Naming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** dlt's schema contract, mode by mode, as the column resolver applies it to one table's rows. */
 class SchemaContractTest {
-    private final ColumnResolver resolver = new ColumnResolver(new NamingConvention(63));
+    private final ColumnResolver resolver = new ColumnResolver(Naming.SNAKE_CASE.convention(63));
     /** An existing table of four columns. */
     private final TableSchema people = new TableSchema("people", columns("id", DataType.BIGINT, "name", DataType.TEXT,
             "age", DataType.BIGINT, Flattener.ID, DataType.TEXT));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.load.naming.Naming;
 import io.chatload.testing.TestDatabases;
 import io.chatload.testing.TestDatabases.Kind;
 import io.chatload.testing.TestDatabases.TestDatabase;
@@ -109,7 +110,7 @@ class WideRecordTest {
         AtomicInteger alters = new AtomicInteger();
         Dialect dialect = destination.dialect();
         SchemaRegistry registry = new SchemaRegistry(new Database(counting(destination.dataSource(), alters), dialect),
-                new NamingConvention(dialect.maxIdentifierLength()), List.of(), (schema, tables) -> false);
+                Naming.SNAKE_CASE.convention(dialect.maxIdentifierLength()), List.of(), (schema, tables) -> false);
         Map<String, Object> row = new LinkedHashMap<>(wideRecord(2, 400));
         row.put(Flattener.ID, "w2");
         long before = h2FileBytes();

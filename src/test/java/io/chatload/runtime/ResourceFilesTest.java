@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ConfigException;
+import io.chatload.load.TableInfo;
 import io.chatload.routes.LoadSummary;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
@@ -15,6 +16,7 @@ import io.chatload.testing.Truth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,16 @@ class ResourceFilesTest {
         return routes;
     }
 
+    /** As {@link #routes(String)}, with the source's naming convention set in its _source.yaml. */
+    private Path routes(String resourceYaml, String naming) throws Exception {
+        Path routes = routes(resourceYaml);
+        Path source = routes.resolve("nested/chaport/_source.yaml");
+        String yaml = Files.readString(source);
+        assertTrue(yaml.contains("        naming: snake_case"), "the shipped _source.yaml names its naming convention");
+        Files.writeString(source, yaml.replace("        naming: snake_case", "        naming: " + naming));
+        return routes;
+    }
+
     private static String resource(String routeId, String... parameters) {
         StringBuilder yaml = new StringBuilder("- templatedRoute:\n    routeTemplateRef: chatload-resource\n"
                 + (routeId == null ? "" : "    routeId: " + routeId + "\n") + "    parameters:\n");
@@ -58,7 +70,10 @@ class ResourceFilesTest {
     }
 
     private ConfigException startFails(String resourceYaml) throws Exception {
-        Path routes = routes(resourceYaml);
+        return startFails(routes(resourceYaml));
+    }
+
+    private ConfigException startFails(Path routes) throws Exception {
         Exception e = assertThrows(Exception.class,
                 () -> TestPipeline.once(TestPipeline.config(sandbox, dir, routes, Map.of())).close());
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -78,6 +93,25 @@ class ResourceFilesTest {
             assertFalse(summary.failed(), String.join("\n", summary.lines()));
             Truth.assertTableEquals(p.destination.dataSource(), "chaport_data", "agents", "id", sandbox.data().chaportOperators());
         }
+    }
+
+    @Test
+    void theSourcesNamingConventionNamesItsTables() throws Exception {
+        Path routes = routes(resource("chaport.team", "path", "/operators", "table", "Agents", "paginator", "single"), "duck_case");
+        try (TestPipeline p = TestPipeline.once(TestPipeline.config(sandbox, dir, routes, Map.of()))) {
+            LoadSummary summary = p.runOnce("team");
+            assertFalse(summary.failed(), String.join("\n", summary.lines()));
+            List<String> tables = p.destination.tables("chaport_data").stream().map(TableInfo::name).toList();
+            assertTrue(tables.contains("Agents"), "duck_case keeps the table's capital: " + tables);
+        }
+    }
+
+    @Test
+    void anUnknownNamingConventionIsNamed() throws Exception {
+        Path routes = routes(resource("chaport.v", "path", "/v"), "kebab_case");
+        ConfigException e = startFails(routes);
+        assertEquals("resource chaport.v: naming 'kebab_case' is not one of snake_case, duck_case, direct, sql_cs_v1, sql_ci_v1",
+                e.getMessage());
     }
 
     @Test
