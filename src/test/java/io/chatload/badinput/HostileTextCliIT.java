@@ -71,7 +71,7 @@ class HostileTextCliIT {
         assertTrue(run.out().contains("chaport.operators: GET /api/v1/operators returned a response chatload cannot read: "
                 + "the JSON breaks a limit: Duplicate field 'x\\u001b]0;t\\u0007\\u202e'"), run.out());
 
-        Cli.Result ledger = sql("--csv", "SELECT error FROM chaport_data._dlt_loads");
+        Cli.Result ledger = sql("--csv", "SELECT error FROM chaport_data._chatload_loads");
         assertPrintable("the ledger's error", ledger.out().replace("\n", ""));
         assertTrue(ledger.out().contains("Duplicate field 'x\\u001b]0;t\\u0007\\u202e'")
                 && ledger.out().contains("warning: chaport.visitor_chats: skipped links.more entry '\\u001b]0;pwned"), ledger.out());
