@@ -61,15 +61,6 @@ final class DltSchemaJson {
         }
     }
 
-    /** Compact JSON in the maps' own order, as dlt stores a schema. */
-    static String inOrder(Object value) {
-        try {
-            return IN_ORDER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
     static Map<String, Object> read(String json) {
         try {
             return IN_ORDER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });

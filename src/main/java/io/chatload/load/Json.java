@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON text for structures nested too deep to flatten, and for {@code rows_per_table}. */
+/**
+ * Compact JSON in the maps' own order: structures nested too deep to flatten, {@code rows_per_table}, and dlt's stored
+ * schema and pipeline state.
+ */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

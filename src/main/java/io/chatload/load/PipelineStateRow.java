@@ -44,7 +44,7 @@ final class PipelineStateRow {
     /** dlt's {@code compress_state}: the JSON, zlib at level 9, base64. */
     static String compress(Map<String, Object> state) {
         Deflater deflater = new Deflater(9);
-        deflater.setInput(DltSchemaJson.inOrder(state).getBytes(StandardCharsets.UTF_8));
+        deflater.setInput(Json.write(state).getBytes(StandardCharsets.UTF_8));
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];

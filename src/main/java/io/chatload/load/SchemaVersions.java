@@ -66,7 +66,7 @@ final class SchemaVersions {
             before.add(0, latest.hash());
             stored = StoredSchema.of(schema, version + 1, before, tables, hints, naming);
         }
-        String json = DltSchemaJson.inOrder(stored);
+        String json = Json.write(stored);
         try (PreparedStatement insert = connection.prepareStatement(dialect.insert(schema, DltSystemTables.VERSION, COLUMNS))) {
             insert.setLong(1, ((Number) stored.get("version")).longValue());
             insert.setLong(2, StoredSchema.ENGINE_VERSION);
