@@ -69,6 +69,8 @@ class CliIT {
         assertTrue(demo.out().lines().anyMatch(l -> l.matches("Load \\d+\\.\\d{6} COMPLETED: \\d+ tables, \\d+ rows, 0 failed resources")),
                 demo.out());
         assertTrue(Files.exists(workDir.resolve("chatload.mv.db")), "the default H2 file ./chatload");
+        assertEquals(List.of(), (demo.out() + demo.err()).lines().filter(l -> l.contains("WARN") || l.contains("warning")).toList(),
+                "a clean demo warns of nothing");
 
         SandboxData truth = SandboxData.generate(SandboxConfig.defaults());
         Result count = chatload(Map.of(), "sql", "--csv", "SELECT COUNT(*) AS visitors FROM chaport_data.visitors");
