@@ -92,15 +92,23 @@ final class PythonNumbers {
         return out.toString();
     }
 
-    /** The fewest significant digits that read back as {@code d} (the nearest such decimal), as Python finds them. */
+    /**
+     * The fewest significant digits that read back as {@code d} (the nearest such decimal), as Python finds them. If n
+     * digits read back, so do n + 1 (the nearest is no farther), so the fewest is found by bisection.
+     */
     private static BigDecimal shortest(double d) {
         BigDecimal exact = new BigDecimal(d);
-        for (int precision = 1; ; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == d) {
-                return candidate.stripTrailingZeros();
+        int low = 1;
+        int high = 17; // 17 significant digits always read back
+        while (low < high) {
+            int middle = (low + high) / 2;
+            if (exact.round(new MathContext(middle, RoundingMode.HALF_EVEN)).doubleValue() == d) {
+                high = middle;
+            } else {
+                low = middle + 1;
             }
         }
+        return exact.round(new MathContext(low, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     /** Python's {@code str()} of a scalar, as dlt writes a number or boolean into a text column. */
