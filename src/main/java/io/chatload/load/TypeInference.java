@@ -79,7 +79,10 @@ final class TypeInference {
         });
     }
 
-    /** The text a scalar is stored as in a TEXT column. */
+    /**
+     * A key value's text for the {@code _dlt_id} digest of a merge row (kept as it was so existing ids stay stable);
+     * a value stored in a text column is written by {@link PythonNumbers#str} instead.
+     */
     static String text(Object value) {
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
