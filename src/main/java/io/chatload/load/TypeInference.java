@@ -49,6 +49,9 @@ final class TypeInference {
         if (value instanceof Boolean) {
             return DataType.BOOL;
         }
+        if (value instanceof JsonValue) {
+            return DataType.JSON;
+        }
         if (value instanceof OffsetDateTime || value instanceof Instant || value instanceof ZonedDateTime
                 || value instanceof LocalDateTime) {
             return DataType.TIMESTAMP;
@@ -74,6 +77,7 @@ final class TypeInference {
                     ? Optional.of(new BigDecimal(value.toString())) : Optional.empty();
             case BOOL -> type == DataType.BOOL ? Optional.of(value) : Optional.empty();
             case TIMESTAMP -> type == DataType.TIMESTAMP ? Optional.of(toTimestamp(value)) : Optional.empty();
+            case JSON -> type == DataType.JSON ? Optional.of(value) : Optional.empty();
         };
     }
 
