@@ -80,6 +80,27 @@ public interface Dialect {
     /** The loader's type for a column type as metadata reports it; TEXT for types the loader does not create. */
     DataType dataType(String sqlType);
 
+    /** Whether a column of this information_schema DATA_TYPE is text the way an older chatload made it, not dlt's way. */
+    default boolean isOldText(String dataType) {
+        return false;
+    }
+
+    /** The information_schema.COLUMNS column holding a column's type as DDL writes it (with length and precision). */
+    default String fullTypeColumn() {
+        return "DATA_TYPE";
+    }
+
+    /** Statements that change the columns (name → new SQL type) of an existing table; none when there are none. */
+    default List<String> retype(String schema, String table, Map<String, String> types) {
+        return List.of();
+    }
+
+    /** Statements that make the columns (name → their SQL type as {@link #fullTypeColumn} gives it) NOT NULL. */
+    default List<String> setNotNull(String schema, String table, Map<String, String> types) {
+        return types.keySet().stream()
+                .map(c -> "ALTER TABLE " + table(schema, table) + " ALTER COLUMN " + quote(c) + " SET NOT NULL").toList();
+    }
+
     /** Session settings every connection gets before use (e.g. lock timeouts). */
     default void configureSession(Connection connection) throws SQLException {
     }

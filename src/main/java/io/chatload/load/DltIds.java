@@ -1,5 +1,6 @@
 package io.chatload.load;
 
+import io.chatload.load.naming.Shake128;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -160,6 +160,18 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String fullTypeColumn() {
+        return "COLUMN_TYPE";
+    }
+
+    /** MODIFY repeats the type; one statement per table, as InnoDB rebuilds the table for it. */
+    @Override
+    public List<String> setNotNull(String schema, String table, Map<String, String> types) {
+        return types.isEmpty() ? List.of() : List.of("ALTER TABLE " + table(schema, table) + types.entrySet().stream()
+                .map(c -> " MODIFY COLUMN " + quote(c.getKey()) + ' ' + c.getValue() + " NOT NULL").collect(Collectors.joining(",")));
+    }
+
+    @Override
     public String upsert(String schema, String table, List<String> columns, List<String> key) {
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
         String assignments = updated.isEmpty() ? quote(key.get(0)) + " = " + quote(key.get(0))

@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +79,26 @@ public final class PostgresDialect implements Dialect {
             case "jsonb", "json" -> DataType.JSON;
             default -> DataType.TEXT;
         };
+    }
+
+    /** chatload's TEXT before it took dlt's PostgreSQL types. */
+    @Override
+    public boolean isOldText(String dataType) {
+        return "text".equalsIgnoreCase(dataType);
+    }
+
+    /** One statement per table; text to varchar is binary-coercible, so PostgreSQL does not rewrite the table. */
+    @Override
+    public List<String> retype(String schema, String table, Map<String, String> types) {
+        return types.isEmpty() ? List.of() : List.of("ALTER TABLE " + table(schema, table) + types.entrySet().stream()
+                .map(c -> " ALTER COLUMN " + quote(c.getKey()) + " TYPE " + c.getValue()).collect(Collectors.joining(",")));
+    }
+
+    /** One statement per table: one scan checks all columns. */
+    @Override
+    public List<String> setNotNull(String schema, String table, Map<String, String> types) {
+        return types.isEmpty() ? List.of() : List.of("ALTER TABLE " + table(schema, table) + types.keySet().stream()
+                .map(c -> " ALTER COLUMN " + quote(c) + " SET NOT NULL").collect(Collectors.joining(",")));
     }
 
     @Override
