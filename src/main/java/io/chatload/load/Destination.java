@@ -54,7 +54,14 @@ public final class Destination implements AutoCloseable {
     /** The registry of a destination: its bookkeeping tables in every schema, dlt's and chatload's, in today's layout. */
     static SchemaRegistry registry(Database db, NamingConvention naming) {
         return new SchemaRegistry(db, naming, List.of(DltSystemTables.LOADS_TABLE, DltSystemTables.VERSION_TABLE,
-                DltSystemTables.PIPELINE_STATE_TABLE, LoadLedger.DEFINITION, StateStore.DEFINITION), new LedgerMigration(db));
+                DltSystemTables.PIPELINE_STATE_TABLE, LoadLedger.DEFINITION, StateStore.DEFINITION), upgrades(db));
+    }
+
+    /** An older chatload's schema: dlt's column layout first (types, NOT NULL), then the ledger's tables. */
+    private static SchemaRegistry.Upgrade upgrades(Database db) {
+        LayoutMigration layout = new LayoutMigration(db);
+        LedgerMigration ledger = new LedgerMigration(db);
+        return (schema, tables) -> layout.apply(schema, tables) | ledger.apply(schema, tables);
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.chatload.load;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -57,6 +60,7 @@ public final class H2Dialect implements Dialect {
             case BOOL -> "BOOLEAN";
             case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
             case DECIMAL -> "NUMERIC(38, 0)";
+            case JSON -> "JSON";
         };
     }
 
@@ -68,6 +72,7 @@ public final class H2Dialect implements Dialect {
             case "BOOLEAN" -> DataType.BOOL;
             case "TIMESTAMP WITH TIME ZONE" -> DataType.TIMESTAMP;
             case "NUMERIC" -> DataType.DECIMAL;
+            case "JSON" -> DataType.JSON;
             default -> DataType.TEXT;
         };
     }
@@ -88,6 +93,22 @@ public final class H2Dialect implements Dialect {
     public String addColumns(String schema, String table, Map<String, DataType> columns) {
         return "ALTER TABLE " + table(schema, table) + " ADD COLUMN (" + columns.entrySet().stream()
                 .map(c -> quote(c.getKey()) + ' ' + sqlType(c.getValue())).collect(Collectors.joining(", ")) + ')';
+    }
+
+    /** As UTF-8 bytes: H2 parses bytes as JSON text, while it would store a string as one JSON string value. */
+    @Override
+    public void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setBytes(index, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** H2 gives a JSON value as its UTF-8 bytes: the text instead. */
+    @Override
+    public Object value(ResultSet rows, int column) throws SQLException {
+        if ("JSON".equalsIgnoreCase(rows.getMetaData().getColumnTypeName(column))) {
+            byte[] json = rows.getBytes(column);
+            return json == null ? null : new String(json, StandardCharsets.UTF_8);
+        }
+        return Dialect.super.value(rows, column);
     }
 
     /** H2's MERGE updates exactly the listed columns of a matching row, else inserts. */

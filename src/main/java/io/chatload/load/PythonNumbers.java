@@ -125,6 +125,9 @@ final class PythonNumbers {
         if (value instanceof java.util.Map || value instanceof java.util.List) {
             return Json.write(value);
         }
+        if (value instanceof JsonValue json) {
+            return json.json();
+        }
         return value.toString();
     }
 

@@ -59,6 +59,9 @@ final class TypeInference {
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             return DataType.DOUBLE;
         }
+        if (value instanceof JsonValue) {
+            return DataType.JSON;
+        }
         if (value instanceof OffsetDateTime || value instanceof Instant || value instanceof ZonedDateTime
                 || value instanceof LocalDateTime) {
             return DataType.TIMESTAMP;
