@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * keeps its triggers in Quartz's clustered JDBC store on the destination (PostgreSQL or MariaDB), so each firing runs
  * on one node, a stateful (non-concurrent) job never runs on two nodes at once, and the triggers of a node that stops
  * checking in are taken over by the others. The nodes exclude each other with Quartz's row locks
- * ({@code SELECT ... FOR UPDATE} on QRTZ_LOCKS), whose rows {@link QuartzTables} creates before the first node starts.
+ * ({@code SELECT ... FOR UPDATE} on a row of QRTZ_LOCKS), on connections described in {@link PooledConnections}.
  *
  * <p>The store's connections come from a small pool of its own, registered with Quartz by name: the password never
  * enters the Quartz properties, which Camel logs at DEBUG.
@@ -65,7 +65,7 @@ public final class QuartzCluster {
                     + firstLine(e, config.dbPassword()) + "): check chatload.db.url", e);
         }
         try {
-            if (QuartzTables.ensure(pool, database, schema, settings.name())) {
+            if (QuartzTables.ensure(pool, database, schema)) {
                 LOG.info("cluster: created Quartz's tables in schema {}", schema);
             }
         } catch (SQLException e) {

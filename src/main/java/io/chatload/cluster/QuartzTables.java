@@ -15,16 +15,15 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Quartz's QRTZ_ tables in a schema of their own (on MariaDB a database), created when absent, and the rows of the
- * two locks a clustered scheduler takes. Nodes that start together serialize on a lock of the database's own (an
- * advisory lock on PostgreSQL, a named lock on MariaDB), so one creates and the others find the tables.
+ * Quartz's QRTZ_ tables in a schema of their own (on MariaDB a database), created when absent. Nodes that start
+ * together serialize on a lock of the database's own (an advisory lock on PostgreSQL, a named lock on MariaDB), so one
+ * creates and the others find the tables. The rows of QRTZ_LOCKS are Quartz's to insert: the first nodes that find one
+ * missing both insert it, and Quartz rolls the loser back and takes the row at its next try.
  */
 final class QuartzTables {
 
     /** A table name, not the QRTZ_ inside an index name such as IDX_QRTZ_T_J. */
     private static final Pattern TABLE = Pattern.compile("(?i)\\bQRTZ_");
-    /** The row locks of Quartz's StdRowLockSemaphore: triggers, and the cluster's node states. */
-    private static final List<String> LOCKS = List.of("TRIGGER_ACCESS", "STATE_ACCESS");
     /** How long a starting node waits for another that is creating the tables. */
     private static final int CREATE_WAIT_SECONDS = 60;
 
@@ -36,26 +35,20 @@ final class QuartzTables {
         return schema + ".QRTZ_";
     }
 
-    /**
-     * Creates the schema and the tables unless they exist, and the lock rows of {@code scheduler}; returns whether it
-     * created the tables. The lock rows exist before any node takes them: otherwise the first nodes would each find
-     * the row missing and insert it, and all but one fail and retry (on MariaDB, by a deadlock).
-     */
-    static boolean ensure(DataSource dataSource, ClusterDatabase database, String schema, String scheduler)
-            throws SQLException {
+    /** Creates the schema and the tables unless they exist; returns whether it created them. */
+    static boolean ensure(DataSource dataSource, ClusterDatabase database, String schema) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             try {
-                return database == ClusterDatabase.POSTGRESQL ? ensurePostgres(c, schema, scheduler)
-                        : ensureMariaDb(c, schema, scheduler);
+                return database == ClusterDatabase.POSTGRESQL ? ensurePostgres(c, schema) : ensureMariaDb(c, schema);
             } finally {
                 c.setAutoCommit(autoCommit);
             }
         }
     }
 
-    /** PostgreSQL's DDL is transactional: all of it commits, with the lock rows, or none. */
-    private static boolean ensurePostgres(Connection c, String schema, String scheduler) throws SQLException {
+    /** PostgreSQL's DDL is transactional: all of it commits, or none. */
+    private static boolean ensurePostgres(Connection c, String schema) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(hashtext('chatload quartz tables " + schema + "'))");
@@ -70,8 +63,6 @@ final class QuartzTables {
                     s.execute(statement);
                 }
             }
-            insertLocks(c, "INSERT INTO " + prefix(schema) + "LOCKS (SCHED_NAME, LOCK_NAME) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    scheduler);
             c.commit();
             return !exists;
         } catch (SQLException | RuntimeException e) {
@@ -85,7 +76,7 @@ final class QuartzTables {
      * ends) keeps a second node from creating at the same time, and every table is created only if absent, so a start
      * that died half-way is completed by the next. QRTZ_LOCKS, created last, tells whether all tables exist.
      */
-    private static boolean ensureMariaDb(Connection c, String schema, String scheduler) throws SQLException {
+    private static boolean ensureMariaDb(Connection c, String schema) throws SQLException {
         c.setAutoCommit(true);
         String lock = "CONCAT('chatload_quartz_', MD5(?))"; // names of named locks are limited to 64 characters
         try (PreparedStatement get = c.prepareStatement("SELECT GET_LOCK(" + lock + ", " + CREATE_WAIT_SECONDS + ")")) {
@@ -115,25 +106,12 @@ final class QuartzTables {
                     }
                 }
             }
-            insertLocks(c, "INSERT IGNORE INTO " + prefix(schema) + "LOCKS (SCHED_NAME, LOCK_NAME) VALUES (?, ?)", scheduler);
             return !exists;
         } finally {
             try (PreparedStatement release = c.prepareStatement("SELECT RELEASE_LOCK(" + lock + ")")) {
                 release.setString(1, schema);
                 release.execute();
             }
-        }
-    }
-
-    /** {@code insert}: of a lock row, leaving an existing one as it is. */
-    private static void insertLocks(Connection c, String insert, String scheduler) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(insert)) {
-            for (String lock : LOCKS) {
-                p.setString(1, scheduler);
-                p.setString(2, lock);
-                p.addBatch();
-            }
-            p.executeBatch();
         }
     }
 

@@ -26,10 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.quartz.impl.jdbcjobstore.LockException;
+import org.quartz.impl.jdbcjobstore.StdRowLockSemaphore;
 
 /**
- * Quartz's store on each database a cluster can use: nodes starting at the same moment create the QRTZ_ tables once,
- * and the store's connections take Quartz's row locks exclusively and see, once they hold one, what others committed.
+ * Quartz's store on each database a cluster can use: nodes starting at the same moment create the QRTZ_ tables once and
+ * take Quartz's row locks (its own StdRowLockSemaphore) one at a time, the first ones too, which find no lock row yet;
+ * and once a node holds a lock it sees what the others committed.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(value = Kind.class, names = {"POSTGRES", "MARIADB"})
@@ -37,6 +40,7 @@ class QuartzStoreTest {
 
     private static final String SCHEDULER = "chatload";
     private static final int QUARTZ_TABLES = 11;
+    private static final String TRIGGER_ACCESS = "TRIGGER_ACCESS";
 
     @Parameter
     Kind kind;
@@ -76,7 +80,7 @@ class QuartzStoreTest {
                 Callable<Boolean> start = () -> {
                     try (HikariDataSource own = PooledConnections.open(database.driverUrl(db.url()), db.user(), db.password())) {
                         together.await(30, TimeUnit.SECONDS);
-                        return QuartzTables.ensure(own, database, schema, SCHEDULER);
+                        return QuartzTables.ensure(own, database, schema);
                     }
                 };
                 created.add(starts.submit(start));
@@ -91,20 +95,51 @@ class QuartzStoreTest {
         }
         assertEquals(QUARTZ_TABLES, count("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = ?"
                 + " AND LOWER(table_name) LIKE 'qrtz\\_%'", schema));
-        assertEquals(2, count("SELECT COUNT(*) FROM " + QuartzTables.prefix(schema) + "LOCKS WHERE SCHED_NAME = ?", SCHEDULER));
-        assertEquals(false, QuartzTables.ensure(pool, database, schema, SCHEDULER), "a later start finds the tables");
-        assertEquals(2, count("SELECT COUNT(*) FROM " + QuartzTables.prefix(schema) + "LOCKS WHERE SCHED_NAME = ?", SCHEDULER));
+        assertEquals(false, QuartzTables.ensure(pool, database, schema), "a later start finds the tables");
     }
 
     @Test
-    void aLockRowHeldByOneNodeIsRefusedToAnotherUntilItCommits() throws SQLException {
-        QuartzTables.ensure(pool, database, schema, SCHEDULER);
+    void theFirstNodesToTakeALockWithNoRowYetAllGetItInTurn() throws Exception {
+        QuartzTables.ensure(pool, database, schema);
+        int nodes = 3;
+        CyclicBarrier together = new CyclicBarrier(nodes);
+        ExecutorService starts = Executors.newFixedThreadPool(nodes);
+        try {
+            List<Future<Boolean>> taken = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                Callable<Boolean> take = () -> {
+                    try (HikariDataSource own = PooledConnections.open(database.driverUrl(db.url()), db.user(), db.password());
+                         Connection c = own.getConnection()) {
+                        StdRowLockSemaphore locks = new StdRowLockSemaphore(QuartzTables.prefix(schema), SCHEDULER, null);
+                        together.await(30, TimeUnit.SECONDS);
+                        boolean obtained = locks.obtainLock(c, TRIGGER_ACCESS);
+                        c.commit();
+                        locks.releaseLock(TRIGGER_ACCESS);
+                        return obtained;
+                    }
+                };
+                taken.add(starts.submit(take));
+            }
+            for (Future<Boolean> result : taken) {
+                assertEquals(true, result.get(120, TimeUnit.SECONDS), "a node got the lock");
+            }
+        } finally {
+            starts.shutdownNow();
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM " + QuartzTables.prefix(schema) + "LOCKS WHERE SCHED_NAME = ?", SCHEDULER));
+    }
+
+    @Test
+    void aLockRowHeldByOneNodeIsRefusedToAnotherUntilItCommits() throws Exception {
+        QuartzTables.ensure(pool, database, schema);
         try (Connection a = pool.getConnection(); Connection b = pool.getConnection()) {
-            lock(a, "");
-            assertThrows(SQLException.class, () -> lock(b, " NOWAIT"), "TRIGGER_ACCESS is node a's until it commits");
+            lock(a); // the first use inserts the row
+            a.commit();
+            lock(a);
+            assertThrows(SQLException.class, () -> lockNoWait(b), "TRIGGER_ACCESS is node a's until it commits");
             b.rollback();
             a.commit();
-            lock(b, " NOWAIT");
+            lockNoWait(b);
             b.commit();
         }
     }
@@ -115,8 +150,8 @@ class QuartzStoreTest {
      * what another node committed in between.
      */
     @Test
-    void aReadAfterTakingTheLockSeesWhatAnotherNodeCommittedBefore() throws SQLException {
-        QuartzTables.ensure(pool, database, schema, SCHEDULER);
+    void aReadAfterTakingTheLockSeesWhatAnotherNodeCommittedBefore() throws Exception {
+        QuartzTables.ensure(pool, database, schema);
         String states = "SELECT COUNT(*) FROM " + QuartzTables.prefix(schema) + "SCHEDULER_STATE WHERE SCHED_NAME = '"
                 + SCHEDULER + "'";
         try (Connection a = pool.getConnection(); Connection b = pool.getConnection()) {
@@ -126,17 +161,22 @@ class QuartzStoreTest {
                         + " LAST_CHECKIN_TIME, CHECKIN_INTERVAL) VALUES ('" + SCHEDULER + "', 'node-b', 1, 1000)");
             }
             b.commit();
-            lock(a, "");
+            lock(a);
             assertEquals(1, count(a, states), "node b's check-in, committed before node a took the lock");
             a.commit();
         }
     }
 
-    /** Quartz's StdRowLockSemaphore statement for TRIGGER_ACCESS, with {@code wait} after it. */
-    private void lock(Connection c, String wait) throws SQLException {
+    /** TRIGGER_ACCESS as a node's scheduler takes it: Quartz's own lock handler, in {@code c}'s transaction. */
+    private void lock(Connection c) throws LockException {
+        new StdRowLockSemaphore(QuartzTables.prefix(schema), SCHEDULER, null).obtainLock(c, TRIGGER_ACCESS);
+    }
+
+    /** Quartz's statement for TRIGGER_ACCESS, failing at once rather than waiting when another node holds it. */
+    private void lockNoWait(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT * FROM " + QuartzTables.prefix(schema) + "LOCKS WHERE SCHED_NAME = '"
-                + SCHEDULER + "' AND LOCK_NAME = ? FOR UPDATE" + wait)) {
-            p.setString(1, "TRIGGER_ACCESS");
+                + SCHEDULER + "' AND LOCK_NAME = ? FOR UPDATE NOWAIT")) {
+            p.setString(1, TRIGGER_ACCESS);
             try (ResultSet r = p.executeQuery()) {
                 assertEquals(true, r.next(), "the lock row exists");
             }
