@@ -49,6 +49,18 @@ enum ClusterDatabase {
     }
 
     /**
+     * The statement that ends a session left idle inside a transaction for {@code seconds}, releasing its row locks: a
+     * node that vanishes without closing its connection (power loss, a partition) while it holds Quartz's lock would
+     * otherwise block every other node until the server notices the dead connection, by default hours later. Quartz's
+     * transactions take milliseconds and run no job inside them. On MariaDB (10.3+) only: the executable comment is a
+     * plain comment to MySQL, which has no such setting, so there the statement sets a user variable and nothing else.
+     */
+    String idleTransactionTimeout(int seconds) {
+        return this == POSTGRESQL ? "SET idle_in_transaction_session_timeout = '" + seconds + "s'"
+                : "SET /*M!100300 SESSION idle_transaction_timeout = " + seconds + ", */ @chatload_quartz = 1";
+    }
+
+    /**
      * The URL for Quartz's own pool: without chatload's parameter chatloadSchemaPrefix, which is not the driver's; a
      * {@code jdbc:mysql:} URL as the MariaDB driver accepts it (as the destination's own pool does).
      */

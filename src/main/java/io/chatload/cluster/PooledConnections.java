@@ -22,17 +22,29 @@ final class PooledConnections implements ConnectionProvider {
     }
 
     /**
-     * A pool on the destination for Quartz, which commits its own transactions. They run at READ COMMITTED, as
-     * PostgreSQL's do by default: Quartz reads, takes a row lock, then reads again expecting the latest commits (a node
-     * checking in re-reads the failed nodes once it holds the lock, so that two survivors do not both recover one);
-     * MariaDB's default REPEATABLE READ would answer the second read from the first one's snapshot.
+     * How long the server lets a session sit idle inside a transaction (see
+     * {@link ClusterDatabase#idleTransactionTimeout}): the longest a vanished node can hold Quartz's lock.
+     */
+    private static final int IDLE_TRANSACTION_SECONDS = 60;
+
+    /** {@link #open(ClusterDatabase, String, String, String, int)} with chatload's idle-transaction limit. */
+    static HikariDataSource open(ClusterDatabase database, String url, String user, String password) {
+        return open(database, url, user, password, IDLE_TRANSACTION_SECONDS);
+    }
+
+    /**
+     * A pool on the destination {@code url} for Quartz, which commits its own transactions. They run at READ
+     * COMMITTED, as PostgreSQL's do by default: Quartz reads, takes a row lock, then reads again expecting the latest
+     * commits (a node checking in re-reads the failed nodes once it holds the lock, so that two survivors do not both
+     * recover one); MariaDB's default REPEATABLE READ would answer the second read from the first one's snapshot.
      *
      * @throws RuntimeException when the database cannot be reached
      */
-    static HikariDataSource open(String driverUrl, String user, String password) {
+    static HikariDataSource open(ClusterDatabase database, String url, String user, String password,
+                                 int idleTransactionSeconds) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("chatload-quartz");
-        hikari.setJdbcUrl(driverUrl);
+        hikari.setJdbcUrl(database.driverUrl(url));
         if (!user.isEmpty()) {
             hikari.setUsername(user);
         }
@@ -43,6 +55,7 @@ final class PooledConnections implements ConnectionProvider {
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(false);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        hikari.setConnectionInitSql(database.idleTransactionTimeout(idleTransactionSeconds));
         return new HikariDataSource(hikari);
     }
 

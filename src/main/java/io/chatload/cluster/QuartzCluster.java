@@ -59,7 +59,7 @@ public final class QuartzCluster {
         String schema = storedSchema(url, settings.schema());
         HikariDataSource pool;
         try {
-            pool = PooledConnections.open(database.driverUrl(url), config.dbUser(), config.dbPassword());
+            pool = PooledConnections.open(database, url, config.dbUser(), config.dbPassword());
         } catch (RuntimeException e) {
             throw new ConfigException("chatload.cluster: cannot connect Quartz's store to the destination ("
                     + firstLine(e, config.dbPassword()) + "): check chatload.db.url", e);

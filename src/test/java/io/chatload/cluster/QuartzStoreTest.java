@@ -54,7 +54,7 @@ class QuartzStoreTest {
     void open() throws SQLException {
         db = TestDatabases.create(kind, "quartz");
         database = ClusterDatabase.of(db.url());
-        pool = PooledConnections.open(database.driverUrl(db.url()), db.user(), db.password());
+        pool = PooledConnections.open(database, db.url(), db.user(), db.password());
         schema = db.schema("chatload_quartz");
     }
 
@@ -78,7 +78,7 @@ class QuartzStoreTest {
             for (int i = 0; i < nodes; i++) {
                 // a pool per node, as each process has its own
                 Callable<Boolean> start = () -> {
-                    try (HikariDataSource own = PooledConnections.open(database.driverUrl(db.url()), db.user(), db.password())) {
+                    try (HikariDataSource own = PooledConnections.open(database, db.url(), db.user(), db.password())) {
                         together.await(30, TimeUnit.SECONDS);
                         return QuartzTables.ensure(own, database, schema);
                     }
@@ -108,7 +108,7 @@ class QuartzStoreTest {
             List<Future<Boolean>> taken = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
                 Callable<Boolean> take = () -> {
-                    try (HikariDataSource own = PooledConnections.open(database.driverUrl(db.url()), db.user(), db.password());
+                    try (HikariDataSource own = PooledConnections.open(database, db.url(), db.user(), db.password());
                          Connection c = own.getConnection()) {
                         StdRowLockSemaphore locks = new StdRowLockSemaphore(QuartzTables.prefix(schema), SCHEDULER, null);
                         together.await(30, TimeUnit.SECONDS);
@@ -141,6 +141,34 @@ class QuartzStoreTest {
             a.commit();
             lockNoWait(b);
             b.commit();
+        }
+    }
+
+    /**
+     * A node gone silent inside its transaction (power loss, a partition: no connection closed) loses Quartz's lock
+     * when the server ends its idle transaction, rather than when the server finds the connection dead, hours later.
+     */
+    @Test
+    void aLockHeldByANodeGoneSilentInItsTransactionIsFreedAfterTheIdleLimit() throws Exception {
+        QuartzTables.ensure(pool, database, schema);
+        ExecutorService waiting = Executors.newSingleThreadExecutor();
+        try (HikariDataSource silent = PooledConnections.open(database, db.url(), db.user(), db.password(), 1);
+             Connection b = pool.getConnection()) {
+            Connection a = silent.getConnection();
+            lock(a); // the first use inserts the row
+            a.commit();
+            lock(a);
+            Future<Void> taken = waiting.submit(() -> {
+                lock(b);
+                return null;
+            });
+            // without the limit, node b waits for the lock until the server drops node a's connection
+            taken.get(30, TimeUnit.SECONDS);
+            b.commit();
+            assertThrows(SQLException.class, a::commit, "node a's transaction ended with its session");
+            a.close();
+        } finally {
+            waiting.shutdownNow();
         }
     }
 
