@@ -1,6 +1,7 @@
 package io.chatload.cluster;
 
 import io.chatload.config.ConfigException;
+import java.util.Locale;
 
 /**
  * The destinations whose Quartz store several nodes can share, and what differs between them: Quartz's delegate (its
@@ -66,7 +67,8 @@ enum ClusterDatabase {
      */
     String driverUrl(String url) {
         String clean = url.replaceAll("(?i)([?&])chatloadSchemaPrefix=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        if (this == MARIADB && clean.startsWith("jdbc:mysql:") && !clean.toLowerCase(java.util.Locale.ROOT).contains("permitmysqlscheme")) {
+        boolean mysqlScheme = clean.startsWith("jdbc:mysql:");
+        if (this == MARIADB && mysqlScheme && !clean.toLowerCase(Locale.ROOT).contains("permitmysqlscheme")) {
             return clean + (clean.indexOf('?') < 0 ? '?' : '&') + "permitMysqlScheme=true";
         }
         return clean;

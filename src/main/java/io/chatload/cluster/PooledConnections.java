@@ -15,17 +15,17 @@ final class PooledConnections implements ConnectionProvider {
      */
     private static final int CONNECTIONS = 4;
 
-    private final HikariDataSource pool;
-
-    PooledConnections(HikariDataSource pool) {
-        this.pool = pool;
-    }
-
     /**
      * How long the server lets a session sit idle inside a transaction (see
      * {@link ClusterDatabase#idleTransactionTimeout}): the longest a vanished node can hold Quartz's lock.
      */
     private static final int IDLE_TRANSACTION_SECONDS = 60;
+
+    private final HikariDataSource pool;
+
+    PooledConnections(HikariDataSource pool) {
+        this.pool = pool;
+    }
 
     /** {@link #open(ClusterDatabase, String, String, String, int)} with chatload's idle-transaction limit. */
     static HikariDataSource open(ClusterDatabase database, String url, String user, String password) {

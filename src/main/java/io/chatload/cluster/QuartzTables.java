@@ -131,7 +131,7 @@ final class QuartzTables {
     }
 
     /** The DDL resource's text, as it ships. */
-    static String script(ClusterDatabase database) {
+    private static String script(ClusterDatabase database) {
         try (InputStream in = QuartzTables.class.getResourceAsStream(database.ddl())) {
             if (in == null) {
                 throw new IllegalStateException("the classpath lacks " + database.ddl());
