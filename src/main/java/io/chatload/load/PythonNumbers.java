@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,7 +124,7 @@ final class PythonNumbers {
         if (value instanceof BigDecimal d) {
             return d.toString();
         }
-        if (value instanceof java.util.Map || value instanceof java.util.List) {
+        if (value instanceof Map || value instanceof List) {
             return Json.write(value);
         }
         return value.toString();
