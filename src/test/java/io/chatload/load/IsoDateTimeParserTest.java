@@ -76,4 +76,50 @@ class IsoDateTimeParserTest {
     void refusesAsPendulum(String text) {
         assertNull(IsoDateTimeParser.parse(text), text);
     }
+
+    /**
+     * dlt's {@code parse_iso_like_datetime} = pendulum's strict {@code parse} without its interval step: the ISO parser,
+     * then pendulum's common format. Cases of pendulum's {@code tests/parsing/test_parsing.py}.
+     */
+    static Stream<Arguments> parsedIsoLike() {
+        return Stream.of(
+                Arguments.of("2016", "2016-01-01", null, null),
+                Arguments.of("2012-05", "2012-05-01", null, null),
+                Arguments.of("20120503", "2012-05-03", null, null),
+                Arguments.of("2016-10-06 12:34:56", "2016-10-06", "12:34:56", null),
+                Arguments.of("2016-10-06 12:34:56.123456", "2016-10-06", "12:34:56.123456", null),
+                Arguments.of("2016-10-01T14", "2016-10-01", "14:00", null),
+                Arguments.of("2016-10-01T14:30", "2016-10-01", "14:30", null),
+                Arguments.of("20161001T14", "2016-10-01", "14:00", null),
+                Arguments.of("20161001T1430", "2016-10-01", "14:30", null),
+                Arguments.of("20161001T1430+0530", "2016-10-01", "14:30", 19800),
+                Arguments.of("2008-09-03T20:56:35.450686+01", "2008-09-03", "20:56:35.450686", 3600),
+                Arguments.of("2012W05", "2012-01-30", null, null),
+                Arguments.of("2015W53", "2015-12-28", null, null),
+                Arguments.of("2012-W05-5", "2012-02-03", null, null),
+                Arguments.of("2012W055", "2012-02-03", null, null),
+                Arguments.of("2012-W05T09", "2012-01-30", "09:00", null),
+                Arguments.of("2012W05T09", "2012-01-30", "09:00", null),
+                Arguments.of("2012-W05-5T09", "2012-02-03", "09:00", null),
+                Arguments.of("2012W055T09", "2012-02-03", "09:00", null),
+                Arguments.of("T201205", null, "20:12:05", null),
+                Arguments.of("20:12:05", null, "20:12:05", null),
+                Arguments.of("20:12:05.123456", null, "20:12:05.123456", null),
+                Arguments.of("2016:12:26 15:45:28", "2016-12-26", "15:45:28", null));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("parsedIsoLike")
+    void parsesIsoLikeAsDlt(String text, String date, String time, Integer offset) {
+        IsoDateTimeParser.Parsed expected = new IsoDateTimeParser.Parsed(date == null ? null : LocalDate.parse(date),
+                time == null ? null : LocalTime.parse(time), offset);
+        assertEquals(expected, DltTimestamps.parseIsoLike(text), text);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"201610T", "2012-W54", "2012-W13-8", "2017W53", "/2012", "2012/", "2012-007-05",
+        "4 Aug 2015 - 11:20 PM", "2013-11-1", "10-01-01"})
+    void refusesIsoLikeAsDlt(String text) {
+        assertNull(DltTimestamps.parseIsoLike(text), text);
+    }
 }
