@@ -65,7 +65,10 @@ final class PythonNumbers {
         }
         if (SPECIAL.matcher(s).matches()) {
             String word = s.toLowerCase(Locale.ROOT);
-            return word.contains("nan") ? Double.NaN : word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            if (word.contains("nan")) {
+                return Double.NaN;
+            }
+            return word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         return FLOAT.matcher(s).matches() ? Double.parseDouble(ascii(s)) : null;
     }
