@@ -13,9 +13,9 @@ import java.util.Set;
 /**
  * Fits flattened rows to a table's columns under the resource's {@link SchemaContract}: a value goes to its column,
  * converted as dlt converts it (see {@link TypeInference}), else to the variant column {@code <col>__v_<type>};
- * columns missing so far are reported as additions, typed by the first value that needs them. A new table, column or variant column the
- * contract does not let evolve is refused ({@code freeze}: an exception naming table and column), or the row or the
- * value is left out and counted.
+ * columns missing so far are reported as additions, typed by the first value that needs them. A new table, column or
+ * variant column the contract does not let evolve is refused ({@code freeze}: an exception naming table and column),
+ * or the row or the value is left out and counted.
  */
 final class ColumnResolver {
     private final NamingConvention naming;
@@ -122,7 +122,8 @@ final class ColumnResolver {
                 DataType valueType = TypeInference.valueType(value);
                 if (rules.keyColumns().contains(column)) {
                     throw new IllegalArgumentException("table '" + rules.table().name() + "': primary key column '" + column
-                            + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there that does not convert to it");
+                            + "' is " + type.dltName() + " but a record has a " + valueType.dltName()
+                            + " value there that does not convert to it");
                 }
                 target = naming.shortenFragments(column, "v_" + valueType.dltName());
                 DataType variantType = column(target, value, true);

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +65,10 @@ final class PythonNumbers {
         }
         if (SPECIAL.matcher(s).matches()) {
             String word = s.toLowerCase(Locale.ROOT);
-            return word.contains("nan") ? Double.NaN : word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            if (word.contains("nan")) {
+                return Double.NaN;
+            }
+            return word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         return FLOAT.matcher(s).matches() ? Double.parseDouble(ascii(s)) : null;
     }
@@ -122,7 +127,7 @@ final class PythonNumbers {
         if (value instanceof BigDecimal d) {
             return d.toString();
         }
-        if (value instanceof java.util.Map || value instanceof java.util.List) {
+        if (value instanceof Map || value instanceof List) {
             return Json.write(value);
         }
         if (value instanceof JsonValue json) {

@@ -99,7 +99,7 @@ final class TypeInference {
 
     private static Long toBigint(Object value) {
         BigInteger integer = switch (valueType(value)) {
-            case BIGINT -> value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue());
+            case BIGINT -> integer(value);
             case TEXT -> PythonNumbers.parseInt((String) value);
             case DOUBLE -> wholeNumber(value);
             default -> null; // bool and timestamp: dlt has no conversion
@@ -135,7 +135,7 @@ final class TypeInference {
     private static OffsetDateTime toTimestamp(Object value) {
         OffsetDateTime timestamp = switch (valueType(value)) {
             case TEXT -> DltTimestamps.fromText((String) value);
-            case BIGINT -> DltTimestamps.fromEpoch(value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue()));
+            case BIGINT -> DltTimestamps.fromEpoch(integer(value));
             case DOUBLE -> DltTimestamps.fromEpoch(((Number) value).doubleValue());
             case TIMESTAMP -> timestampOf(value);
             default -> null;
@@ -145,9 +145,14 @@ final class TypeInference {
 
     private static BigDecimal toDecimal(Object value) {
         BigDecimal decimal = switch (valueType(value)) {
-            case BIGINT -> new BigDecimal(value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue()));
-            case DOUBLE -> value instanceof BigDecimal d ? d
-                    : Double.isFinite(((Number) value).doubleValue()) ? new BigDecimal(((Number) value).doubleValue()) : null;
+            case BIGINT -> new BigDecimal(integer(value));
+            case DOUBLE -> {
+                if (value instanceof BigDecimal d) {
+                    yield d;
+                }
+                double number = ((Number) value).doubleValue();
+                yield Double.isFinite(number) ? new BigDecimal(number) : null;
+            }
             case TEXT -> PythonNumbers.parseDecimal((String) value);
             default -> null;
         };
@@ -173,6 +178,11 @@ final class TypeInference {
         } catch (ArithmeticException e) {
             return null;
         }
+    }
+
+    /** An integral value (Integer, Long, BigInteger ...) as a BigInteger. */
+    private static BigInteger integer(Object value) {
+        return value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue());
     }
 
     private static Double finite(double d) {

@@ -63,6 +63,31 @@ class TypeConformanceTest {
                 "count", 42, "ratio", 1.5, "whole", 7.0, "flag", true, "huge", new BigDecimal("9223372036854775808")));
     }
 
+    /** Every case of {@link TimestampDetectionTest} as a column of its own: timestamps typed and stored as instants, the rest text. */
+    @Test
+    void everyDetectionCaseIsTypedAndStoredAsDltDoes() throws SQLException {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", 1);
+        Map<String, Object> expected = new LinkedHashMap<>();
+        TimestampDetectionTest.timestamps().forEach(arguments -> {
+            String column = "c" + record.size();
+            record.put(column, arguments.get()[0]);
+            expected.put(column, utc((String) arguments.get()[1]));
+        });
+        TimestampDetectionTest.notTimestamps().forEach(text -> {
+            String column = "c" + record.size();
+            record.put(column, text);
+            expected.put(column, text);
+        });
+        LoadBatch batch = db.destination().batch("1", 10);
+        batch.add(EVENTS, record);
+        batch.complete();
+        Map<String, DataType> types = types();
+        expected.forEach((column, value) -> assertEquals(value instanceof Instant ? DataType.TIMESTAMP : DataType.TEXT,
+                types.get(column), "type of " + column + " for \"" + record.get(column) + "\""));
+        assertRow(1, expected);
+    }
+
     @Test
     void valuesDltConvertsGoIntoTheExistingColumn() throws SQLException {
         load("1", "{\"id\":1,\"price\":1.5,\"count\":10,\"flag\":false,\"seen\":\"2024-01-15T10:00:00Z\",\"note\":\"hi\","
