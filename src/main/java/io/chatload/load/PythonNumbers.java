@@ -130,9 +130,6 @@ final class PythonNumbers {
         if (value instanceof Map || value instanceof List) {
             return Json.write(value);
         }
-        if (value instanceof JsonValue json) {
-            return json.json();
-        }
         return value.toString();
     }
 

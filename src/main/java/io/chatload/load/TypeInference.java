@@ -78,7 +78,7 @@ final class TypeInference {
             case BOOL -> toBool(value);
             case TIMESTAMP -> toTimestamp(value);
             case DECIMAL -> toDecimal(value);
-            default -> column == valueType(value) ? value : null;
+            case JSON -> value instanceof String text ? Json.parse(text) : column == valueType(value) ? value : null;
         });
     }
 

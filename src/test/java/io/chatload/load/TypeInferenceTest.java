@@ -174,7 +174,17 @@ class TypeInferenceTest {
                 Arguments.of("2024", DataType.TIMESTAMP, utc("2024-01-01T00:00:00Z")),
                 Arguments.of(true, DataType.TIMESTAMP, null),
                 Arguments.of(253402300800L, DataType.TIMESTAMP, null), // year 10000
-                Arguments.of(253402300799L, DataType.TIMESTAMP, utc("9999-12-31T23:59:59Z")));
+                Arguments.of(253402300799L, DataType.TIMESTAMP, utc("9999-12-31T23:59:59Z")),
+                // json: from text that parses (json.loads), to text as its JSON; numbers and bools are variants
+                Arguments.of("{\"a\": [1, true]}", DataType.JSON, new JsonValue("{\"a\":[1,true]}")),
+                Arguments.of("42", DataType.JSON, new JsonValue("42")),
+                Arguments.of("not json", DataType.JSON, null),
+                Arguments.of("{\"a\": 1} trailing", DataType.JSON, null),
+                Arguments.of(42L, DataType.JSON, null),
+                Arguments.of(true, DataType.JSON, null),
+                Arguments.of(new JsonValue("{\"a\":1}"), DataType.JSON, new JsonValue("{\"a\":1}")),
+                Arguments.of(new JsonValue("[1,2]"), DataType.TEXT, "[1,2]"),
+                Arguments.of(new JsonValue("[1,2]"), DataType.BIGINT, null));
     }
 
     @ParameterizedTest(name = "[{index}] {0} into {1} -> {2}")
