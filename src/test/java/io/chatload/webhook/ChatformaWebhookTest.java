@@ -129,7 +129,7 @@ class ChatformaWebhookTest {
         assertEquals(200, bed.post(bed.chatformaReceiver(), JSON.writeValueAsString(nested)).statusCode());
 
         DataSource db = bed.pipeline.destination.dataSource();
-        assertEquals(List.of("FORM_SUBMISSIONS", "FORM_SUBMISSIONS__DATA"), strings(db, "SELECT TABLE_NAME FROM "
+        assertEquals(List.of("form_submissions", "form_submissions__data"), strings(db, "SELECT TABLE_NAME FROM "
                 + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'chatforma_data' AND TABLE_NAME LIKE 'form_submissions%' "
                 + "ORDER BY TABLE_NAME"), "no table for extraLists, none below the answers");
         assertEquals(List.of("{\"y\":{\"z\":1}}"), strings(db, "SELECT META__X FROM CHATFORMA_DATA.FORM_SUBMISSIONS"));
