@@ -90,7 +90,7 @@ public final class Destination implements AutoCloseable {
                     throw new SQLException("the connection is not usable");
                 }
                 Dialect dialect = switch (url.kind()) {
-                    case H2 -> new H2Dialect(url.schemaPrefix());
+                    case H2 -> h2(connection, url.schemaPrefix());
                     case POSTGRESQL -> new PostgresDialect(url.schemaPrefix());
                     case MARIADB -> MariaDbDialect.forServer(connection, url.schemaPrefix());
                 };
@@ -102,6 +102,13 @@ public final class Destination implements AutoCloseable {
             }
             throw cannotConnect(jdbcUrl, login, secret, e);
         }
+    }
+
+    /** H2 in the case it was opened with; a database an older chatload wrote in upper case is renamed first. */
+    private static H2Dialect h2(Connection connection, String schemaPrefix) throws SQLException {
+        H2Dialect dialect = H2Dialect.forConnection(connection, schemaPrefix);
+        H2IdentifierCase.apply(connection, dialect);
+        return dialect;
     }
 
     public Dialect dialect() {
