@@ -87,8 +87,9 @@ final class RunCommand implements Command {
             if (names.isEmpty() || !resourceNames.isEmpty()) {
                 Set<String> resources = runtime.catalog().select(resourceNames);
                 if (resources.isEmpty()) {
-                    console.error("no enabled resources: set CHAPORT_TOKEN and/or CHATFORMA_API_KEY, or add resource files to "
-                            + config.routesDir());
+                    List<String> disabled = runtime.catalog().disabledSources();
+                    console.error("no enabled resources: " + (disabled.isEmpty() ? "add resource files to " + config.routesDir()
+                            : String.join("; ", disabled)));
                     return 2;
                 }
                 Load load = new Load(destination.ledger(), resources, fullRefresh);
