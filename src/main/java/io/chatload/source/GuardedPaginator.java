@@ -61,8 +61,8 @@ final class GuardedPaginator implements Paginator {
                 partial = true;
                 warn("GET " + Urls.pathAndQuery(current) + " names a next page (" + named + ") that paginator " + type
                         + " does not follow, so the list may be incomplete and no cursor moves: set the resource's "
-                        + "paginator to one that follows it, e.g. json_link with nextUrlPath " + named
-                        + " (header_link for the Link header)");
+                        + "paginator to one that follows it, e.g. " + (named.equals(NextLinks.LINK_HEADER) ? "header_link"
+                        : "json_link with nextUrlPath " + named));
             }
             return null;
         }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class NextLinks {
 
+    /** How {@link #named} calls a next page named by the Link header. */
+    static final String LINK_HEADER = "the Link header";
     private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]*)*)");
     private static final Pattern REL = Pattern.compile(";\\s*rel\\s*=\\s*\"?([^\";]*)\"?", Pattern.CASE_INSENSITIVE);
 
@@ -73,7 +75,7 @@ final class NextLinks {
      */
     static String named(Object body, Map<String, ?> headers) {
         if (linkHeader(headers, "next") != null) {
-            return "the Link header";
+            return LINK_HEADER;
         }
         return nextPath(body, "", 0);
     }
