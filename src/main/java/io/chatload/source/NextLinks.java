@@ -80,7 +80,7 @@ final class NextLinks {
         return nextPath(body, "", 0);
     }
 
-    /** dlt's find_next_page_path: the first key {@code next} (any case) with a value, at most a few levels down. */
+    /** dlt's find_next_page_path: the first key starting {@code next} (any case) with a value, a few levels down at most. */
     static String nextPath(Object node, String path, int depth) {
         if (!(node instanceof Map<?, ?> map) || depth > 3) {
             return null;
@@ -88,7 +88,7 @@ final class NextLinks {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String key = String.valueOf(e.getKey());
             String here = path.isEmpty() ? key : path + "." + key;
-            if (key.equalsIgnoreCase("next")) {
+            if (key.toLowerCase(Locale.ROOT).startsWith("next")) { // dlt's pattern: next, next_page, nextPageToken
                 if (e.getValue() instanceof Map<?, ?> inner) {
                     for (String k : new String[] {"href", "url"}) {
                         if (present(inner.get(k))) {
