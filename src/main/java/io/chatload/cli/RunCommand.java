@@ -98,7 +98,8 @@ final class RunCommand implements Command {
                 if (!signal.stopping()) { // stopped, its runs all failed as "not sent": the one line below says it
                     summary.lines().forEach(console.out()::println);
                 }
-                failed = summary.failed();
+                // a source disabled by a broken file was named in a notice at start; the load is not a success
+                failed = summary.failed() || !runtime.catalog().brokenSources().isEmpty();
             }
             if (signal.stopping()) { // nothing new starts, the outboxes' sends included
                 console.err().println(signal.stoppedLine());

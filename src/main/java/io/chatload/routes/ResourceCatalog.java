@@ -64,7 +64,7 @@ public final class ResourceCatalog {
                 throw e; // no source to blame: the file itself is unreadable
             }
             // this source's mistake: it stays disabled, the other sources load
-            sources.disable(id.group(1), e.getMessage());
+            sources.broken(id.group(1), e.getMessage());
             parameters.put(TRIGGER, childEndpoint(route.getId()));
             parameters.put(ENABLED, "false");
             return;
@@ -145,6 +145,11 @@ public final class ResourceCatalog {
 
     public synchronized SourceConfig sourceConfig(String source) {
         return sources.config(source);
+    }
+
+    /** The sources disabled by a mistake in one of their files, one line each; {@code run --once} then exits 1. */
+    public synchronized List<String> brokenSources() {
+        return sources.broken();
     }
 
     /** Why each disabled source cannot load, one line each naming what to set; empty when every source can. */

@@ -19,6 +19,8 @@ final class SourceStates {
     private final Consumer<String> notices;
     private final Map<String, SourceConfig> configs = new LinkedHashMap<>();
     private final Map<String, String> reasons = new LinkedHashMap<>();
+    /** Sources disabled by a mistake in their files, not by a setting left out: {@code run --once} then exits 1. */
+    private final java.util.Set<String> broken = new java.util.LinkedHashSet<>();
 
     SourceStates(ChatloadConfig config, Consumer<String> notices) {
         this.config = config;
@@ -45,6 +47,16 @@ final class SourceStates {
 
     private String envVariables(List<String> keys) {
         return String.join(" and ", keys.stream().map(config::envVariable).toList());
+    }
+
+    /** Keeps the source from loading for a mistake in one of its files, with one notice. */
+    void broken(String source, String reason) {
+        broken.add(source);
+        disable(source, reason);
+    }
+
+    List<String> broken() {
+        return broken.stream().map(source -> source + ": " + reasons.get(source)).toList();
     }
 
     /** Keeps the source from loading, with one notice; only the first reason is told. */

@@ -126,7 +126,8 @@ class ThirdApiCliIT {
         env.put("CHATLOAD_SHOP_TOKEN", "x");
         env.put("CHATLOAD_WIKI_BASE_URL", api.baseUrl());
         Cli.Result run = Cli.run(dir, env, List.of(), "run", "--once");
-        assertEquals(0, run.exit(), run.all());
+        assertEquals(1, run.exit(), "a broken file is not a success, though the other sources loaded:\n" + run.all());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("Load \\S+ COMPLETED: .*, 0 failed resources")), run.out());
         List<String> notices = run.err().lines().filter(l -> l.startsWith("notice: ")).toList();
         assertEquals(List.of(
                 "notice: crm: source disabled, chatload.crm.base-url is not set: set CHATLOAD_CRM_BASE_URL (or "
