@@ -209,7 +209,7 @@ public final class ResourceRunner {
 
     /** Whether the run follows the URLs its pages name ({@code links_more}): the Dynamic Router's work. */
     public boolean followsLinks(Exchange exchange) {
-        return "links_more".equals(run(exchange).spec.paging().paginator());
+        return "links_more".equals(run(exchange).spec.paging().paginator().type());
     }
 
     /** The Dynamic Router's choice after each hop: the next page, or stop. */
@@ -293,12 +293,13 @@ public final class ResourceRunner {
         ResourceRun run = run(exchange);
         InputStream stream = exchange.getMessage().getMandatoryBody(InputStream.class);
         String contentType = exchange.getMessage().getHeader("Content-Type", String.class);
+        Map<String, Object> headers = new java.util.HashMap<>(exchange.getMessage().getHeaders()); // Link may name the next page
         // read once, here: a body left on a failed exchange would be read again by the stream cache of the route above
         exchange.getMessage().setBody(null);
         exchange.getMessage().removeHeaders("*");
         Object body = parser.parse(stream, contentType);
         List<Map<String, Object>> records = run.spec.dataSelector().select(body, Paginators.pagesAList(run.spec.paging().paginator()));
-        URI next = run.paginator.next(run.current(), body, records);
+        URI next = run.paginator.next(run.current(), body, records, headers);
         run.pageRead(reachedWatermark(run, records) ? null : next);
         exchange.getMessage().setBody(records);
     }

@@ -249,7 +249,8 @@ class CliIT {
 
         Result noSource = chatload(Map.of(), "run", "--once", "--resources", "visitors");
         assertEquals(2, noSource.exit(), noSource.err());
-        assertTrue(noSource.err().contains("resource chaport.visitors was selected but its source is disabled: set chatload.chaport.token"),
+        assertTrue(noSource.err().contains("resource chaport.visitors was selected but its source is disabled: chatload.chaport.token is not "
+                + "set (set CHAPORT_TOKEN in the environment"),
                 noSource.err());
     }
 
