@@ -114,7 +114,9 @@ public final class ChatloadConfig {
 
     /** Every setting that has a value or a default here: the names a host's property source is asked for one by one. */
     public java.util.Set<String> keys() {
-        return java.util.Collections.unmodifiableSet(values.keySet());
+        java.util.Set<String> keys = new java.util.TreeSet<>(defaults.keySet());
+        keys.addAll(explicit.keySet());
+        return java.util.Collections.unmodifiableSet(keys);
     }
 
     public String get(String key, String fallback) {
