@@ -88,7 +88,7 @@ final class RunCommand implements Command {
                 Set<String> resources = runtime.catalog().select(resourceNames);
                 if (resources.isEmpty()) {
                     console.error("no enabled resources: set CHAPORT_TOKEN and/or CHATFORMA_API_KEY, or add resource files to "
-                            + config.routesDir());
+                            + config.routesDir().map(Object::toString).orElse("a routes folder (CHATLOAD_ROUTES)"));
                     return 2;
                 }
                 Load load = new Load(destination.ledger(), resources, fullRefresh);
