@@ -129,7 +129,8 @@ class AnyFolderIT {
             shippedOff.put("CHATLOAD_ROUTES_SHIPPED", "false");
             Result alone = chatload(shippedOff, "run", "--once", "--resources", "bots");
             assertEquals(2, alone.exit(), alone.out() + alone.err());
-            assertTrue(alone.err().contains("chaport"), "the folder alone has no chaport/_source.yaml: " + alone.err());
+            assertTrue(alone.err().contains("source 'chaport' has no defaults"), "the folder alone has no chaport/_source.yaml: "
+                    + alone.err());
         }
     }
 
