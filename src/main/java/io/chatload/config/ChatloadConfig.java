@@ -83,6 +83,11 @@ public final class ChatloadConfig {
         return new ChatloadConfig(copy);
     }
 
+    /** Every setting that has a value or a default here: the names a host's property source is asked for one by one. */
+    public java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
     public String get(String key, String fallback) {
         String v = values.get(key);
         return v == null || v.isBlank() ? fallback : v;
