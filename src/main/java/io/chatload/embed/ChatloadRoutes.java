@@ -136,8 +136,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
      * The one step for an application that has a CamelContext: reads the {@code chatload.*} settings (the
      * application's properties, over chatload's defaults and environment variables; {@code settings} over both),
      * connects to {@code chatload.db.url}, adds chatload's routes and the resource files (those shipped in the jar,
-     * with those of the folder {@code chatload.routes} names over them) to the context, and binds the returned object as {@value #BEAN}. The database connections close when the
-     * context stops. Call it before or after the context starts; resources then run on their Quartz schedule.
+     * with those of the folder {@code chatload.routes} names over them) to the context, and binds the returned
+     * object as {@value #BEAN}. The database connections close when the context stops. Call it before or after the context starts; resources then run on their Quartz schedule.
      *
      * @throws ConfigException a setting, the routes folder or a resource file is wrong; the message is one line
      */

@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hot reload of the routes folder while {@code run} runs. Every interval it reads the resource files (the folder's
- * over the shipped ones, by name, see {@link RoutesFolder}) and, for each file that was added, edited or removed (and has not changed again since the previous look, so a half-written file
- * is not taken), it replaces just that file's routes: the routes the file created are stopped and removed, their
+ * over the shipped ones, by name, see {@link RoutesFolder}) and, for each file that was added, edited or removed
+ * (and has not changed again since the previous look, so a half-written file is not taken), it replaces just that
+ * file's routes: the routes the file created are stopped and removed, their
  * resources dropped from the catalog, and the file is loaded alone. The file is checked first (it parses, its ids
  * are not another file's, the catalog accepts its resources and they fit with the others), so a broken file is one
  * line in the log and changes nothing; the other routes never stop. Camel's own reload re-parses the whole folder,
