@@ -47,6 +47,7 @@ public final class ChatloadRuntime implements AutoCloseable {
     /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
     public static ChatloadRuntime create(ChatloadConfig config, Destination destination, boolean scheduled,
                                         Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
+        config = RoutesFolder.forCommandLine(config); // CHATLOAD_ROUTES, else ./routes when present
         ChatloadRoutes chatload = ChatloadRoutes.create(config, destination, notices, scheduledLoads);
         Main main = new Main();
         main.configure().addRoutesBuilder(chatload);

@@ -39,7 +39,7 @@ class XmlResourceTest {
 
     @Test
     void theExamplesFolderIsNotLoaded() {
-        assertEquals(List.of(), RoutesFolder.files(Path.of("routes")).stream()
+        assertEquals(List.of(), RoutesFolder.list(Path.of("routes")).stream()
                 .filter(f -> f.toString().contains("examples")).toList());
     }
 }
