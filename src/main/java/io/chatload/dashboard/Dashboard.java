@@ -1,0 +1,69 @@
+package io.chatload.dashboard;
+
+import io.chatload.load.Destination;
+import io.chatload.routes.ResourceCatalog;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The web dashboard on Camel's management server: {@code http://<management host>:<port>/dashboard/}. {@code run}
+ * adds it beside health and metrics ({@link #install}); {@code show --web} starts a Camel Main that serves only it
+ * ({@link #serve}). The management host stays loopback unless the user opens it.
+ */
+public final class Dashboard {
+
+    private Dashboard() {
+    }
+
+    /** Adds the dashboard to {@code run}'s management server, with the running pipeline's routes and schedule. */
+    public static void install(Main main, Destination destination, ResourceCatalog catalog) {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                CamelContext context = started.getCamelContext();
+                attach(context, new DashboardApi(destination, new Pipeline(context, catalog)));
+            }
+        });
+    }
+
+    /**
+     * A Camel Main with only the management server and the dashboard, on {@code host:port}, reading
+     * {@code destination}; {@link Main#run()} serves it until Ctrl+C or SIGTERM, {@link Main#start()} in the background.
+     */
+    public static Main serve(Destination destination, String host, int port) {
+        Main main = new Main();
+        main.addOverrideProperty("camel.main.routes-include-pattern", "false");
+        main.addOverrideProperty("camel.management.enabled", "true");
+        main.addOverrideProperty("camel.management.host", host);
+        main.addOverrideProperty("camel.management.port", Integer.toString(port));
+        // no pipeline runs here: nothing to meter, and health would only say that the page is up
+        main.addOverrideProperty("camel.metrics.enabled", "false");
+        main.addOverrideProperty("camel.management.metrics-enabled", "false");
+        main.addOverrideProperty("camel.main.shutdown-timeout", "5");
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                attach(started.getCamelContext(), new DashboardApi(destination, null));
+            }
+        });
+        return main;
+    }
+
+    /** The page's address on a management server listening on {@code host:port}. */
+    public static String url(String host, int port) {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + ("0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : shown) + ":" + port + DashboardHttp.BASE + "/";
+    }
+
+    private static void attach(CamelContext context, DashboardApi api) {
+        ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
+        if (server == null || server.getRouter() == null) {
+            throw new IllegalStateException("the dashboard needs Camel's management server (camel-platform-http-main on "
+                    + "the class path, chatload.management.port above 0)");
+        }
+        DashboardHttp.attach(server.getRouter(), api);
+    }
+}
