@@ -36,8 +36,9 @@ public final class Pipeline {
         return catalog.all().stream().filter(catalog::enabled).toList();
     }
 
-    ResourceSpec spec(String id) {
-        return catalog.all().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    /** The resource that keeps its state under {@code name} in {@code schema}; null when the catalog has none. */
+    ResourceSpec spec(String schema, String name) {
+        return catalog.all().stream().filter(s -> s.schema().equals(schema) && s.name().equals(name)).findFirst().orElse(null);
     }
 
     String routeStatus(String id) {

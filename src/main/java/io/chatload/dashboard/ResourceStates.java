@@ -20,11 +20,13 @@ import java.util.TreeMap;
 final class ResourceStates {
 
     /**
+     * @param resource   the resource's name, as its schema's state table keys it ({@code visitors})
+     * @param id         its route id ({@code chaport.visitors}), null when no runtime serves the page
      * @param state      {@code succeeded}, {@code failed} (the last run failed) or {@code never run}
      * @param route      the Camel route's status (Started, Stopped...), null when no runtime serves the page
      * @param nextFireAt null when nothing schedules it: a child resource, or no {@code run} serving the page
      */
-    record Resource(String schema, String resource, String state, String route, String lastLoadId,
+    record Resource(String schema, String resource, String id, String state, String route, String lastLoadId,
                     String lastSuccessAt, String lastErrorAt, String lastError, String nextFireAt, String table, Long rows) {
     }
 
@@ -36,17 +38,20 @@ final class ResourceStates {
         Map<String, Resource> resources = new TreeMap<>();
         for (String schema : schemas.keySet()) {
             for (ResourceState s : destination.state().all(schema)) {
-                ResourceSpec spec = pipeline == null ? null : pipeline.spec(s.resource());
-                String table = spec != null ? spec.table() : s.resource().substring(s.resource().indexOf('.') + 1);
-                resources.put(s.resource(), new Resource(schema, s.resource(), state(s), route(pipeline, s.resource()),
-                        s.lastLoadId(), iso(s.lastSuccessAt()), iso(s.lastErrorAt()), s.lastError(),
-                        nextFire(pipeline, s.resource()), table, rows(destination, schemas, schema, table)));
+                ResourceSpec spec = pipeline == null ? null : pipeline.spec(schema, s.resource());
+                String id = spec == null ? null : spec.id();
+                // without the runtime's catalog, the resource's table is taken to bear its name, as the shipped ones do
+                String table = spec != null ? spec.table() : s.resource();
+                resources.put(schema + "/" + s.resource(), new Resource(schema, s.resource(), id, state(s),
+                        route(pipeline, id), s.lastLoadId(), iso(s.lastSuccessAt()), iso(s.lastErrorAt()), s.lastError(),
+                        nextFire(pipeline, id), table, rows(destination, schemas, schema, table)));
             }
         }
         if (pipeline != null) { // enabled resources that have not run yet
             for (ResourceSpec spec : pipeline.specs()) {
-                resources.computeIfAbsent(spec.id(), id -> new Resource(spec.schema(), id, "never run", route(pipeline, id),
-                        null, null, null, null, nextFire(pipeline, id), spec.table(), null));
+                resources.computeIfAbsent(spec.schema() + "/" + spec.name(), key -> new Resource(spec.schema(), spec.name(),
+                        spec.id(), "never run", route(pipeline, spec.id()), null, null, null, null,
+                        nextFire(pipeline, spec.id()), spec.table(), null));
             }
         }
         return new ArrayList<>(resources.values());
@@ -60,11 +65,11 @@ final class ResourceStates {
     }
 
     private static String route(Pipeline pipeline, String id) {
-        return pipeline == null ? null : pipeline.routeStatus(id);
+        return id == null ? null : pipeline.routeStatus(id);
     }
 
     private static String nextFire(Pipeline pipeline, String id) {
-        return pipeline == null ? null : iso(pipeline.nextFireTime(id));
+        return id == null ? null : iso(pipeline.nextFireTime(id));
     }
 
     /** The row count of the resource's table, when the schema has it. */

@@ -61,7 +61,7 @@
     fill(document.getElementById('resources'),
       ['resource', 'schema', 'state', 'route', 'last success', 'last error at', 'last error', 'next fire', 'table', 'rows'],
       resources.map(function (r) {
-        return [r.resource, r.schema, { text: r.state, className: 'state-' + r.state.replace(/ /g, '-') },
+        return [r.id || r.resource, r.schema, { text: r.state, className: 'state-' + r.state.replace(/ /g, '-') },
           r.route || '', time(r.lastSuccessAt), time(r.lastErrorAt), r.lastError || '',
           r.nextFireAt ? time(r.nextFireAt) : (r.route ? 'not scheduled' : 'only while run serves this page'),
           r.table, r.rows === null ? '' : r.rows];
