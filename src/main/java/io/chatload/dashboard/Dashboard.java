@@ -2,7 +2,9 @@ package io.chatload.dashboard;
 
 import io.chatload.load.Destination;
 import io.chatload.routes.ResourceCatalog;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -20,13 +22,7 @@ public final class Dashboard {
 
     /** Adds the dashboard to {@code run}'s management server, with the running pipeline's routes and schedule. */
     public static void install(Main main, Destination destination, ResourceCatalog catalog) {
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterStart(BaseMainSupport started) {
-                CamelContext context = started.getCamelContext();
-                attach(context, new DashboardApi(destination, new Pipeline(context, catalog)));
-            }
-        });
+        whenStarted(main, context -> attach(context, new DashboardApi(destination, new Pipeline(context, catalog))));
     }
 
     /**
@@ -43,12 +39,7 @@ public final class Dashboard {
         main.addOverrideProperty("camel.metrics.enabled", "false");
         main.addOverrideProperty("camel.management.metrics-enabled", "false");
         main.addOverrideProperty("camel.main.shutdown-timeout", "5");
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterStart(BaseMainSupport started) {
-                attach(started.getCamelContext(), new DashboardApi(destination, null));
-            }
-        });
+        whenStarted(main, context -> attach(context, new DashboardApi(destination, null)));
         return main;
     }
 
@@ -56,6 +47,32 @@ public final class Dashboard {
     public static String url(String host, int port) {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + ("0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : shown) + ":" + port + DashboardHttp.BASE + "/";
+    }
+
+    /**
+     * Runs {@code then} once Camel has started, the management server with it, whether Main was started by
+     * {@link Main#run()} or {@link Main#start()} (a Main listener's afterStart comes only with run).
+     */
+    private static void whenStarted(Main main, Consumer<CamelContext> then) {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                try {
+                    configured.getCamelContext().addStartupListener(new ExtendedStartupListener() {
+                        @Override
+                        public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                        }
+
+                        @Override
+                        public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                            then.accept(context);
+                        }
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot add the dashboard to Camel: " + e.getMessage(), e);
+                }
+            }
+        });
     }
 
     private static void attach(CamelContext context, DashboardApi api) {

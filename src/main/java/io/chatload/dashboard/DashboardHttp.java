@@ -36,7 +36,14 @@ final class DashboardHttp {
 
     static void attach(Router router, DashboardApi api) {
         Map<String, Asset> assets = assets();
-        router.route(HttpMethod.GET, BASE).handler(ctx -> ctx.redirect(BASE + "/"));
+        // Vert.x matches /dashboard/ here too: only the bare path is sent on to the page's
+        router.route(HttpMethod.GET, BASE).handler(ctx -> {
+            if (ctx.request().path().equals(BASE)) {
+                ctx.redirect(BASE + "/");
+            } else {
+                ctx.next();
+            }
+        });
         assets.forEach((path, asset) -> router.route(HttpMethod.GET, path).handler(ctx ->
                 secure(ctx.response()).putHeader("Content-Type", asset.contentType()).end(Buffer.buffer(asset.bytes()))));
         // ordered=false: requests may be answered in parallel on Vert.x's worker pool, off the event loop
