@@ -23,6 +23,7 @@ final class Counters {
     /** The outbox tables' prefix, as the outboxes name them ({@code outbox_messages}, {@code outbox_dispatches}). */
     private static final String OUTBOX_PREFIX = "outbox_";
 
+    /** {@code status} null for an empty outbox table. */
     record OutboxCount(String schema, String table, String status, long rows) {
     }
 
@@ -49,8 +50,12 @@ final class Counters {
                 String status = destination.dialect().quote("status");
                 String sql = "SELECT " + status + ", COUNT(*) FROM " + destination.dialect().table(schema.getKey(), table)
                         + " GROUP BY " + status + " ORDER BY " + status;
-                for (List<Object> row : destination.query(sql, 100).rows()) {
+                List<List<Object>> rows = destination.query(sql, 100).rows();
+                for (List<Object> row : rows) {
                     counts.add(new OutboxCount(schema.getKey(), table, String.valueOf(row.get(0)), ((Number) row.get(1)).longValue()));
+                }
+                if (rows.isEmpty()) { // an empty outbox is still one: the page lists it with no status
+                    counts.add(new OutboxCount(schema.getKey(), table, null, 0));
                 }
             }
         }

@@ -3,6 +3,7 @@
 (function () {
   'use strict';
 
+  var RECENT_LOADS = 20; // rows of the loads table; the plot has every load the server sends
   var state = { plot: null, loads: [] };
   window.chatloadDashboard = state;
 
@@ -96,7 +97,7 @@
       }, [x, rows, durations, failed], container);
     }
     fill(document.getElementById('loads'), ['load id', 'status', 'started', 'duration', 'rows', 'schemas', 'error'],
-      loads.slice().reverse().map(function (load) {
+      loads.slice(-RECENT_LOADS).reverse().map(function (load) {
         var errors = [];
         Object.keys(load.schemas).forEach(function (schema) {
           if (load.schemas[schema].error) { errors.push(schema + ': ' + load.schemas[schema].error); }
@@ -106,6 +107,7 @@
       }), 'No load yet.');
   }
 
+  // a section per table; its columns and sample open on a click, so the page stays short
   function showTables(tables) {
     var container = document.getElementById('tables');
     container.replaceChildren();
@@ -113,16 +115,22 @@
       var section = el('section', t.system ? 'table system' : 'table');
       section.setAttribute('data-table', t.schema + '.' + t.name);
       section.setAttribute('data-rows', String(t.rows));
+      var details = el('details');
+      var summary = el('summary');
       var title = el('h3');
       title.appendChild(el('span', 'name', t.schema + '.' + t.name));
       title.appendChild(document.createTextNode(' \u2014 '));
       title.appendChild(el('span', 'rows', t.rows));
-      title.appendChild(document.createTextNode(t.rows === 1 ? ' row' : ' rows'));
-      section.appendChild(title);
-      section.appendChild(el('div', 'columns', t.columns.map(function (c) { return c.name + ' ' + c.type; }).join(', ')));
+      title.appendChild(document.createTextNode((t.rows === 1 ? ' row, ' : ' rows, ') + t.columns.length + ' columns'));
+      summary.appendChild(title);
+      details.appendChild(summary);
+      details.appendChild(el('div', 'columns', t.columns.map(function (c) { return c.name + ' ' + c.type; }).join(', ')));
+      var wrap = el('div', 'sample-wrap');
       var sample = el('table', 'sample');
       fill(sample, t.sampleColumns, t.sample, 'empty');
-      section.appendChild(sample);
+      wrap.appendChild(sample);
+      details.appendChild(wrap);
+      section.appendChild(details);
       container.appendChild(section);
     });
   }
@@ -136,7 +144,7 @@
 
   function showCounters(counters) {
     fill(document.getElementById('outboxes'), ['outbox table', 'status', 'rows'],
-      counters.outboxes.map(function (o) { return [o.schema + '.' + o.table, o.status, o.rows]; }),
+      counters.outboxes.map(function (o) { return [o.schema + '.' + o.table, o.status === null ? 'empty' : o.status, o.rows]; }),
       'No outbox table.');
     fill(document.getElementById('meters'), ['meter', 'tags', 'value'],
       counters.meters.map(function (m) {
