@@ -9,6 +9,8 @@ import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web dashboard on Camel's management server: {@code http://<management host>:<port>/dashboard/}. {@code run}
@@ -17,12 +19,17 @@ import org.apache.camel.main.MainListenerSupport;
  */
 public final class Dashboard {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.chatload.dashboard");
+
     private Dashboard() {
     }
 
     /** Adds the dashboard to {@code run}'s management server, with the running pipeline's routes and schedule. */
     public static void install(Main main, Destination destination, ResourceCatalog catalog) {
-        whenStarted(main, context -> attach(context, new DashboardApi(destination, new Pipeline(context, catalog))));
+        whenStarted(main, context -> {
+            ManagementHttpServer server = attach(context, new DashboardApi(destination, new Pipeline(context, catalog)));
+            LOG.info("dashboard: {}", url(server.getHost(), server.getPort()));
+        });
     }
 
     /**
@@ -75,12 +82,13 @@ public final class Dashboard {
         });
     }
 
-    private static void attach(CamelContext context, DashboardApi api) {
+    private static ManagementHttpServer attach(CamelContext context, DashboardApi api) {
         ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
         if (server == null || server.getRouter() == null) {
             throw new IllegalStateException("the dashboard needs Camel's management server (camel-platform-http-main on "
                     + "the class path, chatload.management.port above 0)");
         }
         DashboardHttp.attach(server.getRouter(), api);
+        return server;
     }
 }

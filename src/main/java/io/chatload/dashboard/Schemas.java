@@ -4,6 +4,7 @@ import io.chatload.load.Destination;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,9 @@ import java.util.TreeSet;
 /** The schemas chatload has loaded into (those holding dlt's {@code _dlt_loads}) and their tables, from the catalog. */
 public final class Schemas {
 
+    private static final String TABLES =
+            "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE'";
+
     private Schemas() {
     }
 
@@ -20,16 +24,22 @@ public final class Schemas {
         return tables(destination).keySet();
     }
 
-    /** Schema → its table names, lower case, for every schema with a {@code _dlt_loads} table. */
+    /**
+     * Schema → its table names, lower case, for every schema of this destination with a {@code _dlt_loads} table.
+     * Schemas are named as chatload names them: without the URL's schema prefix, and those without it are another
+     * destination's.
+     */
     static Map<String, Set<String>> tables(Destination destination) throws SQLException {
+        String prefix = destination.dialect().schemaPrefix().toLowerCase(Locale.ROOT);
         Map<String, Set<String>> all = new TreeMap<>();
-        try (Connection c = destination.dataSource().getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        // the standard catalog views rather than JDBC metadata, whose MariaDB driver sees only the current database
+        try (Connection c = destination.dataSource().getConnection(); Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery(TABLES)) {
             while (rs.next()) {
-                String schema = rs.getString("TABLE_SCHEM");
-                if (schema != null) {
-                    all.computeIfAbsent(schema.toLowerCase(Locale.ROOT), s -> new TreeSet<>())
-                            .add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                String schema = rs.getString(1).toLowerCase(Locale.ROOT);
+                if (schema.startsWith(prefix)) {
+                    all.computeIfAbsent(schema.substring(prefix.length()), s -> new TreeSet<>())
+                            .add(rs.getString(2).toLowerCase(Locale.ROOT));
                 }
             }
         }
