@@ -5,7 +5,6 @@ import io.chatload.routes.ResourceSpec;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
-import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -59,9 +58,5 @@ public final class Pipeline {
         } catch (SchedulerException e) {
             return null; // the page shows no time rather than failing: the scheduler may be stopping
         }
-    }
-
-    List<Route> routes() {
-        return context.getRoutes();
     }
 }

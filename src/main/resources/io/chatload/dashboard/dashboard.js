@@ -64,7 +64,7 @@
       resources.map(function (r) {
         return [r.id || r.resource, r.schema, { text: r.state, className: 'state-' + r.state.replace(/ /g, '-') },
           r.route || '', time(r.lastSuccessAt), time(r.lastErrorAt), r.lastError || '',
-          r.nextFireAt ? time(r.nextFireAt) : (r.route ? 'not scheduled' : 'only while run serves this page'),
+          r.nextFireAt ? time(r.nextFireAt) : (r.route ? 'with its parent' : 'under run only'),
           r.table, r.rows === null ? '' : r.rows];
       }), 'No resource has run yet.');
   }
