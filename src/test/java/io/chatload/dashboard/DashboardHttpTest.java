@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatload.routes.LoadSummary;
+import io.chatload.routes.ResourceOutcome;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.sandbox.Scale;
@@ -88,6 +90,21 @@ class DashboardHttpTest {
             assertEquals(p.runtime.catalog().all().stream().filter(p.runtime.catalog()::enabled).count(), resources.size(),
                     "every enabled resource, run or not: " + resources);
             assertEquals(200, get("http://127.0.0.1:" + port + "/dashboard/").statusCode());
+
+            LoadSummary operators = p.runOnce("chaport.operators");
+            assertFalse(operators.failed(), String.join("\n", operators.lines()));
+            long requests = operators.outcomes().stream().filter(o -> o.resource().equals("chaport.operators"))
+                    .mapToLong(ResourceOutcome::requests).sum();
+            JsonNode meters = json(get("http://127.0.0.1:" + port + "/dashboard/api/counters").body()).get("meters");
+            JsonNode counted = null;
+            for (JsonNode meter : meters) {
+                if (meter.get("name").asText().equals("chatload_requests")
+                        && meter.get("tags").get("resource").asText().equals("chaport.operators")) {
+                    counted = meter;
+                }
+            }
+            assertTrue(counted != null && counted.get("value").asLong() == requests,
+                    "run's meters, as /observe/metrics has them: " + requests + " requests in " + meters);
         }
     }
 }
