@@ -2,6 +2,7 @@ package io.chatload.runtime;
 
 import io.chatload.cluster.QuartzCluster;
 import io.chatload.config.ChatloadConfig;
+import io.chatload.dashboard.Dashboard;
 import io.chatload.embed.ChatloadRoutes;
 import io.chatload.load.Destination;
 import io.chatload.outbox.DrainResult;
@@ -75,6 +76,8 @@ public final class ChatloadRuntime implements AutoCloseable {
             main.addOverrideProperty("camel.management.enabled", "true");
             main.addOverrideProperty("camel.management.host", config.get("chatload.management.host", "127.0.0.1"));
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
+            // and the web dashboard beside them: http://localhost:<port>/dashboard/
+            Dashboard.install(main, destination, chatload.catalog());
         }
         return new ChatloadRuntime(main, chatload);
     }
