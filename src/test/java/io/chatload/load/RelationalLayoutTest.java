@@ -104,10 +104,10 @@ class RelationalLayoutTest {
                     "t__l__list(value,_dlt_parent_id,_dlt_list_idx,_dlt_id)", "R.1.0 value=3")),
             // test_json_types_for_recursion_level: past max_table_nesting objects and lists are json
             Arguments.of("max_table_nesting 1", WriteDisposition.APPEND, 1,
-                "{\"id\":1,\"f\":[{\"l\":[\"a\"],\"v\":120,\"lo\":[{\"e\":{\"v\":1}}]}],\"o\":{\"p\":{\"q\":2}}}", List.of(
+                "{\"id\":1,\"f\":[{\"l\":[\"a\"],\"v\":120,\"lo\":[{\"e\":{\"v\":1}}]},{\"v\":121}],\"o\":{\"p\":{\"q\":2}}}", List.of(
                     "t(id,o__p:json,_dlt_load_id,_dlt_id)", "R id=1 o__p={\"q\":2}",
                     "t__f(l:json,v,lo:json,_dlt_parent_id,_dlt_list_idx,_dlt_id)",
-                    "R.0 l=[\"a\"] lo=[{\"e\":{\"v\":1}}] v=120")),
+                    "R.0 l=[\"a\"] lo=[{\"e\":{\"v\":1}}] v=120", "R.1 v=121")),
             Arguments.of("max_table_nesting 0", WriteDisposition.MERGE, 0,
                 "{\"id\":1,\"f\":[{\"v\":1}],\"o\":{\"p\":1}}", List.of(
                     "t(id,f:json,o:json,_dlt_load_id,_dlt_id)", "R f=[{\"v\":1}] id=1 o={\"p\":1}")),
