@@ -131,6 +131,24 @@ class RelationalLayoutTest {
         assertEquals(expected, dump(), name);
     }
 
+    /** A column typed json keeps taking objects whole when max_table_nesting is raised later (dlt's is_nested_type). */
+    @Test
+    void aJsonColumnStaysJsonWhenTheNestingLimitIsRaised() throws Exception {
+        for (int nesting : new int[] {1, 3}) {
+            LoadBatch batch = db.destination().batch("load" + nesting, 10);
+            batch.add(new TableTarget(SCHEMA, "t", List.of(), WriteDisposition.APPEND,
+                    SchemaContract.EVOLVE.withLimits(nesting, SchemaContract.DEFAULT_MAX_COLUMNS)),
+                    json("{\"id\":" + nesting + ",\"o\":{\"p\":{\"q\":" + nesting + "}}}"));
+            batch.complete();
+        }
+        assertEquals("t(id,o__p:json,_dlt_load_id,_dlt_id)", dump().get(0), "no o__p__q column");
+        List<String> values = new ArrayList<>();
+        for (Map<String, Object> row : db.rows("SELECT o__p FROM " + SCHEMA + ".t ORDER BY id")) {
+            values.add(SORTED.writeValueAsString(SORTED.readValue(String.valueOf(row.values().iterator().next()), Object.class)));
+        }
+        assertEquals(List.of("{\"q\":1}", "{\"q\":3}"), values);
+    }
+
     /** dlt declares its system columns not nullable (its not_null hint); data columns stay nullable. */
     @Test
     void systemColumnsAreNotNull() throws SQLException {
