@@ -2,6 +2,7 @@ package io.chatload.cli;
 
 import io.chatload.config.ChatloadConfig;
 import io.chatload.load.Destination;
+import io.chatload.load.H2Share;
 import io.chatload.outbox.DrainResult;
 import io.chatload.routes.Load;
 import io.chatload.routes.LoadSummary;
@@ -81,6 +82,7 @@ final class RunCommand implements Command {
         // closed last: the signal's hook waits for the database to be closed
         try (StopOnSignal signal = new StopOnSignal(console);
              Destination destination = Databases.connect(config);
+             H2Share share = Databases.share(config);
              ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, false, console::notice, s -> { })) {
             runtime.start();
             boolean failed = false;
@@ -119,6 +121,7 @@ final class RunCommand implements Command {
     private static int scheduled(ChatloadConfig config, Console console) throws Exception {
         Logger log = LoggerFactory.getLogger("io.chatload.run");
         try (Destination destination = Databases.connect(config);
+             H2Share share = Databases.share(config);
              ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, true, console::notice,
                      summary -> summary.lines().forEach(log::info))) {
             runtime.runUntilStopped(() -> {

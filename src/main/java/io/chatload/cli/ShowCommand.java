@@ -66,7 +66,7 @@ final class ShowCommand implements Command {
             }
             return web(config, port, console);
         }
-        try (Destination destination = Databases.connect(config)) {
+        try (Destination destination = Databases.connectToRead(config)) {
             Set<String> schemas = Schemas.withLedger(destination);
             if (schemas.isEmpty()) {
                 console.out().println("Nothing loaded yet into " + Databases.redact(config.dbUrl())
@@ -83,7 +83,7 @@ final class ShowCommand implements Command {
     /** Serves the dashboard until Ctrl+C or SIGTERM. */
     private static int web(ChatloadConfig config, int port, Console console) throws Exception {
         String host = config.get("chatload.management.host", "127.0.0.1");
-        try (Destination destination = Databases.connect(config)) {
+        try (Destination destination = Databases.connectToRead(config)) {
             Main main = Dashboard.serve(destination, host, port);
             main.addMainListener(new MainListenerSupport() {
                 @Override

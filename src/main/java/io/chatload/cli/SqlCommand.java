@@ -37,7 +37,7 @@ final class SqlCommand implements Command {
             throw new UsageException("sql: give exactly one query, quoted, e.g. sql \"SELECT COUNT(*) FROM chaport_data.visitors\"");
         }
         boolean csv = args.has("--csv");
-        try (Destination destination = Databases.connect(ChatloadConfig.load())) {
+        try (Destination destination = Databases.connectToRead(ChatloadConfig.load())) {
             QueryResult result = destination.query(args.positionals().get(0), csv ? Integer.MAX_VALUE : MAX_TABLE_ROWS + 1);
             if (result.columns().isEmpty()) {
                 console.out().println(result.updateCount() + " rows affected");

@@ -62,7 +62,9 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
                     + schemaPrefix + "'");
         }
         String driverUrl = switch (kind) {
-            case H2 -> lowerCaseIdentifiers(rest.startsWith("jdbc:h2:mem:") ? rest : h2FileDefaults(rest));
+            // a TCP URL reaches a database another process opened with its own settings (H2Share)
+            case H2 -> rest.startsWith("jdbc:h2:tcp:") ? rest
+                    : lowerCaseIdentifiers(rest.startsWith("jdbc:h2:mem:") ? rest : h2FileDefaults(rest));
             // multi-row INSERTs for batches: several times faster, same results
             case POSTGRESQL -> withDefault(rest, "reWriteBatchedInserts", "true");
             case MARIADB -> {

@@ -210,6 +210,17 @@ class CliIT {
                 String health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
                         + "/observe/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
                 assertTrue(health.contains("\"UP\""), health);
+
+                // the default H2 file is held by run: sql in another terminal reads it through run's loopback share
+                ProcessBuilder sql = new ProcessBuilder("java", "-jar", JAR.toString(), "sql", "--csv",
+                        "SELECT COUNT(*) AS n FROM \"chaport_data\".\"operators\"").directory(workDir.toFile());
+                sql.environment().keySet().removeIf(k -> k.startsWith("CHAPORT_") || k.startsWith("CHATFORMA_") || k.startsWith("CHATLOAD_"));
+                Process reader = sql.redirectOutput(workDir.resolve("sql-out.txt").toFile())
+                        .redirectError(workDir.resolve("sql-err.txt").toFile()).start();
+                assertTrue(reader.waitFor(120, TimeUnit.SECONDS), "sql finishes");
+                assertEquals(0, reader.exitValue(), Files.readString(workDir.resolve("sql-err.txt")));
+                assertEquals(List.of("n", Integer.toString(sandbox.data().chaportOperators().size())),
+                        Files.readAllLines(workDir.resolve("sql-out.txt")));
             } finally {
                 run.destroy(); // SIGTERM: Camel's graceful shutdown
                 assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
