@@ -12,7 +12,7 @@ import io.chatload.outbox.OutboxRoutes;
 import io.chatload.outbox.OutboxSettings;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceTemplate;
-import io.chatload.runtime.RoutesFolder;
+import io.chatload.routes.RoutesFolder;
 import io.chatload.source.HttpSettings;
 import io.chatload.source.RateLimits;
 import io.chatload.source.ResponseParser;

@@ -5,6 +5,7 @@ import io.chatload.config.ConfigException;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
+import io.chatload.routes.RoutesFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

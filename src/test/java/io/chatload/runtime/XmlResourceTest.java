@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.chatload.engine.LoadSummary;
 import io.chatload.engine.ResourceOutcome;
+import io.chatload.routes.RoutesFolder;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;
