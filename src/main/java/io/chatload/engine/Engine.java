@@ -18,7 +18,10 @@ import org.apache.camel.CamelContext;
  */
 public final class Engine {
 
-    /** Where a resource's route hands each firing over: give it to the {@code chatload-resource} template. */
+    /**
+     * Where every run comes in: a resource's route hands each firing over here (give it to the
+     * {@code chatload-resource} template), and a power user's route may send a resource id here as the body.
+     */
     public static final String RUN = EngineRoutes.RUN;
 
     private final Runs runs;

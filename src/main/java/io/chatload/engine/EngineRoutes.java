@@ -11,8 +11,9 @@ import org.apache.camel.support.ExpressionAdapter;
 
 /**
  * The engine's Camel wiring; the parts it calls do the work. Every run comes in at {@code chatload-run}: a Quartz
- * firing of a resource's route starts a run in a load of its own ({@link Runs#start}); a {@link RunRequest} (sent by
- * {@link Runs#start}, through a child resource's route for a child) goes on. {@code chatload-resource-run} opens the run, then sends it through
+ * firing of a resource's route (or a power user's exchange whose body is a resource id) starts a run in a load of its
+ * own ({@link Runs#start}); a {@link RunRequest} (sent by {@link Runs#start}, through a child resource's route for a
+ * child) goes on. {@code chatload-resource-run} opens the run, then sends it through
  * {@code chatload-page} once per page for as long as the paginator names a next page (a Dynamic Router follows
  * {@code links.more}, a loop numbered pages); each page is fetched with the source's HTTP component, its records are
  * split, each written to the batch and fanned out to the child resources. A failure ends that resource's run with one

@@ -77,8 +77,15 @@ public final class Runs {
         return outcome;
     }
 
-    /** A Quartz firing of a resource's route: a run in a load of its own, whose summary is reported. */
+    /**
+     * A Quartz firing of a resource's route, or an exchange a power user's route sends with a resource id as its body:
+     * a run of that resource in a load of its own, whose summary is reported; the reply is its {@link RunOutcome}.
+     */
     void fire(Exchange exchange) {
-        scheduledLoads.accept(start(RunRequest.of(exchange.getFromRouteId())).summary());
+        String named = exchange.getMessage().getBody(String.class);
+        String resource = named == null || named.isBlank() ? exchange.getFromRouteId() : named.trim();
+        RunOutcome outcome = start(RunRequest.of(resource));
+        scheduledLoads.accept(outcome.summary());
+        exchange.getMessage().setBody(outcome);
     }
 }

@@ -185,6 +185,30 @@ class EmbeddingTest {
     }
 
     @Test
+    void aHostsRouteRunsAResourceBySendingItsIdToTheRunEndpoint() throws Exception {
+        CamelContext context = host(settings(routes("0 0 0 1 1 ? 2099")));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:operators-now").routeId("host-operators-now")
+                        .setBody(constant("chaport.operators"))
+                        .to("direct:chatload-run");
+            }
+        });
+        ChatloadRoutes.install(context, NO_CHATFORMA);
+        context.start();
+        try (ProducerTemplate producer = context.createProducerTemplate()) {
+            RunOutcome run = producer.requestBody("direct:operators-now", null, RunOutcome.class);
+
+            assertTrue(run.complete(), String.valueOf(run));
+            assertEquals("chaport.operators", run.outcome().resource());
+            operatorsTable().assertLoaded(database());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
     void aHostOnCamelMainNeedsOnlyTheConfigurationClassInItsProperties() throws Exception {
         Main main = new Main();
         // a host's classpath has its own application.properties; this one has chatload's (the library jar leaves it out)
