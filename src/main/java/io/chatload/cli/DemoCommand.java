@@ -32,7 +32,8 @@ final class DemoCommand implements Command {
     @Override
     public int run(Args args, Console console) throws Exception {
         args.noPositionals(name());
-        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults())) {
+        // the demo shows a clean first load: team ids in chats (404 on GET /operators/{id}) are for tests and 'sandbox'
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withTeamIdsInChats(false))) {
             SandboxConfig sc = sandbox.config();
             console.out().println("Sandbox APIs on " + sandbox.baseUrl() + " (seed " + sc.seed() + ")");
             ChatloadConfig config = ChatloadConfig.load().with(Map.of(

@@ -87,8 +87,9 @@ final class RunCommand implements Command {
             if (names.isEmpty() || !resourceNames.isEmpty()) {
                 Set<String> resources = runtime.catalog().select(resourceNames);
                 if (resources.isEmpty()) {
-                    console.error("no enabled resources: set CHAPORT_TOKEN and/or CHATFORMA_API_KEY, or add resource files to "
-                            + config.routesDir());
+                    List<String> disabled = runtime.catalog().disabledSources();
+                    console.error("no enabled resources: " + (disabled.isEmpty() ? "add resource files to " + config.routesDir()
+                            : String.join("; ", disabled)));
                     return 2;
                 }
                 Load load = new Load(destination.ledger(), resources, fullRefresh);
@@ -97,7 +98,8 @@ final class RunCommand implements Command {
                 if (!signal.stopping()) { // stopped, its runs all failed as "not sent": the one line below says it
                     summary.lines().forEach(console.out()::println);
                 }
-                failed = summary.failed();
+                // a source disabled by a broken file was named in a notice at start; the load is not a success
+                failed = summary.failed() || !runtime.catalog().brokenSources().isEmpty();
             }
             if (signal.stopping()) { // nothing new starts, the outboxes' sends included
                 console.err().println(signal.stoppedLine());

@@ -34,6 +34,8 @@ final class SandboxCommand implements Command {
                   --latency-ms L   delay every API answer by L milliseconds (default 0)
                   --links S        absolute (default) or relative URLs in Chaport's links.next and links.more
                   --foreign-link-host URL   also put a links.more URL on this other host for some visitors
+                  --no-team-ids    chats name operators only (by default some name a team id, as the real
+                                   API does, which GET /operators/{id} answers with 404)
                   --envelope E     Chatforma lists as a bare array (default) or under "data" with "meta"
                   --ignore-page    Chatforma serves page 1 whatever page is asked for
                   --max-per-page N Chatforma's largest page (default 100)
@@ -62,7 +64,7 @@ final class SandboxCommand implements Command {
 
     @Override
     public Set<String> switchFlags() {
-        return Set.of("--ignore-page", "--bearer");
+        return Set.of("--ignore-page", "--bearer", "--no-team-ids");
     }
 
     @Override
@@ -91,7 +93,8 @@ final class SandboxCommand implements Command {
             config = config.withLinksStyle(LinksStyle.parse(args.value("--links", "absolute")))
                     .withChatformaEnvelope(ChatformaEnvelope.parse(args.value("--envelope", "bare")))
                     .withChatformaIgnorePage(args.has("--ignore-page"))
-                    .withChatformaBearer(args.has("--bearer"));
+                    .withChatformaBearer(args.has("--bearer"))
+                    .withTeamIdsInChats(!args.has("--no-team-ids"));
             if (args.has("--foreign-link-host")) {
                 config = config.withForeignLinkHost(args.value("--foreign-link-host", null));
             }

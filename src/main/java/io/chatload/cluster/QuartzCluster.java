@@ -1,6 +1,5 @@
 package io.chatload.cluster;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
@@ -20,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Several chatload nodes sharing one schedule: with {@code chatload.cluster.enabled=true}, Camel's Quartz component
- * keeps its triggers in Quartz's clustered JDBC store on the destination (PostgreSQL), so each firing runs on one
- * node, a stateful (non-concurrent) job never runs on two nodes at once, and the triggers of a node that stops checking
- * in are taken over by the others.
+ * keeps its triggers in Quartz's clustered JDBC store on the destination (PostgreSQL or MariaDB), so each firing runs
+ * on one node, a stateful (non-concurrent) job never runs on two nodes at once, and the triggers of a node that stops
+ * checking in are taken over by the others. The nodes exclude each other with Quartz's row locks
+ * ({@code SELECT ... FOR UPDATE} on a row of QRTZ_LOCKS), on connections described in {@link PooledConnections}.
  *
  * <p>The store's connections come from a small pool of its own, registered with Quartz by name: the password never
  * enters the Quartz properties, which Camel logs at DEBUG.
@@ -34,11 +34,6 @@ public final class QuartzCluster {
      * Quartz's worker threads, as camel-quartz's default: each runs one resource (or outbox) firing at a time.
      */
     private static final int THREADS = 10;
-    /**
-     * The store takes a connection only to acquire, fire and complete triggers and to check in, each briefly: a few
-     * are enough, and a pool apart from the loads' keeps a busy load from delaying the check-in.
-     */
-    private static final int CONNECTIONS = 4;
     /**
      * How long an idle node waits before it looks for due triggers again (Quartz's default is 30 s): bounds how soon a
      * trigger freed by another node is picked up.
@@ -60,28 +55,30 @@ public final class QuartzCluster {
             return;
         }
         String url = config.dbUrl();
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigException("chatload.cluster.enabled=true needs a PostgreSQL destination that every node reaches "
-                    + "(chatload.db.url = jdbc:postgresql://host:5432/db); " + (url.startsWith("jdbc:h2:")
-                    ? "an embedded H2 database belongs to one process" : "this database is not supported for the cluster"));
-        }
+        ClusterDatabase database = ClusterDatabase.of(url);
         String schema = storedSchema(url, settings.schema());
-        HikariDataSource pool = pool(url, config.dbUser(), config.dbPassword());
+        HikariDataSource pool;
         try {
-            if (QuartzTables.ensure(pool, schema)) {
+            pool = PooledConnections.open(database, url, config.dbUser(), config.dbPassword());
+        } catch (RuntimeException e) {
+            throw new ConfigException("chatload.cluster: cannot connect Quartz's store to the destination ("
+                    + firstLine(e, config.dbPassword()) + "): check chatload.db.url", e);
+        }
+        try {
+            if (QuartzTables.ensure(pool, database, schema)) {
                 LOG.info("cluster: created Quartz's tables in schema {}", schema);
             }
         } catch (SQLException e) {
             pool.close();
             throw new ConfigException("chatload.cluster: cannot create Quartz's tables in schema " + schema + " ("
-                    + firstLine(e, config.dbPassword()) + "): the database user needs CREATE on the database, or create "
-                    + "them from the quartz jar's tables_postgres.sql", e);
+                    + firstLine(e, config.dbPassword()) + "): the database user needs CREATE on the " + (database
+                    == ClusterDatabase.POSTGRESQL ? "database" : "server") + ", or create them beforehand (docs/cluster.md)", e);
         }
         String dataSource = "chatload-cluster-" + DATA_SOURCES.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(dataSource, new PooledConnections(pool));
 
         QuartzComponent quartz = new QuartzComponent();
-        quartz.setProperties(properties(settings, schema, dataSource));
+        quartz.setProperties(properties(settings, database, schema, dataSource));
         main.bind("quartz", quartz);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -96,7 +93,7 @@ public final class QuartzCluster {
         });
     }
 
-    static Properties properties(ClusterSettings settings, String schema, String dataSource) {
+    static Properties properties(ClusterSettings settings, ClusterDatabase database, String schema, String dataSource) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", settings.name());
         p.setProperty("org.quartz.scheduler.instanceId", settings.nodeId());
@@ -106,7 +103,7 @@ public final class QuartzCluster {
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(THREADS));
         p.setProperty("org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", database.delegate());
         p.setProperty("org.quartz.jobStore.dataSource", dataSource);
         p.setProperty("org.quartz.jobStore.tablePrefix", QuartzTables.prefix(schema));
         p.setProperty("org.quartz.jobStore.isClustered", "true");
@@ -115,33 +112,6 @@ public final class QuartzCluster {
         // nodes racing for the same due trigger take the row lock first, rather than both marking it acquired
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return p;
-    }
-
-    private static HikariDataSource pool(String url, String user, String password) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("chatload-quartz");
-        hikari.setJdbcUrl(driverUrl(url));
-        if (!user.isEmpty()) {
-            hikari.setUsername(user);
-        }
-        if (!password.isEmpty()) {
-            hikari.setPassword(password);
-        }
-        hikari.setMaximumPoolSize(CONNECTIONS);
-        hikari.setMinimumIdle(1);
-        // Quartz commits its own transactions
-        hikari.setAutoCommit(false);
-        try {
-            return new HikariDataSource(hikari);
-        } catch (RuntimeException e) {
-            throw new ConfigException("chatload.cluster: cannot connect Quartz's store to the destination ("
-                    + firstLine(e, password) + "): check chatload.db.url", e);
-        }
-    }
-
-    /** chatload's own URL parameter chatloadSchemaPrefix is for chatload, not the driver. */
-    private static String driverUrl(String url) {
-        return url.replaceAll("(?i)([?&])chatloadSchemaPrefix=[^&]*&?", "$1").replaceAll("[?&]$", "");
     }
 
     /** The schema's name with the URL's chatloadSchemaPrefix, as the destination stores its own schemas. */

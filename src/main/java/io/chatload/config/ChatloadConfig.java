@@ -14,17 +14,31 @@ import java.util.regex.Pattern;
 
 /**
  * chatload's settings: the {@code chatload.*} keys of {@code application.properties}, whose values may name an
- * environment variable as {@code {{env:NAME:default}}} (Camel's placeholder syntax), overridden by {@code -Dkey=value}.
- * Secrets stay here and in the HTTP client that needs them; they are never handed to Camel's property store.
+ * environment variable as {@code {{env:NAME:default}}} (Camel's placeholder syntax); over them any key's environment
+ * variable by Camel's convention ({@code chatload.acme.base-url} from {@code CHATLOAD_ACME_BASE_URL}: upper case, dots
+ * and dashes as underscores), so every source, the third API's too, is configured without {@code -D} (a token on the
+ * command line shows in {@code ps}); over both {@code -Dkey=value}. Secrets stay here and in the HTTP client that
+ * needs them; they are never handed to Camel's property store.
  */
 public final class ChatloadConfig {
 
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)(?::([^}]*))?}}");
 
-    private final Map<String, String> values;
+    /** application.properties, its {@code {{env:...}}} placeholders resolved. */
+    private final Map<String, String> defaults;
+    /** The process environment, read by each key's conventional name. */
+    private final Map<String, String> env;
+    /** The variable application.properties names for a key ({@code CHAPORT_TOKEN}), where it names one. */
+    private final Map<String, String> placeholderEnv;
+    /** {@code -D} system properties and what {@link #with} sets: over everything else. */
+    private final Map<String, String> explicit;
 
-    private ChatloadConfig(Map<String, String> values) {
-        this.values = values;
+    private ChatloadConfig(Map<String, String> defaults, Map<String, String> env, Map<String, String> placeholderEnv,
+                           Map<String, String> explicit) {
+        this.defaults = defaults;
+        this.env = env;
+        this.placeholderEnv = placeholderEnv;
+        this.explicit = explicit;
     }
 
     /**
@@ -50,17 +64,33 @@ public final class ChatloadConfig {
             throw new UncheckedIOException("cannot read application.properties", e);
         }
         Map<String, String> values = new TreeMap<>();
+        Map<String, String> placeholderEnv = new TreeMap<>();
         for (String key : defaults.stringPropertyNames()) {
             if (key.startsWith("chatload.")) {
                 values.put(key, resolveEnv(defaults.getProperty(key), env));
+                Matcher named = ENV_PLACEHOLDER.matcher(defaults.getProperty(key));
+                if (named.find()) {
+                    placeholderEnv.put(key, named.group(1));
+                }
             }
         }
+        Map<String, String> explicit = new TreeMap<>();
         for (String key : systemProperties.stringPropertyNames()) {
             if (key.startsWith("chatload.")) {
-                values.put(key, systemProperties.getProperty(key));
+                explicit.put(key, systemProperties.getProperty(key));
             }
         }
-        return new ChatloadConfig(values);
+        return new ChatloadConfig(values, Map.copyOf(env), placeholderEnv, explicit);
+    }
+
+    /** The environment variable to tell a user to set for a key: the one application.properties names, else by convention. */
+    public String envVariable(String key) {
+        return placeholderEnv.getOrDefault(key, envName(key));
+    }
+
+    /** The environment variable that sets a key, by Camel's convention: {@code chatload.acme.base-url} -> {@code CHATLOAD_ACME_BASE_URL}. */
+    public static String envName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     private static String resolveEnv(String value, Map<String, String> env) {
@@ -77,18 +107,32 @@ public final class ChatloadConfig {
 
     /** A copy with some settings replaced, e.g. the sandbox's URLs and credentials for the demo. */
     public ChatloadConfig with(Map<String, String> overrides) {
-        Map<String, String> copy = new TreeMap<>(values);
+        Map<String, String> copy = new TreeMap<>(explicit);
         copy.putAll(overrides);
-        return new ChatloadConfig(copy);
+        return new ChatloadConfig(defaults, env, placeholderEnv, copy);
+    }
+
+    /** Every setting that has a value or a default here: the names a host's property source is asked for one by one. */
+    public java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
     }
 
     public String get(String key, String fallback) {
-        String v = values.get(key);
+        String v = value(key);
         return v == null || v.isBlank() ? fallback : v;
     }
 
+    /** -D or {@link #with}, else the key's own environment variable, else application.properties. */
+    private String value(String key) {
+        String v = explicit.get(key);
+        if (v == null) {
+            v = env.get(envName(key));
+        }
+        return v != null ? v.trim() : defaults.get(key);
+    }
+
     public String require(String key) {
-        String v = values.get(key);
+        String v = value(key);
         if (v == null || v.isBlank()) {
             throw new ConfigException(key + " is not set: add it to application.properties or the environment");
         }
@@ -111,16 +155,55 @@ public final class ChatloadConfig {
         }
     }
 
-    /** The settings of one API source (chaport, chatforma). */
+    /** The settings of one API source, checked: a missing or bad base URL is a {@link ConfigException}. */
     public SourceConfig source(String name) {
+        SourceConfig source = sourceSettings(name);
+        if (source.problem() != null) {
+            throw new ConfigException(source.problem());
+        }
+        return source;
+    }
+
+    /**
+     * The settings of one API source ({@code chatload.<source>.*}), never throwing: a missing or bad base URL is the
+     * source's {@link SourceConfig#problem()}, a line naming what to set, so that source alone stays disabled.
+     * Every credential a source's auth type may need is read here ({@link SourceConfig#CREDENTIALS}).
+     */
+    public SourceConfig sourceSettings(String name) {
         String prefix = "chatload." + name + ".";
         String credentialKey = get(prefix + "credential-property", prefix + "token");
-        String baseUrl = get(prefix + "base-url", null);
-        if (baseUrl == null) {
-            throw new ConfigException(prefix + "base-url is not set: name the API's base URL, e.g. https://app.chaport.com/api/v1");
+        Map<String, String> credentials = new TreeMap<>();
+        String secret = get(credentialKey, null);
+        if (secret != null) {
+            credentials.put(credentialKey, secret);
         }
-        return new SourceConfig(name, validateBaseUrl(prefix + "base-url", baseUrl), credentialKey, get(credentialKey, null),
-                getInt(prefix + "concurrency", 4, 1));
+        for (String credential : SourceConfig.CREDENTIALS) {
+            String value = get(prefix + credential, null);
+            if (value != null) {
+                credentials.put(prefix + credential, value);
+            }
+        }
+        String baseUrlKey = prefix + "base-url";
+        String baseUrl = get(baseUrlKey, null);
+        URI base = null;
+        String problem = null;
+        if (baseUrl == null) {
+            problem = baseUrlKey + " is not set: set " + envVariable(baseUrlKey) + " (or " + baseUrlKey
+                    + " in application.properties) to the API's base URL, e.g. https://api.example.com/v1";
+        } else {
+            try {
+                base = validateBaseUrl(baseUrlKey, baseUrl);
+            } catch (ConfigException e) {
+                problem = e.getMessage();
+            }
+        }
+        int concurrency = 4;
+        try {
+            concurrency = getInt(prefix + "concurrency", 4, 1);
+        } catch (ConfigException e) {
+            problem = problem == null ? e.getMessage() : problem;
+        }
+        return new SourceConfig(name, base, credentialKey, secret, concurrency, credentials, problem);
     }
 
     static URI validateBaseUrl(String key, String value) {

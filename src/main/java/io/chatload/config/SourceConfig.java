@@ -1,15 +1,40 @@
 package io.chatload.config;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One API source's connection settings. {@code secret} is the token or key; {@link #toString()} never shows it.
- * {@code concurrency} bounds how many parent records fan out to their child resources at the same time.
+ * One API source's connection settings. {@code secret} is the token or key (the property {@code credentialProperty});
+ * {@code credentials} holds every credential set for the source by property name (token, username and password,
+ * client id and secret), for the auth type its routes choose. {@code problem}, when not null, is a one-line reason
+ * the source cannot load (its base URL missing or bad), naming what to set. {@link #toString()} never shows a
+ * secret. {@code concurrency} bounds how many parent records fan out to their child resources at the same time.
  */
-public record SourceConfig(String name, URI baseUrl, String credentialProperty, String secret, int concurrency) {
+public record SourceConfig(String name, URI baseUrl, String credentialProperty, String secret, int concurrency,
+                           Map<String, String> credentials, String problem) {
 
+    /** The credentials read for every source, below {@code chatload.<source>.}, besides its token. */
+    public static final List<String> CREDENTIALS = List.of("token", "username", "password", "client-id", "client-secret");
+
+    public SourceConfig {
+        credentials = Map.copyOf(credentials);
+    }
+
+    public SourceConfig(String name, URI baseUrl, String credentialProperty, String secret, int concurrency) {
+        this(name, baseUrl, credentialProperty, secret, concurrency,
+                secret == null ? Map.of() : Map.of(credentialProperty, secret), null);
+    }
+
+    /** Whether the source can load with its token: a base URL and a token. */
     public boolean enabled() {
-        return secret != null && !secret.isBlank();
+        return problem == null && secret != null && !secret.isBlank();
+    }
+
+    /** A credential by its property name, e.g. {@code chatload.acme.password}; null when not set. */
+    public String credential(String property) {
+        String value = credentials.get(property);
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Override

@@ -139,6 +139,11 @@ public final class ChatloadRoutes implements RoutesBuilder {
             ChatloadRoutes chatload = create(config, destination, NOTICES::info,
                     summary -> summary.lines().forEach(LOADS::info));
             context.addRoutes(chatload);
+            // once the resource files' routes exist (a host may create them only as it starts), before they run
+            context.addStartupListener((camel, alreadyStarted) -> HostChecks.requireEnabledResources(chatload.catalog()));
+            if (HostChecks.loadOnStart(config)) {
+                context.addRoutes(new LoadOnStart(summary -> summary.lines().forEach(LOADS::info)));
+            }
             context.getRegistry().bind(BEAN, chatload);
             context.addService(closing(destination), true, true);
             return chatload;

@@ -2,7 +2,9 @@ package io.chatload.embed;
 
 import io.chatload.config.ChatloadConfig;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -10,6 +12,9 @@ import org.apache.camel.spi.PropertiesComponent;
  * chatload's settings inside an application: chatload's defaults and the environment variables they name, then the
  * {@code chatload.*} keys of the application's Camel properties (its application.properties, with Camel's own
  * placeholders and overrides resolved), then what the application passes in code.
+ * <p>
+ * Each key is asked for by name, not only listed: a host's property sources cannot all be listed (Spring Boot's
+ * Environment reaches Camel through a parser that resolves a name but enumerates nothing).
  */
 final class HostSettings {
 
@@ -19,10 +24,12 @@ final class HostSettings {
     }
 
     static ChatloadConfig config(CamelContext context, Map<String, String> settings) {
-        Map<String, String> values = new TreeMap<>();
+        ChatloadConfig defaults = ChatloadConfig.load();
         PropertiesComponent properties = context.getPropertiesComponent();
-        for (Object key : properties.loadProperties(k -> k.startsWith(PREFIX)).keySet()) {
-            String name = key.toString();
+        Set<String> names = new TreeSet<>(defaults.keys());
+        properties.loadProperties(k -> k.startsWith(PREFIX)).keySet().forEach(key -> names.add(key.toString()));
+        Map<String, String> values = new TreeMap<>();
+        for (String name : names) {
             properties.resolveProperty(name).ifPresent(value -> values.put(name, value));
         }
         settings.forEach((key, value) -> {
@@ -32,6 +39,6 @@ final class HostSettings {
             }
             values.put(key, value);
         });
-        return ChatloadConfig.load().with(values);
+        return defaults.with(values);
     }
 }

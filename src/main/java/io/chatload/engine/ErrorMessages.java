@@ -88,7 +88,7 @@ final class ErrorMessages {
 
     private static String httpHint(int status, ResourceSpec spec, SourceConfig source) {
         if (status == 401 || status == 403) {
-            return "the API refused the credential: check " + source.credentialProperty();
+            return "the API refused the credential: check " + String.join(" and ", spec.auth().credentialKeys(source));
         }
         if (status == 404) {
             return "no such endpoint: check the resource's path and " + baseUrlKey(spec);

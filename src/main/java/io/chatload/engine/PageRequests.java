@@ -15,6 +15,7 @@ import io.chatload.source.Urls;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -69,7 +70,7 @@ final class PageRequests {
 
     /** Whether the run follows the URLs its pages name ({@code links_more}): the Dynamic Router's work. */
     boolean followsLinks(Exchange exchange) {
-        return "links_more".equals(RunExchange.run(exchange).spec.paging().paginator());
+        return "links_more".equals(RunExchange.run(exchange).spec.paging().paginator().type());
     }
 
     /** The Dynamic Router's choice after each hop: the next page, or stop. */
@@ -119,12 +120,13 @@ final class PageRequests {
         ResourceRun run = RunExchange.run(exchange);
         InputStream stream = exchange.getMessage().getMandatoryBody(InputStream.class);
         String contentType = exchange.getMessage().getHeader("Content-Type", String.class);
+        Map<String, Object> headers = new HashMap<>(exchange.getMessage().getHeaders()); // Link may name the next page
         // read once, here: a body left on a failed exchange would be read again by the stream cache of the route above
         exchange.getMessage().setBody(null);
         exchange.getMessage().removeHeaders("*");
         Object body = parser.parse(stream, contentType);
         List<Map<String, Object>> records = run.spec.dataSelector().select(body, Paginators.pagesAList(run.spec.paging().paginator()));
-        URI next = run.paginator.next(run.current(), body, records);
+        URI next = run.paginator.next(run.current(), body, records, headers);
         run.pageRead(reachedWatermark(run, records) ? null : next);
         exchange.getMessage().setBody(records);
     }

@@ -39,7 +39,7 @@ final class BatchTransactions {
      * @param staleChildren for MERGE, the child tables whose rows of the upserted roots are replaced
      * @param rows         root table first; each with the table (live or staging copy) it goes into
      */
-    private record TableWrite(PendingTable table, String into, List<TableSchema> staleChildren, List<String> rootIds,
+    private record TableWrite(PendingTable table, String into, List<TableSchema> staleChildren,
                               List<SchemaRegistry.Prepared> rows) {
     }
 
@@ -99,9 +99,7 @@ final class BatchTransactions {
         boolean merge = table.disposition() == WriteDisposition.MERGE;
         boolean replace = table.disposition() == WriteDisposition.REPLACE;
         Map<String, List<Map<String, Object>>> byTable = new LinkedHashMap<>();
-        List<String> rootIds = new ArrayList<>();
         for (FlatRecord record : table.records()) {
-            rootIds.add(record.rootId());
             for (FlatRow row : record.rows()) {
                 byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.values());
             }
@@ -131,17 +129,21 @@ final class BatchTransactions {
                 rows.add(replace ? live.into(staging.table(ref, live.table())) : live);
             }
         }
-        rootIds.removeAll(dropped);
         List<TableSchema> staleChildren = merge
                 ? registry.family(ref.schema(), ref.table()).stream().filter(TableSchema::isChild).toList() : List.of();
-        return new TableWrite(table, replace ? staging.schema(ref.schema()) : ref.schema(), staleChildren, rootIds, rows);
+        return new TableWrite(table, replace ? staging.schema(ref.schema()) : ref.schema(), staleChildren, rows);
     }
 
     private void write(Connection connection, TableWrite write, Map<TableRef, Long> counts) throws SQLException {
         TableRef ref = write.table().ref();
         boolean merge = write.table().disposition() == WriteDisposition.MERGE;
-        for (TableSchema child : write.staleChildren()) {
-            rowWrites.deleteChildren(connection, ref.schema(), child, write.rootIds());
+        SchemaRegistry.Prepared roots = write.rows().stream().filter(p -> p.table().name().equals(ref.table())).findFirst().orElse(null);
+        if (roots != null) {
+            for (TableSchema child : write.staleChildren()) {
+                if (child.columns().containsKey(Flattener.ROOT_ID)) {
+                    rowWrites.deleteChildren(connection, ref.schema(), child, roots.table(), write.table().keyColumns(), roots.rows());
+                }
+            }
         }
         for (SchemaRegistry.Prepared p : write.rows()) {
             String name = p.table().name();

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Fits flattened rows to a table's columns under the resource's {@link SchemaContract}: a value goes to its column
- * when it fits (see {@link TypeInference}), else to the variant column {@code <col>__v_<type>}; columns missing so far
- * are reported as additions, typed by the first value that needs them. A new table, column or variant column the
- * contract does not let evolve is refused ({@code freeze}: an exception naming table and column), or the row or the
- * value is left out and counted.
+ * Fits flattened rows to a table's columns under the resource's {@link SchemaContract}: a value goes to its column,
+ * converted as dlt converts it (see {@link TypeInference}), else to the variant column {@code <col>__v_<type>};
+ * columns missing so far are reported as additions, typed by the first value that needs them. A new table, column or
+ * variant column the contract does not let evolve is refused ({@code freeze}: an exception naming table and column),
+ * or the row or the value is left out and counted.
  */
 final class ColumnResolver {
     private final NamingConvention naming;
@@ -117,10 +117,13 @@ final class ColumnResolver {
             Optional<Object> fitted = TypeInference.coerce(value, type);
             String target = column;
             if (fitted.isEmpty()) {
-                DataType valueType = TypeInference.infer(value);
+                // as dlt: the variant is named by the value's own type and typed by inference, so an ISO string
+                // clashing with a bigint column goes to a timestamp column named <col>__v_text
+                DataType valueType = TypeInference.valueType(value);
                 if (rules.keyColumns().contains(column)) {
                     throw new IllegalArgumentException("table '" + rules.table().name() + "': primary key column '" + column
-                            + "' is " + type.dltName() + " but a record has a " + valueType.dltName() + " value there");
+                            + "' is " + type.dltName() + " but a record has a " + valueType.dltName()
+                            + " value there that does not convert to it");
                 }
                 target = naming.shortenFragments(column, "v_" + valueType.dltName());
                 DataType variantType = column(target, value, true);
@@ -130,7 +133,8 @@ final class ColumnResolver {
                 fitted = TypeInference.coerce(value, variantType);
                 if (fitted.isEmpty()) {
                     throw new IllegalStateException("table '" + rules.table().name() + "': variant column '" + target
-                            + "' is " + variantType.dltName() + " and cannot take a " + valueType.dltName() + " value");
+                            + "' is " + variantType.dltName() + " and cannot take the " + valueType.dltName() + " value of '"
+                            + column + "' (dlt fails here too): drop or retype column '" + target + "'");
                 }
             }
             values.put(target, fitted.get());

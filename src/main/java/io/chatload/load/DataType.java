@@ -10,7 +10,9 @@ public enum DataType {
     BOOL("bool", Types.BOOLEAN),
     TIMESTAMP("timestamp", Types.TIMESTAMP_WITH_TIMEZONE),
     /** Integers too large for BIGINT (up to 38 digits). */
-    DECIMAL("decimal", Types.NUMERIC);
+    DECIMAL("decimal", Types.NUMERIC),
+    /** An object or list kept whole, as dlt keeps what lies past {@code max_table_nesting}: a {@link JsonValue}. */
+    JSON("json", Types.OTHER);
 
     private final String dltName;
     private final int jdbcType;

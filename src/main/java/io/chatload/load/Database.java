@@ -2,6 +2,7 @@ package io.chatload.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
@@ -12,6 +13,14 @@ import javax.sql.DataSource;
  * or fail with "table not found" (seen with parallel writers), so DDL waits for running transactions to end and
  * new ones wait for the DDL. (PostgreSQL and MariaDB would make DDL wait for their own locks; the rule costs them
  * little and keeps all three alike.)
+ *
+ * <p>On H2, transactions also run one at a time. H2 does not see every wait between two of its transactions: an
+ * insert of a key that another open transaction inserted is retried until LOCK_TIMEOUT ("Timeout trying to lock
+ * table"), outside its deadlock detection, and an uncommitted entry that a killed process left in the file (MVStore
+ * writes the maps of concurrent transactions one by one, so a kill can keep a row without its undo record) blocks
+ * every insert of its key while any live transaction has the dead one's id, which H2 hands out again. With one
+ * transaction at a time neither can happen: no two transactions wait for each other, and the file is always
+ * written while nothing else changes it. An embedded H2 writes on one CPU path anyway; HTTP stays parallel.
  */
 final class Database {
     /** A transaction the database chose as a deadlock victim (or could not serialise) is run again, this often. */
@@ -21,10 +30,13 @@ final class Database {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ReadWriteLock schemaLock = new ReentrantReadWriteLock(true);
+    /** Held by a transaction: shared with other transactions, or on H2 exclusive (see above). */
+    private final Lock transactionLock;
 
     Database(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.transactionLock = dialect instanceof H2Dialect ? schemaLock.writeLock() : schemaLock.readLock();
     }
 
     Dialect dialect() {
@@ -63,7 +75,7 @@ final class Database {
     }
 
     private <T> T once(Work<T> work) throws SQLException {
-        schemaLock.readLock().lock();
+        transactionLock.lock();
         try (Connection connection = open()) {
             connection.setAutoCommit(false);
             try {
@@ -79,7 +91,7 @@ final class Database {
                 throw e;
             }
         } finally {
-            schemaLock.readLock().unlock();
+            transactionLock.unlock();
         }
     }
 

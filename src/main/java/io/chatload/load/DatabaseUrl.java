@@ -62,7 +62,7 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
                     + schemaPrefix + "'");
         }
         String driverUrl = switch (kind) {
-            case H2 -> rest.startsWith("jdbc:h2:mem:") ? rest : h2FileDefaults(rest);
+            case H2 -> lowerCaseIdentifiers(rest.startsWith("jdbc:h2:mem:") ? rest : h2FileDefaults(rest));
             // multi-row INSERTs for batches: several times faster, same results
             case POSTGRESQL -> withDefault(rest, "reWriteBatchedInserts", "true");
             case MARIADB -> {
@@ -113,6 +113,18 @@ record DatabaseUrl(Kind kind, String driverUrl, String schemaPrefix) {
         String durable = h2Setting(url, "WRITE_DELAY", "0");
         return url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE") ? durable
                 : h2Setting(durable, "DB_CLOSE_ON_EXIT", "FALSE");
+    }
+
+    /**
+     * Unquoted identifiers fold to lower case, as on PostgreSQL: dlt's quoted {@code "chaport_data"."visitors"} and the
+     * plain {@code chaport_data.visitors} then name the same table. H2 reads this only when the database opens and does
+     * not store it in the file, so every URL that opens the file needs it (see docs/h2.md). A URL that chooses the case
+     * itself keeps its choice; {@link H2Dialect#forConnection} follows what the database does.
+     */
+    private static String lowerCaseIdentifiers(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        return upper.contains("DATABASE_TO_LOWER") || upper.contains("DATABASE_TO_UPPER") ? url
+                : url + ";DATABASE_TO_LOWER=TRUE";
     }
 
     /** Adds {@code ;KEY=value} to an H2 URL that does not set the key. */

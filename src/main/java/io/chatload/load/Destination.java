@@ -54,7 +54,14 @@ public final class Destination implements AutoCloseable {
     /** The registry of a destination: its bookkeeping tables in every schema, dlt's and chatload's, in today's layout. */
     static SchemaRegistry registry(Database db, NamingConvention naming) {
         return new SchemaRegistry(db, naming, List.of(DltSystemTables.LOADS_TABLE, DltSystemTables.VERSION_TABLE,
-                DltSystemTables.PIPELINE_STATE_TABLE, LoadLedger.DEFINITION, StateStore.DEFINITION), new LedgerMigration(db));
+                DltSystemTables.PIPELINE_STATE_TABLE, LoadLedger.DEFINITION, StateStore.DEFINITION), upgrades(db));
+    }
+
+    /** An older chatload's schema: dlt's column layout first (types, NOT NULL), then the ledger's tables. */
+    private static SchemaRegistry.Upgrade upgrades(Database db) {
+        LayoutMigration layout = new LayoutMigration(db);
+        LedgerMigration ledger = new LedgerMigration(db);
+        return (schema, tables) -> layout.apply(schema, tables) | ledger.apply(schema, tables);
     }
 
     /**
@@ -83,7 +90,7 @@ public final class Destination implements AutoCloseable {
                     throw new SQLException("the connection is not usable");
                 }
                 Dialect dialect = switch (url.kind()) {
-                    case H2 -> new H2Dialect(url.schemaPrefix());
+                    case H2 -> h2(connection, url.schemaPrefix());
                     case POSTGRESQL -> new PostgresDialect(url.schemaPrefix());
                     case MARIADB -> MariaDbDialect.forServer(connection, url.schemaPrefix());
                 };
@@ -95,6 +102,13 @@ public final class Destination implements AutoCloseable {
             }
             throw cannotConnect(jdbcUrl, login, secret, e);
         }
+    }
+
+    /** H2 in the case it was opened with; a database an older chatload wrote in upper case is renamed first. */
+    private static H2Dialect h2(Connection connection, String schemaPrefix) throws SQLException {
+        H2Dialect dialect = H2Dialect.forConnection(connection, schemaPrefix);
+        H2IdentifierCase.apply(connection, dialect);
+        return dialect;
     }
 
     public Dialect dialect() {

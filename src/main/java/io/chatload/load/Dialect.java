@@ -80,6 +80,27 @@ public interface Dialect {
     /** The loader's type for a column type as metadata reports it; TEXT for types the loader does not create. */
     DataType dataType(String sqlType);
 
+    /** Whether a column of this information_schema DATA_TYPE is text the way an older chatload made it, not dlt's way. */
+    default boolean isOldText(String dataType) {
+        return false;
+    }
+
+    /** The information_schema.COLUMNS column holding a column's type as DDL writes it (with length and precision). */
+    default String fullTypeColumn() {
+        return "DATA_TYPE";
+    }
+
+    /** Statements that change the columns (name → new SQL type) of an existing table; none when there are none. */
+    default List<String> retype(String schema, String table, Map<String, String> types) {
+        return List.of();
+    }
+
+    /** Statements that make the columns (name → their SQL type as {@link #fullTypeColumn} gives it) NOT NULL. */
+    default List<String> setNotNull(String schema, String table, Map<String, String> types) {
+        return types.keySet().stream()
+                .map(c -> "ALTER TABLE " + table(schema, table) + " ALTER COLUMN " + quote(c) + " SET NOT NULL").toList();
+    }
+
     /** Session settings every connection gets before use (e.g. lock timeouts). */
     default void configureSession(Connection connection) throws SQLException {
     }
@@ -89,13 +110,22 @@ public interface Dialect {
     }
 
     /**
+     * " NOT NULL" for the columns dlt declares not nullable (its {@code not_null} hint: {@code _dlt_id},
+     * {@code _dlt_load_id}, {@code _dlt_parent_id}, {@code _dlt_list_idx}, {@code _dlt_root_id}), else "". Only
+     * where a table is created: a column added to a table later has no value in the rows already there.
+     */
+    static String notNull(String column) {
+        return Flattener.SYSTEM_COLUMNS.contains(column) ? " NOT NULL" : "";
+    }
+
+    /**
      * The statements that create a table (if absent) with its primary key (if any) and an index on each of
-     * {@code indexes} (index name → column).
+     * {@code indexes} (index name → column); dlt's system columns NOT NULL (see {@link #notNull}).
      */
     default List<String> createTable(String schema, String table, Map<String, DataType> columns, List<String> primaryKey,
                                      Map<String, String> indexes) {
         String body = columns.entrySet().stream()
-                .map(c -> quote(c.getKey()) + ' ' + sqlType(c.getValue()))
+                .map(c -> quote(c.getKey()) + ' ' + sqlType(c.getValue()) + notNull(c.getKey()))
                 .collect(Collectors.joining(", "));
         if (!primaryKey.isEmpty()) {
             body += ", PRIMARY KEY (" + columnList(primaryKey) + ')';
@@ -147,9 +177,16 @@ public interface Dialect {
     default void bind(PreparedStatement statement, int index, Object value, DataType type) throws SQLException {
         if (value == null) {
             statement.setNull(index, type.jdbcType());
+        } else if (value instanceof JsonValue json) {
+            bindJson(statement, index, json.json());
         } else {
             statement.setObject(index, value);
         }
+    }
+
+    /** Binds JSON text for a {@code json} column. */
+    default void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setString(index, json);
     }
 
     /** Reads a TIMESTAMP column the loader made. */

@@ -12,12 +12,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns a JSON record into relational rows the way dlt's normaliser does: nested objects flattened into
- * {@code a__b} columns, nested lists into child tables {@code <table>__<field>} linked by {@code _dlt_parent_id},
- * {@code _dlt_list_idx} and {@code _dlt_root_id}; a list of scalars gives rows with a {@code value} column, a list
- * inside a list an intermediate row whose {@code list} field holds it. Nesting is counted as dlt counts it for
- * {@code max_table_nesting}: a row's fields are at the level its table has, each object or list goes one level
- * down, and an object or list met at level 0 is stored as JSON text in one column.
+ * Turns a JSON record into relational rows the way dlt's relational normaliser does
+ * (dlt/common/normalizers/json/relational.py): nested objects flattened into {@code a__b} columns, nested lists into
+ * child tables {@code <table>__<field>} whose rows carry {@code _dlt_parent_id} (the parent row's {@code _dlt_id}),
+ * {@code _dlt_list_idx} and an {@code _dlt_id} that is dlt's hash of both; {@code _dlt_root_id} (the root row's id)
+ * only when the root key propagates, as dlt does for merge tables. A list of scalars gives rows with a {@code value}
+ * column, a list inside a list an intermediate row whose {@code list} field holds it; an empty list or object gives
+ * nothing. Nesting is counted as dlt counts it for {@code max_table_nesting}: a row's fields are at the level its table
+ * has, each object or list goes one level down, and an object or list met at level 0 is kept whole, a
+ * {@link JsonValue} for a {@code json} column.
  */
 final class Flattener {
     static final String ID = "_dlt_id";
@@ -41,10 +44,12 @@ final class Flattener {
     /**
      * @param table      the root table's (normalised) name
      * @param rootId     gives the root row's {@code _dlt_id} from its flattened values (throws for a missing key)
-     * @param maxNesting dlt's {@code max_table_nesting}: 0 keeps every object and list of the record as JSON text
+     * @param maxNesting dlt's {@code max_table_nesting}: 0 keeps every object and list of the record as JSON
+     * @param rootKey    whether child rows get {@code _dlt_root_id}: dlt propagates the root key for merge tables, and
+     *                   wherever a child table of the root already has the column
      */
     FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId,
-                       int maxNesting) {
+                       int maxNesting, boolean rootKey) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, NestedList> lists = new LinkedHashMap<>();
         collect(record, maxNesting, maxNesting, root, lists);
@@ -54,7 +59,7 @@ final class Flattener {
         root.put(ID, id);
         List<FlatRow> rows = new ArrayList<>();
         rows.add(new FlatRow(table, root));
-        expand(table, lists.values(), id, id, rows);
+        expand(table, lists.values(), id, rootKey ? id : null, rows);
         return new FlatRecord(id, rows);
     }
 
@@ -77,7 +82,7 @@ final class Flattener {
                 String path = path(current.prefix(), columnName(key));
                 boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
                 if (container && current.level() <= 0) {
-                    row.put(naming.shortenFragments(path), Json.write(value));
+                    row.put(naming.shortenFragments(path), JsonValue.of(value));
                 } else if (value instanceof Map<?, ?> nested) {
                     stack.push(new Nested(nested, path, current.level() - 1));
                 } else if (value instanceof List<?> list) {
@@ -112,6 +117,7 @@ final class Flattener {
         return name.isEmpty() ? EMPTY_KEY : name;
     }
 
+    /** @param rootId the root row's id for {@code _dlt_root_id}, or null when the root key does not propagate */
     private void expand(String parentPath, Collection<NestedList> lists, String parentId, String rootId, List<FlatRow> rows) {
         for (NestedList nested : lists) {
             String tablePath = naming.makePath(parentPath, nested.path());
@@ -128,8 +134,10 @@ final class Flattener {
                 } else if (item != null) {
                     row.put(VALUE, item);
                 }
-                String id = DltIds.digest(parentId, table, Integer.toString(idx));
-                row.put(ROOT_ID, rootId);
+                String id = DltIds.nested(parentId, table, idx);
+                if (rootId != null) {
+                    row.put(ROOT_ID, rootId);
+                }
                 row.put(PARENT_ID, parentId);
                 row.put(LIST_IDX, (long) idx);
                 row.put(ID, id);

@@ -1,6 +1,9 @@
 package io.chatload.load;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -8,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** H2 2.x: upper-case identifiers, {@code MERGE INTO ... KEY (...)} for upserts. */
+/**
+ * H2 2.x: {@code MERGE INTO ... KEY (...)} for upserts; identifiers in the case the database folds unquoted ones to,
+ * lower case on chatload's URLs ({@code DATABASE_TO_LOWER=TRUE}, see {@link DatabaseUrl}), upper case, H2's own
+ * default, where a URL asks for it.
+ */
 public final class H2Dialect implements Dialect {
     /** H2 waits only 2 s for a table lock by default; a column added while another writer commits a batch needs longer. */
     private static final int LOCK_TIMEOUT_MILLIS = 60_000;
@@ -19,13 +26,28 @@ public final class H2Dialect implements Dialect {
     private static final String NON_KEYWORDS = "VALUE, KEY, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND";
 
     private final String schemaPrefix;
+    private final boolean lowerCase;
 
+    /** H2's default case: unquoted identifiers fold to upper case. */
     public H2Dialect() {
-        this("");
+        this("", false);
     }
 
-    public H2Dialect(String schemaPrefix) {
+    public H2Dialect(String schemaPrefix, boolean lowerCase) {
         this.schemaPrefix = schemaPrefix;
+        this.lowerCase = lowerCase;
+    }
+
+    /**
+     * The dialect for the database as it was opened: H2 takes the identifier case from the URL of the connection that
+     * opened the database and ignores it on later ones, so it is read back rather than assumed.
+     */
+    static H2Dialect forConnection(Connection connection, String schemaPrefix) throws SQLException {
+        return new H2Dialect(schemaPrefix, !connection.getMetaData().storesUpperCaseIdentifiers());
+    }
+
+    boolean lowerCase() {
+        return lowerCase;
     }
 
     @Override
@@ -45,7 +67,7 @@ public final class H2Dialect implements Dialect {
 
     @Override
     public String fold(String identifier) {
-        return identifier.toUpperCase(Locale.ROOT);
+        return lowerCase ? identifier.toLowerCase(Locale.ROOT) : identifier.toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -57,6 +79,7 @@ public final class H2Dialect implements Dialect {
             case BOOL -> "BOOLEAN";
             case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
             case DECIMAL -> "NUMERIC(38, 0)";
+            case JSON -> "JSON";
         };
     }
 
@@ -68,8 +91,15 @@ public final class H2Dialect implements Dialect {
             case "BOOLEAN" -> DataType.BOOL;
             case "TIMESTAMP WITH TIME ZONE" -> DataType.TIMESTAMP;
             case "NUMERIC" -> DataType.DECIMAL;
+            case "JSON" -> DataType.JSON;
             default -> DataType.TEXT;
         };
+    }
+
+    /** Lower-case folding makes H2 report type names in lower case too; they are read and shown as H2 names them. */
+    @Override
+    public String columnsQuery(boolean oneTable) {
+        return Dialect.super.columnsQuery(oneTable).replace("c.DATA_TYPE FROM", "UPPER(c.DATA_TYPE) FROM");
     }
 
     @Override
@@ -88,6 +118,22 @@ public final class H2Dialect implements Dialect {
     public String addColumns(String schema, String table, Map<String, DataType> columns) {
         return "ALTER TABLE " + table(schema, table) + " ADD COLUMN (" + columns.entrySet().stream()
                 .map(c -> quote(c.getKey()) + ' ' + sqlType(c.getValue())).collect(Collectors.joining(", ")) + ')';
+    }
+
+    /** As UTF-8 bytes: H2 parses bytes as JSON text, while it would store a string as one JSON string value. */
+    @Override
+    public void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setBytes(index, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** H2 gives a JSON value as its UTF-8 bytes: the text instead. */
+    @Override
+    public Object value(ResultSet rows, int column) throws SQLException {
+        if ("JSON".equalsIgnoreCase(rows.getMetaData().getColumnTypeName(column))) {
+            byte[] json = rows.getBytes(column);
+            return json == null ? null : new String(json, StandardCharsets.UTF_8);
+        }
+        return Dialect.super.value(rows, column);
     }
 
     /** H2's MERGE updates exactly the listed columns of a matching row, else inserts. */

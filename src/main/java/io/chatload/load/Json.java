@@ -24,6 +24,16 @@ final class Json {
         }
     }
 
+    /** dlt's text into a json column ({@code json.loads}): any JSON value the whole text holds, or null when it holds none. */
+    static JsonValue parse(String text) {
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.createParser(text)) {
+            Object value = MAPPER.readValue(parser, Object.class);
+            return parser.nextToken() == null ? JsonValue.of(value) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     static Map<String, Long> readCounts(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();

@@ -110,7 +110,7 @@ public final class LoadBatch {
         }
         // outside the lock: flattening reads only the record and the table's fixed layout
         FlatRecord flat = flatteners.get(target.naming()).flatten(table.ref().table(), record, loadId,
-                row -> table.rootId(row, target.primaryKey()), table.contract().maxTableNesting());
+                row -> table.rootId(row, target.primaryKey()), table.contract().maxTableNesting(), table.rootKey());
         long flush;
         synchronized (this) {
             checkUsable();
@@ -282,12 +282,22 @@ public final class LoadBatch {
         registry.useNaming(ref.schema(), convention);
         PendingTable table = tables.get(ref);
         if (table == null) {
-            table = new PendingTable(ref, key, target.disposition(), target.contract());
+            table = new PendingTable(ref, key, target.disposition(), target.contract(),
+                    target.disposition() != WriteDisposition.MERGE && hasRootKey(ref));
             tables.put(ref, table);
         } else {
             table.checkSameWrites(key, target.disposition(), target.contract());
         }
         return table;
+    }
+
+    /** Whether the root's child tables already carry {@code _dlt_root_id}; read once per table and batch. */
+    private boolean hasRootKey(TableRef ref) {
+        try {
+            return registry.hasRootKey(ref.schema(), ref.table());
+        } catch (SQLException e) {
+            throw new LoadException("reading the tables of " + ref + " failed: " + e.getMessage(), e);
+        }
     }
 
     private void checkUsable() {

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * {@code CREATE DATABASE}. Identifiers are lower case (table names are case-sensitive on Linux, so the folded form is
  * what unquoted user SQL must use anyway), quoted with backticks, at most 64 characters.
  *
- * <p>Types: text is {@code LONGTEXT}, except primary-key columns, which must be indexable: {@code VARCHAR(255)}, so that
+ * <p>Types: the closest to dlt's (its sqlalchemy destination on MySQL): {@code BIGINT}, {@code DOUBLE},
+ * {@code BOOLEAN}, {@code DECIMAL}, {@code JSON} (on MariaDB a {@code LONGTEXT} with a {@code json_valid} check, told
+ * apart by that check); text is {@code LONGTEXT} (sqlalchemy's {@code TEXT} holds only 64 KB), except primary-key columns, which must be indexable: {@code VARCHAR(255)}, so that
  * up to three text key columns fit InnoDB's 3072-byte key limit in utf8mb4. Timestamps are {@code DATETIME(6)} holding
  * UTC, as MariaDB has no type with a zone: instants are converted to UTC on write and read back as UTC. Tables use
  * InnoDB (transactions) and a binary, no-pad collation, so keys and ids compare exactly as on H2 and PostgreSQL ('a',
@@ -38,10 +40,17 @@ public final class MariaDbDialect implements Dialect {
 
     private final String schemaPrefix;
     private final String collation;
+    /** MariaDB rather than MySQL: JSON is LONGTEXT with a check, known by information_schema.CHECK_CONSTRAINTS. */
+    private final boolean mariaDb;
 
     public MariaDbDialect(String schemaPrefix, String collation) {
+        this(schemaPrefix, collation, true);
+    }
+
+    MariaDbDialect(String schemaPrefix, String collation, boolean mariaDb) {
         this.schemaPrefix = schemaPrefix;
         this.collation = collation;
+        this.mariaDb = mariaDb;
     }
 
     /** The dialect for the server behind {@code connection}: its best binary collation. */
@@ -55,7 +64,8 @@ public final class MariaDbDialect implements Dialect {
             }
         }
         String collation = COLLATIONS.stream().filter(present::contains).findFirst().orElse("utf8mb4_bin");
-        return new MariaDbDialect(schemaPrefix, collation);
+        boolean mariaDb = connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
+        return new MariaDbDialect(schemaPrefix, collation, mariaDb);
     }
 
     @Override
@@ -96,10 +106,14 @@ public final class MariaDbDialect implements Dialect {
             case BOOL -> "BOOLEAN";
             case TIMESTAMP -> "DATETIME(6)";
             case DECIMAL -> "DECIMAL(38, 0)";
+            case JSON -> "JSON";
         };
     }
 
-    /** Types as {@link #columnsQuery} names them: information_schema's DATA_TYPE, and "boolean" for TINYINT(1). */
+    /**
+     * Types as {@link #columnsQuery} names them: information_schema's DATA_TYPE, "boolean" for TINYINT(1) and "json"
+     * for MariaDB's checked LONGTEXT.
+     */
     @Override
     public DataType dataType(String sqlType) {
         return switch (sqlType.toLowerCase(Locale.ROOT)) {
@@ -108,6 +122,7 @@ public final class MariaDbDialect implements Dialect {
             case "boolean" -> DataType.BOOL;
             case "datetime", "timestamp" -> DataType.TIMESTAMP;
             case "decimal" -> DataType.DECIMAL;
+            case "json" -> DataType.JSON;
             default -> DataType.TEXT;
         };
     }
@@ -123,7 +138,7 @@ public final class MariaDbDialect implements Dialect {
                                     Map<String, String> indexes) {
         List<String> parts = new ArrayList<>();
         columns.forEach((column, type) -> parts.add(quote(column) + ' '
-                + (type == DataType.TEXT && primaryKey.contains(column) ? KEY_TEXT : sqlType(type))));
+                + (type == DataType.TEXT && primaryKey.contains(column) ? KEY_TEXT : sqlType(type)) + Dialect.notNull(column)));
         if (!primaryKey.isEmpty()) {
             parts.add("PRIMARY KEY (" + columnList(primaryKey) + ')');
         }
@@ -145,6 +160,18 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String fullTypeColumn() {
+        return "COLUMN_TYPE";
+    }
+
+    /** MODIFY repeats the type; one statement per table, as InnoDB rebuilds the table for it. */
+    @Override
+    public List<String> setNotNull(String schema, String table, Map<String, String> types) {
+        return types.isEmpty() ? List.of() : List.of("ALTER TABLE " + table(schema, table) + types.entrySet().stream()
+                .map(c -> " MODIFY COLUMN " + quote(c.getKey()) + ' ' + c.getValue() + " NOT NULL").collect(Collectors.joining(",")));
+    }
+
+    @Override
     public String upsert(String schema, String table, List<String> columns, List<String> key) {
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
         String assignments = updated.isEmpty() ? quote(key.get(0)) + " = " + quote(key.get(0))
@@ -154,8 +181,11 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public String columnsQuery(boolean oneTable) {
+        String json = !mariaDb ? "" : " WHEN c.DATA_TYPE = 'longtext' AND EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS k"
+                + " WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME"
+                + " AND k.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)')) THEN 'json'";
         return "SELECT c.TABLE_NAME, c.COLUMN_NAME,"
-                + " CASE WHEN c.COLUMN_TYPE LIKE 'tinyint(1)%' THEN 'boolean' ELSE c.DATA_TYPE END"
+                + " CASE WHEN c.COLUMN_TYPE LIKE 'tinyint(1)%' THEN 'boolean'" + json + " ELSE c.DATA_TYPE END"
                 + " FROM INFORMATION_SCHEMA.COLUMNS c"
                 + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
                 + " WHERE c.TABLE_SCHEMA = ?" + (oneTable ? " AND c.TABLE_NAME = ?" : "")

@@ -15,14 +15,22 @@ final class PendingTable {
     private final List<String> keyColumns;
     private final WriteDisposition disposition;
     private final SchemaContract contract;
+    /** Whether child rows get {@code _dlt_root_id}: see {@link #rootKey()}. */
+    private final boolean rootKey;
     /** By root {@code _dlt_id}; re-inserted on replacement so the order is that of the last additions. */
     private Map<String, FlatRecord> records = new LinkedHashMap<>();
 
-    PendingTable(TableRef ref, List<String> keyColumns, WriteDisposition disposition, SchemaContract contract) {
+    /**
+     * @param rootKeyPresent whether a child table of this root already has {@code _dlt_root_id} (a table once written
+     *                       with merge, or by an older chatload that gave it to every child table)
+     */
+    PendingTable(TableRef ref, List<String> keyColumns, WriteDisposition disposition, SchemaContract contract,
+                 boolean rootKeyPresent) {
         this.ref = ref;
         this.keyColumns = List.copyOf(keyColumns);
         this.disposition = disposition;
         this.contract = contract;
+        this.rootKey = disposition == WriteDisposition.MERGE || rootKeyPresent;
     }
 
     private PendingTable(PendingTable from, Map<String, FlatRecord> records) {
@@ -30,6 +38,7 @@ final class PendingTable {
         this.keyColumns = from.keyColumns;
         this.disposition = from.disposition;
         this.contract = from.contract;
+        this.rootKey = from.rootKey;
         this.records = records;
     }
 
@@ -50,6 +59,14 @@ final class PendingTable {
     }
 
     /**
+     * Whether child rows carry {@code _dlt_root_id}, by dlt's rule ({@code requires_root_key}): the root key propagates
+     * for a merge table, and into every child table once any child table of the root has it.
+     */
+    boolean rootKey() {
+        return rootKey;
+    }
+
+    /**
      * One buffer cannot upsert for one target and append or stage for another, nor upsert on two keys, nor hold rows
      * under two schema contracts.
      */
@@ -66,21 +83,18 @@ final class PendingTable {
     }
 
     /**
-     * The root row's {@code _dlt_id}: a digest of the key for MERGE, so a record and its update share it.
+     * The root row's {@code _dlt_id}: for MERGE dlt's hash of the key (its {@code upsert} strategy's {@code key_hash}),
+     * so a record and its update share it; else random, as dlt's.
      * @param keyFields the key as the adding target names it, for the error message
      */
     String rootId(Map<String, Object> row, List<String> keyFields) {
-        String[] parts = new String[keyColumns.size() + 1];
-        parts[0] = ref.table();
         for (int i = 0; i < keyColumns.size(); i++) {
-            Object value = row.get(keyColumns.get(i));
-            if (value == null) {
+            if (row.get(keyColumns.get(i)) == null) {
                 throw new IllegalArgumentException("table '" + ref.table() + "': a record has no value for primary key field '"
                         + keyFields.get(i) + "'");
             }
-            parts[i + 1] = TypeInference.text(value);
         }
-        return disposition == WriteDisposition.MERGE ? DltIds.digest(parts) : DltIds.random();
+        return disposition == WriteDisposition.MERGE ? DltIds.keyHash(keyColumns, row) : DltIds.random();
     }
 
     void put(FlatRecord record) {

@@ -1,14 +1,18 @@
 package io.chatload.load;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL (9.6+, tested on 15): lower-case identifiers of at most 63 bytes, {@code TEXT} and {@code TIMESTAMPTZ},
+ * PostgreSQL (9.6+, tested on 15): lower-case identifiers of at most 63 bytes, dlt's PostgreSQL types
+ * ({@code varchar}, {@code jsonb}, {@code timestamp with time zone}...),
  * upsert with {@code INSERT ... ON CONFLICT (key) DO UPDATE}. ON CONFLICT rather than MERGE (15+): it works on every
  * supported version and, unlike MERGE, cannot fail with a duplicate key when two writers insert one new key at once.
  */
@@ -53,16 +57,17 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String sqlType(DataType type) {
         return switch (type) {
-            case TEXT -> "TEXT";
+            case TEXT -> "VARCHAR";
             case BIGINT -> "BIGINT";
             case DOUBLE -> "DOUBLE PRECISION";
             case BOOL -> "BOOLEAN";
-            case TIMESTAMP -> "TIMESTAMPTZ";
+            case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
             case DECIMAL -> "NUMERIC(38, 0)";
+            case JSON -> "JSONB";
         };
     }
 
-    /** Types as information_schema.columns.data_type names them. */
+    /** Types as information_schema.columns.data_type names them ({@code text}: what chatload made before dlt's varchar). */
     @Override
     public DataType dataType(String sqlType) {
         return switch (sqlType.toLowerCase(Locale.ROOT)) {
@@ -71,8 +76,29 @@ public final class PostgresDialect implements Dialect {
             case "boolean" -> DataType.BOOL;
             case "timestamp with time zone" -> DataType.TIMESTAMP;
             case "numeric" -> DataType.DECIMAL;
+            case "jsonb", "json" -> DataType.JSON;
             default -> DataType.TEXT;
         };
+    }
+
+    /** chatload's TEXT before it took dlt's PostgreSQL types. */
+    @Override
+    public boolean isOldText(String dataType) {
+        return "text".equalsIgnoreCase(dataType);
+    }
+
+    /** One statement per table; text to varchar is binary-coercible, so PostgreSQL does not rewrite the table. */
+    @Override
+    public List<String> retype(String schema, String table, Map<String, String> types) {
+        return types.isEmpty() ? List.of() : List.of("ALTER TABLE " + table(schema, table) + types.entrySet().stream()
+                .map(c -> " ALTER COLUMN " + quote(c.getKey()) + " TYPE " + c.getValue()).collect(Collectors.joining(",")));
+    }
+
+    /** One statement per table: one scan checks all columns. */
+    @Override
+    public List<String> setNotNull(String schema, String table, Map<String, String> types) {
+        return types.isEmpty() ? List.of() : List.of("ALTER TABLE " + table(schema, table) + types.keySet().stream()
+                .map(c -> " ALTER COLUMN " + quote(c) + " SET NOT NULL").collect(Collectors.joining(",")));
     }
 
     @Override
@@ -83,11 +109,24 @@ public final class PostgresDialect implements Dialect {
         return insert(schema, table, columns) + " ON CONFLICT (" + columnList(key) + ") DO " + action;
     }
 
-    /** pgjdbc gives timestamptz as java.sql.Timestamp unless asked for OffsetDateTime (then in UTC). */
+    /** As an untyped parameter, which PostgreSQL casts to jsonb. */
+    @Override
+    public void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setObject(index, json, Types.OTHER);
+    }
+
+    /**
+     * pgjdbc gives timestamptz as java.sql.Timestamp unless asked for OffsetDateTime (then in UTC), and jsonb as a
+     * PGobject: its text instead.
+     */
     @Override
     public Object value(ResultSet rows, int column) throws SQLException {
-        if ("timestamptz".equalsIgnoreCase(rows.getMetaData().getColumnTypeName(column))) {
+        String type = rows.getMetaData().getColumnTypeName(column);
+        if ("timestamptz".equalsIgnoreCase(type)) {
             return rows.getObject(column, OffsetDateTime.class);
+        }
+        if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type)) {
+            return rows.getString(column);
         }
         return Dialect.super.value(rows, column);
     }

@@ -5,9 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The row statements of a flush, run inside the caller's transaction; values are always bound parameters. */
 final class RowWrites {
@@ -33,14 +33,22 @@ final class RowWrites {
         return write(connection, dialect.upsert(schema, table.name(), columns, key), table, columns, rows);
     }
 
-    /** Deletes the rows of a child table that belong to the given root rows. */
-    void deleteChildren(Connection connection, String schema, TableSchema child, Collection<String> rootIds)
-            throws SQLException {
-        String sql = "DELETE FROM " + dialect.table(schema, child.name()) + " WHERE " + dialect.quote(Flattener.ROOT_ID) + " = ?";
+    /**
+     * Deletes the rows of a child table that belong to the stored root rows with the keys of {@code roots}, found by
+     * key rather than by the new rows' ids, as dlt's merge does: a stored root row may carry an id made another way.
+     */
+    void deleteChildren(Connection connection, String schema, TableSchema child, TableSchema root, List<String> key,
+                        List<Map<String, Object>> roots) throws SQLException {
+        String match = key.stream().map(column -> "r." + dialect.quote(column) + " = ?").collect(Collectors.joining(" AND "));
+        String sql = "DELETE FROM " + dialect.table(schema, child.name()) + " WHERE " + dialect.quote(Flattener.ROOT_ID)
+                + " IN (SELECT r." + dialect.quote(Flattener.ID) + " FROM " + dialect.table(schema, root.name()) + " r WHERE "
+                + match + ')';
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
-            for (String rootId : rootIds) {
-                statement.setString(1, rootId);
+            for (Map<String, Object> row : roots) {
+                for (int i = 0; i < key.size(); i++) {
+                    dialect.bind(statement, i + 1, row.get(key.get(i)), root.columns().get(key.get(i)));
+                }
                 statement.addBatch();
                 if (++pending == CHUNK) {
                     statement.executeBatch();

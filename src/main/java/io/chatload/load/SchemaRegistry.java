@@ -179,7 +179,7 @@ final class SchemaRegistry {
     }
 
     /**
-     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_root_id}. A table name
+     * The root table (if it exists) and its child tables: {@code <root>__...} with {@code _dlt_parent_id}. A table name
      * may hold the separator (dlt keeps {@code a__b}), so another root's child tables ({@code a__b__items} of root
      * {@code a__b}) are left out.
      */
@@ -198,6 +198,11 @@ final class SchemaRegistry {
                 .sorted(Comparator.comparing(TableSchema::name))
                 .forEach(family::add);
         return family;
+    }
+
+    /** Whether a child table of {@code root} has {@code _dlt_root_id}: dlt then propagates the root key to all of them. */
+    synchronized boolean hasRootKey(String schema, String root) throws SQLException {
+        return family(schema, root).stream().anyMatch(TableSchema::hasRootKey);
     }
 
     private TableSchema cached(String schema, String table) throws SQLException {

@@ -97,7 +97,12 @@ final class StoredSchema {
         if (parent != null) {
             entry.put("parent", parent);
         } else {
-            entry.put("write_disposition", (hints == null ? WriteDisposition.APPEND : hints.disposition()).name().toLowerCase(Locale.ROOT));
+            WriteDisposition disposition = hints == null ? WriteDisposition.APPEND : hints.disposition();
+            entry.put("write_disposition", disposition.name().toLowerCase(Locale.ROOT));
+            if (disposition == WriteDisposition.MERGE) {
+                // an upsert on the key, whose root _dlt_id is the key's hash: dlt's upsert strategy, not its delete-insert
+                entry.put("x-merge-strategy", "upsert");
+            }
             entry.put("resource", table.name());
         }
         entry.put("x-normalizer", Map.of("seen-data", true));
@@ -109,6 +114,11 @@ final class StoredSchema {
         Map<String, Object> column = new LinkedHashMap<>();
         column.put("name", name);
         column.put("data_type", type.dltName());
+        if (type == DataType.DECIMAL) {
+            // chatload's decimals are integers past BIGINT: NUMERIC(38, 0), where dlt's default would be (38, 9)
+            column.put("precision", 38);
+            column.put("scale", 0);
+        }
         column.put("nullable", !primaryKey && !Flattener.SYSTEM_COLUMNS.contains(name));
         switch (name) {
             case Flattener.ID -> {

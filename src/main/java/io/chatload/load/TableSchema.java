@@ -18,8 +18,13 @@ record TableSchema(String name, Map<String, DataType> columns) {
         return !columns.isEmpty();
     }
 
-    /** A child table: its rows hang off a root row. */
+    /** A child table: its rows hang off a parent row. */
     boolean isChild() {
+        return columns.containsKey(Flattener.PARENT_ID);
+    }
+
+    /** A child table that carries dlt's root key, {@code _dlt_root_id}. */
+    boolean hasRootKey() {
         return columns.containsKey(Flattener.ROOT_ID);
     }
 }

@@ -3,16 +3,9 @@ package io.chatload.routes;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import io.chatload.config.SourceConfig;
-import io.chatload.load.SchemaContract;
-import io.chatload.load.WriteDisposition;
-import io.chatload.load.naming.Naming;
 import io.chatload.source.ApiClients;
-import io.chatload.source.AuthScheme;
-import io.chatload.source.DataSelector;
 import io.chatload.source.HttpSettings;
-import io.chatload.source.Paginators;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -30,9 +23,10 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 
 /**
- * Every resource the routes folder declared, checked as its route is created from the template. Knows which sources
- * are enabled (have a credential), registers each enabled source's HTTP client once, and answers the runner's
- * questions: which resources exist, which run first.
+ * Every resource the routes folder declared, checked as its route is created from the template (by
+ * {@link ResourceFile}). Knows which sources can load ({@link SourceStates}: a source with a missing setting or a
+ * broken file stays disabled with one line, the others load), registers each such source's HTTP client once, and
+ * answers the runner's questions: which resources exist, which run first.
  */
 public final class ResourceCatalog {
 
@@ -41,18 +35,17 @@ public final class ResourceCatalog {
     static final String ENABLED = "chatloadEnabled";
     private static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
 
-    private final ChatloadConfig config;
     private final java.util.function.Function<String, HttpSettings> httpSettings;
-    private final Consumer<String> notices;
     private final Map<String, ResourceSpec> specs = new LinkedHashMap<>();
-    private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
+    private final SourceStates sources;
+    /** Each resource route's template parameters, to disable it if its source turns out broken by a later file. */
+    private final Map<String, Map<String, Object>> routeParameters = new LinkedHashMap<>();
 
     /** @param httpSettings each source's HTTP client settings (timeouts, connections) */
     public ResourceCatalog(ChatloadConfig config, java.util.function.Function<String, HttpSettings> httpSettings,
                            Consumer<String> notices) {
-        this.config = config;
         this.httpSettings = httpSettings;
-        this.notices = notices;
+        this.sources = new SourceStates(config, notices);
     }
 
     /**
@@ -61,18 +54,33 @@ public final class ResourceCatalog {
      */
     synchronized void register(RouteTemplateContext rtc) {
         RouteDefinition route = definitionOf(rtc);
-        ResourceSpec spec = check(route.getId(), rtc.getParameters(), rtc.getCamelContext());
+        Map<String, Object> parameters = route.getTemplateParameters();
+        ResourceSpec spec;
+        try {
+            spec = check(route.getId(), rtc.getParameters(), rtc.getCamelContext());
+        } catch (ConfigException e) {
+            Matcher id = RESOURCE_ID.matcher(route.getId() == null ? "" : route.getId());
+            if (!id.matches()) {
+                throw e; // no source to blame: the file itself is unreadable
+            }
+            // this source's mistake: it stays disabled, the other sources load
+            sources.broken(id.group(1), e.getMessage());
+            parameters.put(TRIGGER, childEndpoint(route.getId()));
+            parameters.put(ENABLED, "false");
+            return;
+        }
         if (specs.containsKey(spec.id())) {
             throw new ConfigException("resource " + spec.id() + " is declared twice: give one of the files another routeId");
         }
-        SourceConfig sourceConfig = source(spec.source());
-        if (sourceConfig.enabled()) {
+        SourceConfig sourceConfig = sources.settings(spec);
+        if (sources.ready(spec.source())) {
             ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
                     httpSettings.apply(spec.source()));
         }
-        // the route's own parameter map, which its placeholders resolve against
-        route.getTemplateParameters().put(TRIGGER, spec.isChild() ? childEndpoint(spec.id()) : spec.schedule().quartzUri(spec.id()));
-        route.getTemplateParameters().put(ENABLED, Boolean.toString(sourceConfig.enabled()));
+        // the route's own parameter map, which its placeholders resolve against when the routes start
+        parameters.put(TRIGGER, spec.isChild() ? childEndpoint(spec.id()) : spec.schedule().quartzUri(spec.id()));
+        parameters.put(ENABLED, Boolean.toString(sources.ready(spec.source())));
+        routeParameters.put(spec.id(), parameters);
         specs.put(spec.id(), spec);
     }
 
@@ -96,7 +104,7 @@ public final class ResourceCatalog {
         }
         SourceDefaults defaults = defaults(context, source, resourceId);
         try {
-            return build(params, source, id.group(2), defaults);
+            return ResourceFile.read(params, source, id.group(2), defaults);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
         }
@@ -114,136 +122,6 @@ public final class ResourceCatalog {
         return "direct:" + resourceId;
     }
 
-    private static ResourceSpec build(Map<String, Object> p, String source, String name, SourceDefaults d) {
-        String schema = d.getSchema() == null || d.getSchema().isBlank() ? source + "_data" : d.getSchema();
-        String path = text(p, ResourceParameter.PATH);
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("path '" + path + "' must start with /");
-        }
-        ParentLink parent = parentLink(p, source);
-        ParentQuery query = parentQuery(p, source);
-        if (query != null && parent != null) {
-            throw new IllegalArgumentException("a resource has either a parent or a parentQuery, not both");
-        }
-        AuthScheme sourceAuth = new AuthScheme(d.getAuthHeader(), d.getAuthScheme());
-        AuthScheme auth = new AuthScheme(or(p, ResourceParameter.AUTH_HEADER, d.getAuthHeader()),
-                or(p, ResourceParameter.AUTH_SCHEME, d.getAuthScheme()));
-        String httpComponent = auth.equals(sourceAuth) ? ApiClients.componentName(source) : ApiClients.componentName(source, auth);
-        if (parent == null && query == null && PathTemplate.hasPlaceholders(path)) {
-            throw new IllegalArgumentException("path '" + path + "' uses {parent.…} but the resource has no parent");
-        }
-        if (parent != null && p.containsKey(ResourceParameter.SCHEDULE.key())) {
-            throw new IllegalArgumentException("a child resource runs with its parent " + parent.resource() + ": remove its schedule");
-        }
-        String table = or(p, ResourceParameter.TABLE, name);
-        Paging paging = new Paging(Paginators.validate(or(p, ResourceParameter.PAGINATOR, d.getPaginator())),
-                or(p, ResourceParameter.PAGE_PARAM, d.getPageParam()),
-                or(p, ResourceParameter.PAGE_SIZE_PARAM, d.getPageSizeParam()),
-                positive(p, ResourceParameter.PAGE_SIZE, d.getPageSize()), positive(p, ResourceParameter.MAX_PAGES, d.getMaxPages()));
-        List<String> key = list(or(p, ResourceParameter.PRIMARY_KEY, d.getPrimaryKey()));
-        WriteDisposition disposition = WriteDisposition.parse(or(p, ResourceParameter.WRITE_DISPOSITION, d.getWriteDisposition()));
-        if (disposition == WriteDisposition.MERGE && key.isEmpty()) {
-            throw new IllegalArgumentException("writeDisposition merge needs a primaryKey");
-        }
-        return new ResourceSpec(source, name, schema, Naming.of(d.getNaming()), path,
-                DataSelector.parse(or(p, ResourceParameter.DATA_SELECTOR, d.getDataSelector())),
-                paging, table, key, disposition,
-                Schedule.parse(or(p, ResourceParameter.SCHEDULE, d.getSchedule())), parent, incremental(p),
-                list(or(p, ResourceParameter.EXCLUDE_FIELDS, "")), auth, httpComponent, query, contract(p, d));
-    }
-
-    /** The source's contract, then the resource's keys over it; the limits from the resource, else the source. */
-    private static SchemaContract contract(Map<String, Object> p, SourceDefaults d) {
-        int nesting = positiveOrZero(p, ResourceParameter.MAX_TABLE_NESTING, d.getMaxTableNesting());
-        int columns = positive(p, ResourceParameter.MAX_COLUMNS, d.getMaxColumns());
-        try {
-            return SchemaContract.EVOLVE.withLimits(nesting, columns).withModes(d.getSchemaContract())
-                    .withModes(or(p, ResourceParameter.SCHEMA_CONTRACT, ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("schemaContract: " + e.getMessage());
-        }
-    }
-
-    private static ParentLink parentLink(Map<String, Object> p, String source) {
-        String parent = or(p, ResourceParameter.PARENT, "");
-        if (parent.isEmpty()) {
-            if (p.containsKey(ResourceParameter.PARENT_FIELDS.key())) {
-                throw new IllegalArgumentException("parentFields needs a parent");
-            }
-            return null;
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : list(or(p, ResourceParameter.PARENT_FIELDS, ""))) {
-            String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new IllegalArgumentException("parentFields entry '" + pair + "' is not child_field=parent_field");
-            }
-            fields.put(parts[0].trim(), parts[1].trim());
-        }
-        return new ParentLink(parent.contains(".") ? parent : source + "." + parent, fields);
-    }
-
-    private static ParentQuery parentQuery(Map<String, Object> p, String source) {
-        String sql = or(p, ResourceParameter.PARENT_QUERY, "");
-        List<String> after = list(or(p, ResourceParameter.AFTER, "")).stream()
-                .map(a -> a.contains(".") ? a : source + "." + a).toList();
-        if (sql.isEmpty()) {
-            if (!after.isEmpty()) {
-                throw new IllegalArgumentException("after needs a parentQuery");
-            }
-            return null;
-        }
-        return new ParentQuery(sql, after);
-    }
-
-    private static Incremental incremental(Map<String, Object> p) {
-        String cursor = or(p, ResourceParameter.CURSOR_FIELD, "");
-        String doneWhen = or(p, ResourceParameter.DONE_WHEN, "");
-        if (cursor.isEmpty() && doneWhen.isEmpty()) {
-            return null;
-        }
-        String[] done = doneWhen.split("=", 2);
-        if (!doneWhen.isEmpty() && (done.length != 2 || done[0].isBlank())) {
-            throw new IllegalArgumentException("doneWhen '" + doneWhen + "' is not field=value");
-        }
-        boolean sorted = Boolean.parseBoolean(or(p, ResourceParameter.SORTED_BY_CURSOR, "false"));
-        if (sorted && cursor.isEmpty()) {
-            throw new IllegalArgumentException("sortedByCursor needs a cursorField");
-        }
-        return new Incremental(cursor.isEmpty() ? null : cursor, sorted, doneWhen.isEmpty() ? null : done[0].trim(),
-                doneWhen.isEmpty() ? null : done[1].trim());
-    }
-
-    private static int positive(Map<String, Object> p, ResourceParameter param, int fallback) {
-        String v = or(p, param, Integer.toString(fallback));
-        try {
-            int n = Integer.parseInt(v);
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(param.key() + " '" + v + "' must be a whole number of at least 1");
-        }
-    }
-
-    private static int positiveOrZero(Map<String, Object> p, ResourceParameter param, int fallback) {
-        String v = or(p, param, Integer.toString(fallback));
-        try {
-            int n = Integer.parseInt(v);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(param.key() + " '" + v + "' must be a whole number of at least 0");
-        }
-    }
-
-    private static List<String> list(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
     private SourceDefaults defaults(CamelContext context, String source, String id) {
         SourceDefaults d = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class);
         if (d == null) {
@@ -253,35 +131,8 @@ public final class ResourceCatalog {
         return d;
     }
 
-    private SourceConfig source(String source) {
-        SourceConfig existing = sources.get(source);
-        if (existing != null) {
-            return existing;
-        }
-        SourceConfig sc = config.source(source);
-        if (!sc.enabled()) {
-            notices.accept(source + ": source disabled, " + sc.credentialProperty() + " is not set (set it in the "
-                    + "environment or application.properties to load " + source + ")");
-        }
-        sources.put(source, sc);
-        return sc;
-    }
-
-    private static String text(Map<String, Object> p, ResourceParameter param) {
-        Object v = p.get(param.key());
-        if (v == null || v.toString().isBlank()) {
-            throw new IllegalArgumentException("the required parameter '" + param.key() + "' is missing");
-        }
-        return v.toString().trim();
-    }
-
     private static String describe(Map<String, Object> p) {
         return p.isEmpty() ? "no parameters" : "parameters " + new TreeMap<>(p);
-    }
-
-    private static String or(Map<String, Object> p, ResourceParameter param, String fallback) {
-        Object v = p.get(param.key());
-        return v == null ? fallback : v.toString().trim();
     }
 
     public synchronized Collection<ResourceSpec> all() {
@@ -289,12 +140,21 @@ public final class ResourceCatalog {
     }
 
     public synchronized boolean enabled(ResourceSpec spec) {
-        SourceConfig sc = sources.get(spec.source());
-        return sc != null && sc.enabled();
+        return sources.ready(spec.source());
     }
 
     public synchronized SourceConfig sourceConfig(String source) {
-        return sources.get(source);
+        return sources.config(source);
+    }
+
+    /** The sources disabled by a mistake in one of their files, one line each; {@code run --once} then exits 1. */
+    public synchronized List<String> brokenSources() {
+        return sources.broken();
+    }
+
+    /** Why each disabled source cannot load, one line each naming what to set; empty when every source can. */
+    public synchronized List<String> disabledSources() {
+        return sources.reasons();
     }
 
     public synchronized ResourceSpec get(String id) {
@@ -311,8 +171,16 @@ public final class ResourceCatalog {
      */
     public synchronized void validate() {
         for (ResourceSpec spec : specs.values()) {
-            checkLinks(spec, specs);
+            if (sources.ready(spec.source()) || sources.reason(spec.source()) == null) {
+                checkLinks(spec, specs);
+            }
         }
+        // a file read later may have disabled a source whose first resources were already registered
+        routeParameters.forEach((id, parameters) -> {
+            if (!sources.ready(specs.get(id).source())) {
+                parameters.put(ENABLED, "false");
+            }
+        });
     }
 
     /**
@@ -398,8 +266,8 @@ public final class ResourceCatalog {
             }
             for (ResourceSpec s : matches) {
                 if (!enabled(s)) {
-                    throw new ConfigException("resource " + s.id() + " was selected but its source is disabled: set "
-                            + sources.get(s.source()).credentialProperty());
+                    throw new ConfigException("resource " + s.id() + " was selected but its source is disabled: "
+                            + sources.reason(s.source()));
                 }
                 addWithDescendants(s, chosen);
                 for (ResourceSpec a = s; a.isChild(); ) {
@@ -409,8 +277,9 @@ public final class ResourceCatalog {
             }
         }
         if (!unknown.isEmpty()) {
+            String disabled = sources.reasons().isEmpty() ? "" : " (disabled: " + String.join("; ", sources.reasons()) + ")";
             throw new ConfigException("unknown resource(s) " + String.join(", ", unknown) + ": known are "
-                    + String.join(", ", specs.keySet()));
+                    + String.join(", ", specs.keySet()) + disabled);
         }
         return chosen;
     }

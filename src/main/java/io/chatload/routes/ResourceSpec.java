@@ -4,7 +4,7 @@ import io.chatload.load.SchemaContract;
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
 import io.chatload.load.naming.Naming;
-import io.chatload.source.AuthScheme;
+import io.chatload.source.auth.AuthSpec;
 import io.chatload.source.DataSelector;
 import java.util.List;
 
@@ -18,7 +18,7 @@ import java.util.List;
 public record ResourceSpec(String source, String name, String schema, Naming naming, String path, DataSelector dataSelector,
                            Paging paging, String table, List<String> primaryKey,
                            WriteDisposition writeDisposition, Schedule schedule, ParentLink parent,
-                           Incremental incremental, List<String> excludeFields, AuthScheme auth, String httpComponent,
+                           Incremental incremental, List<String> excludeFields, AuthSpec auth, String httpComponent,
                            ParentQuery parentQuery, SchemaContract contract) {
 
     /** {@code chaport.visitors}: the route id, and how {@code --resources} and the summary name it. */

@@ -1,31 +1,50 @@
 package io.chatload.routes;
 
 import io.chatload.load.SchemaContract;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Settings shared by every resource of one API, declared once in {@code routes/<source>/_source.yaml} as a Camel
- * bean named after the source. Any resource file may override them. The base URL and the credential are not here:
- * they are configuration ({@code chatload.<source>.*}), so the routes folder never holds a secret.
+ * bean named after the source: any resource parameter that says "Source default" (see {@link ResourceParameter}),
+ * plus the schema and its naming convention. Any resource file may override them. The base URL and the credentials
+ * are not here: they are configuration ({@code chatload.<source>.*}, {@code CHATLOAD_<SOURCE>_*}), so the routes
+ * folder never holds a secret. Camel sets the properties through the setters; unset ones keep the defaults below.
  */
 public class SourceDefaults {
 
+    private final Map<ResourceParameter, String> values = new EnumMap<>(ResourceParameter.class);
     private String schema;
     /** dlt's naming convention for the schema's tables and columns: one per schema, as dlt's {@code schema.naming}. */
     private String naming = "snake_case";
-    private String authHeader = "Authorization";
-    private String authScheme = "Bearer";
-    private String dataSelector = "$";
-    private String paginator = "single";
-    private String pageParam = "page";
-    private String pageSizeParam = "per_page";
-    private int pageSize = 100;
-    private int maxPages = 10_000;
-    private String primaryKey = "id";
-    private String writeDisposition = "merge";
-    private String schedule = "0 0/15 * * * ?";
-    private String schemaContract = "evolve";
-    private int maxTableNesting = SchemaContract.DEFAULT_MAX_TABLE_NESTING;
-    private int maxColumns = SchemaContract.DEFAULT_MAX_COLUMNS;
+
+    public SourceDefaults() {
+        set(ResourceParameter.AUTH, "");
+        set(ResourceParameter.AUTH_HEADER, "Authorization");
+        set(ResourceParameter.AUTH_SCHEME, "Bearer");
+        set(ResourceParameter.DEFAULT_TOKEN_EXPIRATION, "3600");
+        set(ResourceParameter.DATA_SELECTOR, "$");
+        set(ResourceParameter.PAGINATOR, "single");
+        set(ResourceParameter.PAGE_PARAM, "page");
+        set(ResourceParameter.PAGE_SIZE_PARAM, "per_page");
+        set(ResourceParameter.PAGE_SIZE, "100");
+        set(ResourceParameter.MAX_PAGES, "10000");
+        set(ResourceParameter.PRIMARY_KEY, "id");
+        set(ResourceParameter.WRITE_DISPOSITION, "merge");
+        set(ResourceParameter.SCHEDULE, "0 0/15 * * * ?");
+        set(ResourceParameter.SCHEMA_CONTRACT, "evolve");
+        set(ResourceParameter.MAX_TABLE_NESTING, Integer.toString(SchemaContract.DEFAULT_MAX_TABLE_NESTING));
+        set(ResourceParameter.MAX_COLUMNS, Integer.toString(SchemaContract.DEFAULT_MAX_COLUMNS));
+    }
+
+    /** The source's value of a parameter, or null when neither the file nor the defaults above give one. */
+    public String value(ResourceParameter parameter) {
+        return values.get(parameter);
+    }
+
+    private void set(ResourceParameter parameter, Object value) {
+        values.put(parameter, value == null ? "" : value.toString().trim());
+    }
 
     public String getSchema() {
         return schema;
@@ -43,115 +62,37 @@ public class SourceDefaults {
         this.naming = naming;
     }
 
-    public String getAuthHeader() {
-        return authHeader;
-    }
-
-    public void setAuthHeader(String authHeader) {
-        this.authHeader = authHeader;
-    }
-
-    public String getAuthScheme() {
-        return authScheme;
-    }
-
-    public void setAuthScheme(String authScheme) {
-        this.authScheme = authScheme;
-    }
-
-    public String getDataSelector() {
-        return dataSelector;
-    }
-
-    public void setDataSelector(String dataSelector) {
-        this.dataSelector = dataSelector;
-    }
-
-    public String getPaginator() {
-        return paginator;
-    }
-
-    public void setPaginator(String paginator) {
-        this.paginator = paginator;
-    }
-
-    public String getPageParam() {
-        return pageParam;
-    }
-
-    public void setPageParam(String pageParam) {
-        this.pageParam = pageParam;
-    }
-
-    public String getPageSizeParam() {
-        return pageSizeParam;
-    }
-
-    public void setPageSizeParam(String pageSizeParam) {
-        this.pageSizeParam = pageSizeParam;
-    }
-
-    public int getPageSize() {
-        return pageSize;
-    }
-
-    public void setPageSize(int pageSize) {
-        this.pageSize = pageSize;
-    }
-
-    public int getMaxPages() {
-        return maxPages;
-    }
-
-    public void setMaxPages(int maxPages) {
-        this.maxPages = maxPages;
-    }
-
-    public String getPrimaryKey() {
-        return primaryKey;
-    }
-
-    public void setPrimaryKey(String primaryKey) {
-        this.primaryKey = primaryKey;
-    }
-
-    public String getWriteDisposition() {
-        return writeDisposition;
-    }
-
-    public void setWriteDisposition(String writeDisposition) {
-        this.writeDisposition = writeDisposition;
-    }
-
-    public String getSchedule() {
-        return schedule;
-    }
-
-    public void setSchedule(String schedule) {
-        this.schedule = schedule;
-    }
-
-    public String getSchemaContract() {
-        return schemaContract;
-    }
-
-    public void setSchemaContract(String schemaContract) {
-        this.schemaContract = schemaContract;
-    }
-
-    public int getMaxTableNesting() {
-        return maxTableNesting;
-    }
-
-    public void setMaxTableNesting(int maxTableNesting) {
-        this.maxTableNesting = maxTableNesting;
-    }
-
-    public int getMaxColumns() {
-        return maxColumns;
-    }
-
-    public void setMaxColumns(int maxColumns) {
-        this.maxColumns = maxColumns;
-    }
+    // one setter per parameter a source may default, named as the parameter (Camel's bean binding needs them)
+    public void setAuth(String v) { set(ResourceParameter.AUTH, v); }
+    public void setAuthLocation(String v) { set(ResourceParameter.AUTH_LOCATION, v); }
+    public void setAuthName(String v) { set(ResourceParameter.AUTH_NAME, v); }
+    public void setAuthHeader(String v) { set(ResourceParameter.AUTH_HEADER, v); }
+    public void setAuthScheme(String v) { set(ResourceParameter.AUTH_SCHEME, v); }
+    public void setAccessTokenUrl(String v) { set(ResourceParameter.ACCESS_TOKEN_URL, v); }
+    public void setScope(String v) { set(ResourceParameter.SCOPE, v); }
+    public void setDefaultTokenExpiration(String v) { set(ResourceParameter.DEFAULT_TOKEN_EXPIRATION, v); }
+    public void setDataSelector(String v) { set(ResourceParameter.DATA_SELECTOR, v); }
+    public void setPaginator(String v) { set(ResourceParameter.PAGINATOR, v); }
+    public void setPageParam(String v) { set(ResourceParameter.PAGE_PARAM, v); }
+    public void setPageSizeParam(String v) { set(ResourceParameter.PAGE_SIZE_PARAM, v); }
+    public void setPageSize(String v) { set(ResourceParameter.PAGE_SIZE, v); }
+    public void setMaxPages(String v) { set(ResourceParameter.MAX_PAGES, v); }
+    public void setNextUrlPath(String v) { set(ResourceParameter.NEXT_URL_PATH, v); }
+    public void setLinksNextKey(String v) { set(ResourceParameter.LINKS_NEXT_KEY, v); }
+    public void setLimit(String v) { set(ResourceParameter.LIMIT, v); }
+    public void setOffset(String v) { set(ResourceParameter.OFFSET, v); }
+    public void setOffsetParam(String v) { set(ResourceParameter.OFFSET_PARAM, v); }
+    public void setLimitParam(String v) { set(ResourceParameter.LIMIT_PARAM, v); }
+    public void setTotalPath(String v) { set(ResourceParameter.TOTAL_PATH, v); }
+    public void setHasMorePath(String v) { set(ResourceParameter.HAS_MORE_PATH, v); }
+    public void setStopAfterEmptyPage(String v) { set(ResourceParameter.STOP_AFTER_EMPTY_PAGE, v); }
+    public void setBasePage(String v) { set(ResourceParameter.BASE_PAGE, v); }
+    public void setCursorPath(String v) { set(ResourceParameter.CURSOR_PATH, v); }
+    public void setCursorParam(String v) { set(ResourceParameter.CURSOR_PARAM, v); }
+    public void setPrimaryKey(String v) { set(ResourceParameter.PRIMARY_KEY, v); }
+    public void setWriteDisposition(String v) { set(ResourceParameter.WRITE_DISPOSITION, v); }
+    public void setSchedule(String v) { set(ResourceParameter.SCHEDULE, v); }
+    public void setSchemaContract(String v) { set(ResourceParameter.SCHEMA_CONTRACT, v); }
+    public void setMaxTableNesting(String v) { set(ResourceParameter.MAX_TABLE_NESTING, v); }
+    public void setMaxColumns(String v) { set(ResourceParameter.MAX_COLUMNS, v); }
 }

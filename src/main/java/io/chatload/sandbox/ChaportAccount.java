@@ -46,11 +46,14 @@ final class ChaportAccount {
 
     /** @param visitors in served order, most recent chat first */
     static ChaportAccount generate(long seed, List<GeneratedVisitor> visitors, List<String> operatorIds,
-                                   MutationClock clock) {
+                                   boolean teamIdsInChats, MutationClock clock) {
         SeededRandom random = new SeededRandom(seed, "chaport.chats");
         ObjectIds teams = new ObjectIds(random);
         long teamsCreated = Timestamps.EPOCH_MILLIS - 3 * 365 * Timestamps.DAY;
         List<String> teamIds = List.of(teams.next(teamsCreated), teams.next(teamsCreated));
+        if (!teamIdsInChats) {
+            teamIds = List.of();
+        }
         ChatGenerator generator = new ChatGenerator(random, operatorIds, teamIds);
 
         record Drafted(int visitor, ChatDraft draft) {

@@ -9,8 +9,10 @@ import java.net.URISyntaxException;
  * @param linksStyle      absolute URLs or host-relative paths in {@code links.next} and {@code links.more}
  * @param foreignLinkHost when set (e.g. {@code http://other.example:8080}), some visitors' {@code links.more} gains a
  *                        URL on that host, which a loader must refuse to follow with its token; null for none
+ * @param teamIdsInChats  whether chats name team ids among their {@code operators}, as the real API does: ids that
+ *                        {@code GET /operators/{id}} answers with 404, since the API has no teams endpoint
  */
-public record ChaportSwitches(LinksStyle linksStyle, String foreignLinkHost) {
+public record ChaportSwitches(LinksStyle linksStyle, String foreignLinkHost, boolean teamIdsInChats) {
 
     public ChaportSwitches {
         if (linksStyle == null) {
@@ -21,8 +23,12 @@ public record ChaportSwitches(LinksStyle linksStyle, String foreignLinkHost) {
         }
     }
 
+    public ChaportSwitches(LinksStyle linksStyle, String foreignLinkHost) {
+        this(linksStyle, foreignLinkHost, true);
+    }
+
     static ChaportSwitches defaults() {
-        return new ChaportSwitches(LinksStyle.ABSOLUTE, null);
+        return new ChaportSwitches(LinksStyle.ABSOLUTE, null, true);
     }
 
     /** An http(s) URL with a host and nothing after it but an optional path; a trailing slash is dropped. */

@@ -24,7 +24,7 @@ final class ChatGenerator {
 
     /**
      * @param teamIds ids that may appear in a chat's {@code operators} though no operator has them: teams, which
-     *                the API has no endpoint for
+     *                the API has no endpoint for; empty for none
      */
     ChatGenerator(SeededRandom random, List<String> operatorIds, List<String> teamIds) {
         this.random = random;
@@ -178,7 +178,7 @@ final class ChatGenerator {
                 steps.add(visitorMessage(random.pick(ChatTexts.VISITOR_REPLIES), seconds(20, 600)));
             }
         }
-        if (random.chance(0.1)) {
+        if (random.chance(0.1) && !teamIds.isEmpty()) {
             operators.add(random.pick(teamIds));
         }
     }
@@ -193,7 +193,7 @@ final class ChatGenerator {
         }
         if (stage.equals("initiated") && !operatorIds.isEmpty() && random.chance(0.3)) {
             operators.add(random.pick(operatorIds));
-        } else if (random.chance(0.3)) {
+        } else if (random.chance(0.3) && !teamIds.isEmpty()) {
             operators.add(random.pick(teamIds));
         }
     }

@@ -125,12 +125,17 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
 
     /** Absolute URLs (default) or host-relative paths in Chaport's {@code links.next} and {@code links.more}. */
     public SandboxConfig withLinksStyle(LinksStyle style) {
-        return withChaport(new ChaportSwitches(style, chaportSwitches.foreignLinkHost()));
+        return withChaport(new ChaportSwitches(style, chaportSwitches.foreignLinkHost(), chaportSwitches.teamIdsInChats()));
     }
 
     /** A base URL (or null for none) that some visitors' {@code links.more} point at, as a trap for the token. */
     public SandboxConfig withForeignLinkHost(String baseUrl) {
-        return withChaport(new ChaportSwitches(chaportSwitches.linksStyle(), baseUrl));
+        return withChaport(new ChaportSwitches(chaportSwitches.linksStyle(), baseUrl, chaportSwitches.teamIdsInChats()));
+    }
+
+    /** Whether chats name team ids (default), which {@code GET /operators/{id}} answers with 404 as the real API does. */
+    public SandboxConfig withTeamIdsInChats(boolean teams) {
+        return withChaport(new ChaportSwitches(chaportSwitches.linksStyle(), chaportSwitches.foreignLinkHost(), teams));
     }
 
     /** Bare arrays (default) or {@code {"data":[...],"meta":{...}}} around every Chatforma list. */

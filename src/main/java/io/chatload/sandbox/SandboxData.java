@@ -54,7 +54,7 @@ public final class SandboxData {
                 new BotGenerator(new SeededRandom(seed, "chatforma.bots")).generate(config.bots());
         List<String> operatorIds = operators.stream().map(operator -> (String) operator.get("id")).toList();
         return new SandboxData(operators, bots,
-                ChaportAccount.generate(seed, visitors, operatorIds, clock),
+                ChaportAccount.generate(seed, visitors, operatorIds, config.chaportSwitches().teamIdsInChats(), clock),
                 HookStore.generate(seed, clock),
                 ChatformaAccount.generate(config, bots, clock), clock);
     }

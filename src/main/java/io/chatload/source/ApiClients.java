@@ -1,6 +1,8 @@
 package io.chatload.source;
 
 import io.chatload.config.SourceConfig;
+import io.chatload.source.auth.AuthSpec;
+import io.chatload.source.auth.Authenticator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,9 +18,10 @@ import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 
 /**
- * Registers one camel-http component per API source ({@code chaport-http}, {@code chatforma-http}), so each API has
- * its own connection pool and timeouts, and its credential is added by an HttpClient interceptor: the secret never
- * travels in a Camel message header (where tracing or logging could show it) and is never sent to another origin.
+ * Registers one camel-http component per API source ({@code chaport-http}, {@code acme-http}), so each API has its
+ * own connection pool and timeouts, and its credential is added by an HttpClient interceptor (an {@link Authenticator}
+ * of the source's auth type): the secret never travels in a Camel message header (where tracing or logging could
+ * show it) and is never sent to another origin.
  */
 public final class ApiClients {
 
@@ -30,15 +33,18 @@ public final class ApiClients {
         return source + "-http";
     }
 
-    /** The component for a resource whose file overrides the credential scheme, e.g. {@code chatforma-http-authorization-bearer}. */
-    public static String componentName(String source, AuthScheme auth) {
-        String scheme = auth.scheme().isEmpty() ? "" : "-" + auth.scheme();
-        return (componentName(source) + "-" + auth.header() + scheme).toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9-]", "-");
+    /** The component for a resource whose file overrides the source's auth, e.g. {@code acme-http-api-key-query-key}. */
+    public static String componentName(String source, AuthSpec auth) {
+        return componentName(source) + "-" + auth.id();
     }
 
-    /** Registers a component once; a second call for the same name keeps the first. */
+    /** Registers a component once, for a credential in a header; a second call for the same name keeps the first. */
     public static void register(CamelContext context, String name, SourceConfig source, AuthScheme auth, HttpSettings settings) {
+        register(context, name, source, AuthSpec.parse("", auth.header(), auth.scheme(), null, null, null, null, 0), settings);
+    }
+
+    /** Registers a component once, with any of the auth types; a second call for the same name keeps the first. */
+    public static void register(CamelContext context, String name, SourceConfig source, AuthSpec auth, HttpSettings settings) {
         if (context.hasComponent(name) != null) {
             return;
         }
@@ -56,7 +62,8 @@ public final class ApiClients {
         component.setMaxTotalConnections(settings.maxConnections());
         component.setConnectionsPerRoute(settings.maxConnections());
         component.setUserAgent("chatload");
-        HttpRequestInterceptor credentials = credentialInterceptor(source, auth);
+        HttpRequestInterceptor credentials = credentialInterceptor(source, auth.header(),
+                auth.authenticator(source, java.time.Duration.ofMillis(settings.connectTimeoutMs()), java.time.Clock.systemUTC()));
         component.setHttpClientConfigurer(builder -> builder.addRequestInterceptorFirst(credentials)
                 .addExecInterceptorFirst("chatload-abortable-bodies", ApiClients::abortableBody));
         context.addComponent(name, component);
@@ -81,11 +88,10 @@ public final class ApiClients {
         return response;
     }
 
-    private static HttpRequestInterceptor credentialInterceptor(SourceConfig source, AuthScheme auth) {
+    private static HttpRequestInterceptor credentialInterceptor(SourceConfig source, String header, Authenticator authenticator) {
         OriginGuard guard = OriginGuard.of(source.baseUrl());
-        String value = auth.headerValue(source.secret());
         return (request, entity, context) -> {
-            request.removeHeaders(auth.header());
+            request.removeHeaders(header);
             URI target;
             try {
                 target = request.getUri();
@@ -93,7 +99,7 @@ public final class ApiClients {
                 return;
             }
             if (guard.allows(target)) {
-                request.setHeader(auth.header(), value);
+                authenticator.authenticate(request);
             }
             request.setHeader("Accept", "application/json");
         };

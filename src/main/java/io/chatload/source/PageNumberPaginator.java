@@ -6,32 +6,41 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Chatforma's list paging: {@code page} from 1 with a fixed {@code per_page}. The API documents neither a total nor
- * a last page, so a run stops on an empty page, a page shorter than {@code per_page}, a page that repeats the
- * previous one (a server that ignores {@code page}), or after {@code maxPages} (with a warning).
+ * dlt's {@code page_number}, as Chatforma pages: {@code pageParam} from {@code basePage} (default 1) with a fixed
+ * {@code pageSizeParam} of {@code pageSize}. The list ends at the page count from {@code totalPath} when given, where
+ * {@code hasMorePath} says false, else on an empty page or one shorter than {@code pageSize} (Chatforma documents
+ * neither a total nor a last page); a page that repeats the previous one (a server that ignores {@code page}) ends it
+ * with a warning, and so does {@code maxPages}.
  */
 final class PageNumberPaginator implements Paginator {
 
     private final String pageParam;
     private final String sizeParam;
     private final int pageSize;
+    private final int basePage;
     private final int maxPages;
+    private final RangeEnd end;
     private final Consumer<String> warnings;
     private final PageNumbers pages;
     private boolean stoppedAtMaxPages;
 
-    PageNumberPaginator(String pageParam, String sizeParam, int pageSize, int maxPages, Consumer<String> warnings) {
+    PageNumberPaginator(String pageParam, String sizeParam, int pageSize, int basePage, RangeEnd end, int maxPages,
+                        Consumer<String> warnings) {
         this.pageParam = pageParam;
         this.sizeParam = sizeParam;
         this.pageSize = pageSize;
+        this.basePage = basePage;
         this.maxPages = maxPages;
+        this.end = end;
         this.warnings = warnings;
-        this.pages = new PageNumbers(pageParam, maxPages);
+        // PageNumbers counts from 1: its last page is maxPages pages after the base
+        this.pages = new PageNumbers(pageParam, maxPages - 1 + basePage);
     }
 
     @Override
     public URI first(URI resourceUrl) {
-        return Urls.withQueryParam(Urls.withQueryParam(resourceUrl, pageParam, "1"), sizeParam, Integer.toString(pageSize));
+        return Urls.withQueryParam(Urls.withQueryParam(resourceUrl, pageParam, Integer.toString(basePage)), sizeParam,
+                Integer.toString(pageSize));
     }
 
     @Override
@@ -41,7 +50,9 @@ final class PageNumberPaginator implements Paginator {
                     + pageParam + "): only the first page is loaded; lower pageSize or check the API");
             return null;
         }
-        if (records.isEmpty() || records.size() < pageSize) {
+        String page = Urls.queryParam(current, pageParam);
+        long nextPage = (page == null ? basePage : Long.parseLong(page)) + 1;
+        if (end.reached(body, records, pageSize, nextPage - basePage)) {
             return null;
         }
         URI next = pages.after(current);

@@ -14,6 +14,14 @@ public interface Paginator {
     URI next(URI current, Object body, List<Map<String, Object>> records);
 
     /**
+     * The same, seeing the response's headers too ({@code header_link} reads {@code Link}); header names in any case.
+     * By default the headers are not needed.
+     */
+    default URI next(URI current, Object body, List<Map<String, Object>> records, Map<String, ?> headers) {
+        return next(current, body, records);
+    }
+
+    /**
      * Whether {@code page}, which the API answered 404, is left out alone while the run goes on with
      * {@link #afterNotFound}: true for a URL an earlier answer named (its record is gone, not the list). By default a
      * 404 ends the run.
@@ -28,8 +36,9 @@ public interface Paginator {
     }
 
     /**
-     * Whether the run stopped at {@code maxPages} with pages left: it covers only part of what it was asked for, so no
-     * cursor may claim the whole (its parent's included), and the next run asks again.
+     * Whether the run stopped with pages left (at {@code maxPages}, at a next page it refused or does not follow): it
+     * covers only part of what it was asked for, so no cursor may claim the whole (its parent's included), and the
+     * next run asks again.
      */
     default boolean stoppedAtMaxPages() {
         return false;

@@ -125,7 +125,7 @@ class BadConfigurationIT {
 
     @Test
     void anUnknownPaginatorIsAConfigurationError() throws Exception {
-        Path routes = routesWithVisitors(visitors("{name: path, value: /visitors}", "{name: paginator, value: cursor}"));
+        Path routes = routesWithVisitors(visitors("{name: path, value: /visitors}", "{name: paginator, value: cursors}"));
         assertOneLineExitTwo(Cli.run(dir, env("CHATLOAD_ROUTES", routes.toString()), List.of(), "run", "--once"),
                 "chaport.visitors", "paginator");
     }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The shaded jar run as a user runs it, in a working folder, with only the environment a case gives. */
-final class Cli {
+public final class Cli {
 
-    static final Path JAR = Path.of(System.getProperty("chatload.jar", "target/chatload.jar")).toAbsolutePath();
+    public static final Path JAR = Path.of(System.getProperty("chatload.jar", "target/chatload.jar")).toAbsolutePath();
 
-    record Result(int exit, String out, String err) {
-        String all() {
+    public record Result(int exit, String out, String err) {
+        public String all() {
             return out + err;
         }
     }
@@ -24,7 +24,7 @@ final class Cli {
     }
 
     /** {@code jvmOptions} go before {@code -jar} (e.g. {@code -Dchatload.http.max-attempts=2}). */
-    static Result run(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
+    public static Result run(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);

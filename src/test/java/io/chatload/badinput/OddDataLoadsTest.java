@@ -151,8 +151,9 @@ class OddDataLoadsTest {
     @Test
     void valuesWhoseTypeChangesGoToVariantColumnsAndNoneIsLost() throws Exception {
         loadOperator(Map.of("age", 30, "vip", true, "score", 1.5, "tags", "x"));
-        Map<String, Object> row = loadOperator(Map.of("age", "thirty", "vip", "yes", "score", "high", "tags", 7));
-        assertValuesKept(row, Map.of("age", "thirty", "vip", "yes", "score", "high", "tags", 7));
+        // values dlt cannot convert ("yes" would become true in the bool column, as dlt's str2bool does)
+        Map<String, Object> row = loadOperator(Map.of("age", "thirty", "vip", "maybe", "score", "high", "tags", 7));
+        assertValuesKept(row, Map.of("age", "thirty", "vip", "maybe", "score", "high", "tags", 7));
         assertTrue(row.keySet().stream().anyMatch(c -> c.startsWith("age__v_")), "a variant column for age: " + row.keySet());
     }
 

@@ -69,6 +69,8 @@ class CliIT {
         assertTrue(demo.out().lines().anyMatch(l -> l.matches("Load \\d+\\.\\d{6} COMPLETED: \\d+ tables, \\d+ rows, 0 failed resources")),
                 demo.out());
         assertTrue(Files.exists(workDir.resolve("chatload.mv.db")), "the default H2 file ./chatload");
+        assertEquals(List.of(), (demo.out() + demo.err()).lines().filter(l -> l.contains("WARN") || l.contains("warning")).toList(),
+                "a clean demo warns of nothing");
 
         SandboxData truth = SandboxData.generate(SandboxConfig.defaults());
         Result count = chatload(Map.of(), "sql", "--csv", "SELECT COUNT(*) AS visitors FROM chaport_data.visitors");
@@ -247,7 +249,8 @@ class CliIT {
 
         Result noSource = chatload(Map.of(), "run", "--once", "--resources", "visitors");
         assertEquals(2, noSource.exit(), noSource.err());
-        assertTrue(noSource.err().contains("resource chaport.visitors was selected but its source is disabled: set chatload.chaport.token"),
+        assertTrue(noSource.err().contains("resource chaport.visitors was selected but its source is disabled: chatload.chaport.token is not "
+                + "set (set CHAPORT_TOKEN in the environment"),
                 noSource.err());
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestDatabases;
+import io.chatload.testing.TestDatabases.Kind;
 import io.chatload.testing.TestDatabases.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,11 +37,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Two {@code run} processes of the shaded jar on one PostgreSQL database with {@code chatload.cluster.enabled=true}:
- * the resource runs once per period on one node at a time, and when the node that fires it is killed the other
- * takes its trigger over.
+ * Two {@code run} processes of the shaded jar on one PostgreSQL or MariaDB database with
+ * {@code chatload.cluster.enabled=true}: the resource runs once per period on one node at a time, and when the node
+ * that fires it is killed the other takes its trigger over.
  */
 class ClusterIT {
 
@@ -46,6 +51,8 @@ class ClusterIT {
     private static final Duration PERIOD = Duration.ofSeconds(2);
     /** Quartz takes a node for dead after its check-in interval plus 7.5 s; the rest is the next period and slack. */
     private static final Duration TAKEOVER = Duration.ofSeconds(25);
+    /** From a node's launch to its scheduler running; generous, as several JVMs may share a small machine's CPUs. */
+    private static final Duration START = Duration.ofSeconds(180);
     private static final Pattern LOAD_LINE = Pattern.compile("Load (\\d+\\.\\d+) (COMPLETED|FAILED)");
 
     @TempDir
@@ -86,8 +93,9 @@ class ClusterIT {
         }
     }
 
-    @Test
-    void twoNodesRunEachPeriodOnceAndTheSurvivorTakesOverWhenTheFiringNodeIsKilled() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Kind.class, names = {"POSTGRES", "MARIADB"})
+    void twoNodesRunEachPeriodOnceAndTheSurvivorTakesOverWhenTheFiringNodeIsKilled(Kind kind) throws Exception {
         assertTrue(Files.exists(JAR), "the shaded jar " + JAR + " exists (mvn package)");
         Path chaport = Files.createDirectories(dir.resolve("routes/chaport"));
         Files.copy(Path.of("routes/chaport/_source.yaml"), chaport.resolve("_source.yaml"));
@@ -99,14 +107,16 @@ class ClusterIT {
                       - {name: path, value: /operators}
                       - {name: schedule, value: 2s}
                 """);
-        progress("creating the database and the sandbox");
-        try (TestDatabase db = TestDatabases.postgres("cluster");
+        progress(kind + ": creating the database and the sandbox");
+        try (TestDatabase db = TestDatabases.create(kind, "cluster");
              SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(20))) {
             List<Node> nodes = new ArrayList<>();
             try {
                 progress("starting two nodes");
                 nodes.add(start("a", db, sandbox));
                 nodes.add(start("b", db, sandbox));
+                awaitStarted(nodes);
+                progress("both nodes run their schedule");
 
                 List<LoadRow> before = await("6 completed loads", Duration.ofSeconds(45), db, nodes,
                         loads -> completed(loads).size() >= 6);
@@ -154,8 +164,9 @@ class ClusterIT {
         String output = Files.readString(err, StandardCharsets.UTF_8);
         assertEquals(2, p.exitValue(), output);
         List<String> errors = output.lines().filter(l -> l.startsWith("error: ")).toList();
-        assertEquals(List.of("error: chatload.cluster.enabled=true needs a PostgreSQL destination that every node reaches "
-                + "(chatload.db.url = jdbc:postgresql://host:5432/db); an embedded H2 database belongs to one process"), errors, output);
+        assertEquals(List.of("error: chatload.cluster.enabled=true needs a PostgreSQL or MariaDB destination that every node "
+                + "reaches (chatload.db.url = jdbc:postgresql://host:5432/db or jdbc:mariadb://host:3306/db); an embedded H2 "
+                + "database belongs to one process (run one node without the cluster)"), errors, output);
         assertFalse(output.contains("\tat "), "no stack trace");
     }
 
@@ -173,7 +184,7 @@ class ClusterIT {
         pb.environment().putAll(db.env());
         pb.environment().putAll(Map.of("CHATLOAD_ROUTES", dir.resolve("routes").toString(),
                 "CHAPORT_BASE_URL", sandbox.chaportBaseUrl(), "CHAPORT_TOKEN", sandbox.config().chaportToken(),
-                "CHAPORT_REQUESTS_PER_SECOND", "0"));
+                "CHAPORT_REQUESTS_PER_SECOND", "0", "CHATLOAD_MANAGEMENT_PORT", "0"));
         return new Node(name, pb.redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
     }
 
@@ -225,6 +236,25 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Waits (bounded by {@link #START}) until each node has joined the cluster, as its log says: a JVM's start takes
+     * seconds, or many on a busy machine, and the periods counted afterwards should not include it.
+     */
+    private static void awaitStarted(List<Node> nodes) throws InterruptedException {
+        Instant deadline = Instant.now().plus(START);
+        for (Node node : nodes) {
+            while (!node.logText().contains("shares its triggers through schema")) {
+                if (!node.process().isAlive()) {
+                    fail("node " + node.name() + " exited " + node.process().exitValue() + ":\n" + node.logText());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    fail("node " + node.name() + " did not join the cluster within " + START + ":\n" + node.logText());
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
     /** Polls the ledger until {@code done} holds, or fails after {@code limit} showing the nodes' logs. */
     private static List<LoadRow> await(String what, Duration limit, TestDatabase db, List<Node> nodes,
                                        Predicate<List<LoadRow>> done) throws Exception {
@@ -248,25 +278,32 @@ class ClusterIT {
 
     private static List<LoadRow> loads(TestDatabase db) throws SQLException {
         List<LoadRow> loads = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement s = c.createStatement()) {
-            try (ResultSet exists = s.executeQuery("SELECT to_regclass('chaport_data._chatload_loads') IS NOT NULL")) {
+        String url = ClusterDatabase.of(db.url()).driverUrl(db.url());
+        try (Connection c = DriverManager.getConnection(url, db.user(), db.password()); Statement s = c.createStatement()) {
+            try (ResultSet exists = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                    + db.schema("chaport_data") + "' AND table_name = '_chatload_loads'")) {
                 exists.next();
-                if (!exists.getBoolean(1)) {
+                if (exists.getInt(1) == 0) {
                     return loads;
                 }
             }
-            try (ResultSet r = s.executeQuery("SELECT load_id, status, started_at, finished_at FROM chaport_data._chatload_loads"
-                    + " ORDER BY started_at")) {
+            try (ResultSet r = s.executeQuery(db.sql("SELECT load_id, status, started_at, finished_at FROM chaport_data._chatload_loads"
+                    + " ORDER BY started_at"))) {
                 while (r.next()) {
-                    loads.add(new LoadRow(r.getString(1), r.getString(2), instant(r.getObject(3, OffsetDateTime.class)),
-                            instant(r.getObject(4, OffsetDateTime.class))));
+                    loads.add(new LoadRow(r.getString(1), r.getString(2), instant(db, r, 3), instant(db, r, 4)));
                 }
             }
         }
         return loads;
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    /** PostgreSQL's timestamptz, or MariaDB's DATETIME, which holds UTC in chatload's tables. */
+    private static Instant instant(TestDatabase db, ResultSet r, int column) throws SQLException {
+        if (db.kind() == Kind.MARIADB) {
+            LocalDateTime utc = r.getObject(column, LocalDateTime.class);
+            return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+        }
+        OffsetDateTime time = r.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
     }
 

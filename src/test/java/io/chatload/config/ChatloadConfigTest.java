@@ -58,4 +58,40 @@ class ChatloadConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ChatloadConfig.load(Map.of(), system).batchSize());
         assertEquals("chatload.batch-size = 'lots' is not a whole number >= 1", e.getMessage());
     }
+
+    @Test
+    void anySourceIsConfiguredFromItsEnvironmentVariablesByCamelsConvention() {
+        Properties system = new Properties();
+        system.setProperty("chatload.acme.concurrency", "2");
+        ChatloadConfig config = ChatloadConfig.load(Map.of("CHATLOAD_ACME_BASE_URL", "http://127.0.0.1:9/acme/v2",
+                "CHATLOAD_ACME_TOKEN", "acme-token", "CHATLOAD_ACME_USERNAME", "ann", "CHATLOAD_ACME_PASSWORD", "pw"), system);
+        SourceConfig acme = config.sourceSettings("acme");
+        assertEquals(URI.create("http://127.0.0.1:9/acme/v2"), acme.baseUrl());
+        assertTrue(acme.enabled());
+        assertEquals("acme-token", acme.secret());
+        assertEquals("ann", acme.credential("chatload.acme.username"));
+        assertEquals("pw", acme.credential("chatload.acme.password"));
+        assertEquals(2, acme.concurrency(), "-D still wins over the environment");
+        assertFalse(acme.toString().contains("acme-token") || acme.toString().contains("pw"), acme.toString());
+        assertEquals("CHATLOAD_ACME_BASE_URL", config.envVariable("chatload.acme.base-url"));
+        assertEquals("CHAPORT_TOKEN", config.envVariable("chatload.chaport.token"), "the variable application.properties names");
+    }
+
+    @Test
+    void theShippedVariablesStillWorkAndTheConventionalOnesToo() {
+        assertEquals("a", ChatloadConfig.load(Map.of("CHAPORT_TOKEN", "a"), new Properties()).source("chaport").secret());
+        assertEquals("b", ChatloadConfig.load(Map.of("CHATFORMA_API_KEY", "b"), new Properties()).source("chatforma").secret());
+        assertEquals("c", ChatloadConfig.load(Map.of("CHATLOAD_CHAPORT_TOKEN", "c"), new Properties()).source("chaport").secret());
+    }
+
+    @Test
+    void aMissingOrBadBaseUrlIsTheSourcesProblemNotAnError() {
+        ChatloadConfig config = ChatloadConfig.load(Map.of("CHATLOAD_BAD_BASE_URL", "nope"), new Properties());
+        SourceConfig acme = config.sourceSettings("acme");
+        assertFalse(acme.enabled());
+        assertEquals("chatload.acme.base-url is not set: set CHATLOAD_ACME_BASE_URL (or chatload.acme.base-url in "
+                + "application.properties) to the API's base URL, e.g. https://api.example.com/v1", acme.problem());
+        assertTrue(config.sourceSettings("bad").problem().startsWith("chatload.bad.base-url = 'nope' is not a valid base URL"));
+        assertThrows(ConfigException.class, () -> config.source("acme"), "the strict lookup still throws");
+    }
 }

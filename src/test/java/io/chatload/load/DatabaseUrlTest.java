@@ -27,13 +27,20 @@ class DatabaseUrlTest {
 
     @Test
     void h2FileDatabasesWriteEachCommitAtOnceAndStayOpenUntilChatloadClosesThemUnlessTheUrlSaysOtherwise() throws SQLException {
-        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:file:./chatload;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", ""),
+        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:file:./chatload;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DATABASE_TO_LOWER=TRUE", ""),
                 parse("jdbc:h2:file:./chatload"));
-        assertEquals("jdbc:h2:file:./c;AUTO_SERVER=TRUE;WRITE_DELAY=0", parse("jdbc:h2:file:./c;AUTO_SERVER=TRUE").driverUrl(),
+        assertEquals("jdbc:h2:file:./c;AUTO_SERVER=TRUE;WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE", parse("jdbc:h2:file:./c;AUTO_SERVER=TRUE").driverUrl(),
                 "H2 does not take DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER=TRUE");
-        assertEquals("jdbc:h2:file:./c;write_delay=500;DB_CLOSE_ON_EXIT=FALSE", parse("jdbc:h2:file:./c;write_delay=500").driverUrl());
-        assertEquals("jdbc:h2:file:./c;DB_CLOSE_ON_EXIT=TRUE;WRITE_DELAY=0", parse("jdbc:h2:file:./c;DB_CLOSE_ON_EXIT=TRUE").driverUrl());
-        assertEquals("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1", parse("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1").driverUrl());
+        assertEquals("jdbc:h2:file:./c;write_delay=500;DB_CLOSE_ON_EXIT=FALSE;DATABASE_TO_LOWER=TRUE", parse("jdbc:h2:file:./c;write_delay=500").driverUrl());
+        assertEquals("jdbc:h2:file:./c;DB_CLOSE_ON_EXIT=TRUE;WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE", parse("jdbc:h2:file:./c;DB_CLOSE_ON_EXIT=TRUE").driverUrl());
+        assertEquals("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE", parse("jdbc:h2:mem:c;DB_CLOSE_DELAY=-1").driverUrl());
+    }
+
+    @Test
+    void h2FoldsNamesToLowerCaseUnlessTheUrlChoosesTheCase() throws SQLException {
+        assertEquals("jdbc:h2:mem:c;DATABASE_TO_UPPER=TRUE", parse("jdbc:h2:mem:c;DATABASE_TO_UPPER=TRUE").driverUrl());
+        assertEquals("jdbc:h2:file:./c;database_to_lower=false;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                parse("jdbc:h2:file:./c;database_to_lower=false").driverUrl());
     }
 
     @Test
@@ -56,7 +63,7 @@ class DatabaseUrlTest {
 
     @Test
     void theSchemaPrefixIsChatloadsAndNotTheDrivers() throws SQLException {
-        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "t1_"),
+        assertEquals(new DatabaseUrl(Kind.H2, "jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE", "t1_"),
                 parse("jdbc:h2:mem:x;chatloadSchemaPrefix=t1_;DB_CLOSE_DELAY=-1"));
         assertEquals(new DatabaseUrl(Kind.MARIADB, "jdbc:mariadb://db/c?rewriteBatchedStatements=true&useCatalogTerm=SCHEMA", "t1_"),
                 parse("jdbc:mariadb://db/c?chatloadSchemaPrefix=t1_"));
@@ -103,9 +110,9 @@ class DatabaseUrlTest {
 
     @Test
     void theSettingLetsAnH2UrlRunCode() throws SQLException {
-        assertEquals("jdbc:h2:mem:x;INIT=CREATE SCHEMA IF NOT EXISTS s",
+        assertEquals("jdbc:h2:mem:x;INIT=CREATE SCHEMA IF NOT EXISTS s;DATABASE_TO_LOWER=TRUE",
                 DatabaseUrl.parse("jdbc:h2:mem:x;INIT=CREATE SCHEMA IF NOT EXISTS s", "", true).driverUrl());
-        assertEquals("jdbc:h2:file:./c;IFEXISTS=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:file:./c;IFEXISTS=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DATABASE_TO_LOWER=TRUE",
                 parse("jdbc:h2:file:./c;IFEXISTS=FALSE").driverUrl(), "other settings stay allowed");
     }
 }

@@ -77,7 +77,7 @@ class DestinationTest {
                 tables.stream().map(TableInfo::name).toList());
         assertEquals(2, tables.get(0).rowCount(), "visitors rows");
         assertEquals(2, tables.get(1).rowCount(), "tags rows");
-        String text = type("CHARACTER VARYING", "text", "longtext");
+        String text = type("CHARACTER VARYING", "character varying", "longtext");
         assertEquals(List.of(new ColumnInfo("id", type("BIGINT", "bigint", "bigint")), new ColumnInfo("_dlt_load_id", text),
                 new ColumnInfo("_dlt_id", text)), tables.get(0).columns());
         assertEquals(List.of("value", "_dlt_root_id", "_dlt_parent_id", "_dlt_list_idx", "_dlt_id"),

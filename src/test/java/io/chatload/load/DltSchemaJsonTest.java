@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
  * generate_state_version_hash) run with orjson on the JSON these tests build.
  */
 class DltSchemaJsonTest {
-    private static final String DLT_SCHEMA_HASH = "SZ6ywWy5X18gFwbEl0SYnyW6wuPQMO6Esf9QNDH8ddY=";
+    /**
+     * dlt's generate_version_hash of this schema (its merge table declares {@code x-merge-strategy: upsert}), as
+     * Python's hashlib.sha3_256 over the sorted compact JSON plus table and column names gives it.
+     */
+    private static final String DLT_SCHEMA_HASH = "Kbuh0fgsfLdtl+cnQ9qR0QLL8wbk3CD8DCGhLhAMHbc=";
     private static final String DLT_STATE_HASH = "Gh9aPssdoui/NV1uaX+eDGS9hT1hypUaSrGa9WviJyE=";
 
     @Test
@@ -38,6 +42,25 @@ class DltSchemaJsonTest {
         reordered.put("name", DataType.TEXT);
         reordered.putAll(visitors());
         assertNotEquals(DLT_SCHEMA_HASH, schema(reordered).get("version_hash"), "dlt hashes the column order too");
+    }
+
+    /** What the stored schema tells dlt about chatload's layout: the merge strategy, json and decimal types, NOT NULL. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void columnsAreDeclaredAsTheDatabaseHasThem() {
+        Map<String, DataType> columns = visitors();
+        columns.put("payload", DataType.JSON);
+        columns.put("big", DataType.DECIMAL);
+        Map<String, Object> tables = (Map<String, Object>) schema(columns).get("tables");
+        Map<String, Object> visitors = (Map<String, Object>) tables.get("visitors");
+        Map<String, Map<String, Object>> declared = (Map<String, Map<String, Object>>) visitors.get("columns");
+        assertEquals("upsert", visitors.get("x-merge-strategy"), "chatload upserts on the key and hashes it into _dlt_id");
+        assertEquals(Map.of("name", "payload", "data_type", "json", "nullable", true), declared.get("payload"));
+        assertEquals(Map.of("name", "big", "data_type", "decimal", "precision", 38, "scale", 0, "nullable", true), declared.get("big"));
+        assertEquals(false, declared.get("_dlt_id").get("nullable"));
+        assertEquals(false, declared.get("_dlt_load_id").get("nullable"));
+        Map<String, Map<String, Object>> tags = (Map<String, Map<String, Object>>) ((Map<String, Object>) tables.get("visitors__tags")).get("columns");
+        assertEquals(Map.of("name", "_dlt_root_id", "data_type", "text", "nullable", false, "root_key", true), tags.get("_dlt_root_id"));
     }
 
     @Test

@@ -60,7 +60,7 @@ class FlattenerNamingTest {
     void namesColumnsAndChildTablesAsDlt(Naming naming, int limit, String table, String json, List<String> expected)
             throws Exception {
         FlatRecord record = new Flattener(naming.convention(limit)).flatten(table, parse(json), "load1", row -> "ROOT",
-                SchemaContract.DEFAULT_MAX_TABLE_NESTING);
+                SchemaContract.DEFAULT_MAX_TABLE_NESTING, true);
         List<String> rows = new ArrayList<>();
         for (FlatRow row : record.rows()) {
             Map<String, Object> values = new LinkedHashMap<>(row.values());
@@ -76,7 +76,7 @@ class FlattenerNamingTest {
         FlatRecord record = new Flattener(Naming.SNAKE_CASE.convention(63)).flatten("chats",
                 parse("{\"_dlt_id\":\"mine\",\"_dlt_load_id\":\"mine too\",\"id\":1,\"items\":[{\"_dlt_parent_id\":\"x\","
                         + "\"_dlt_root_id\":\"y\",\"_dlt_list_idx\":9}]}"), "load1", row -> "ROOT",
-                SchemaContract.DEFAULT_MAX_TABLE_NESTING);
+                SchemaContract.DEFAULT_MAX_TABLE_NESTING, true);
         Map<String, Object> root = record.rows().get(0).values();
         assertEquals(List.of("_dlt_id", "_dlt_load_id", "id"), new ArrayList<>(root.keySet()), "one column each, in the record's order");
         assertEquals("ROOT", root.get("_dlt_id"));

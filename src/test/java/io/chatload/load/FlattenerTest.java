@@ -20,7 +20,7 @@ class FlattenerTest {
 
     private FlatRecord flatten(String json) throws Exception {
         Map<String, Object> record = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
-        return flattener.flatten("chats", record, "load1", row -> "ROOT", SchemaContract.DEFAULT_MAX_TABLE_NESTING);
+        return flattener.flatten("chats", record, "load1", row -> "ROOT", SchemaContract.DEFAULT_MAX_TABLE_NESTING, true);
     }
 
     private static List<FlatRow> rowsOf(FlatRecord record, String table) {
@@ -83,22 +83,22 @@ class FlattenerTest {
     }
 
     @Test
-    void structuresPastTheDepthCapAreJsonText() throws Exception {
+    void structuresPastTheDepthCapAreJsonValues() throws Exception {
         int levels = SchemaContract.DEFAULT_MAX_TABLE_NESTING;
         String deep = "{\"a\":".repeat(levels + 3) + "1" + "}".repeat(levels + 3);
         Map<String, Object> record = new ObjectMapper().readValue(deep, new TypeReference<LinkedHashMap<String, Object>>() { });
         // a limit wide enough that the 33-part column name is not shortened
-        Map<String, Object> root = new Flattener(Naming.SNAKE_CASE.convention(256)).flatten("t", record, "load1", row -> "ROOT", levels)
+        Map<String, Object> root = new Flattener(Naming.SNAKE_CASE.convention(256)).flatten("t", record, "load1", row -> "ROOT", levels, false)
                 .rows().get(0).values();
         String column = root.keySet().stream().filter(k -> k.startsWith("a__")).findFirst().orElseThrow();
         // as in dlt: the root's fields are at level 32, each object one down, the one met at level 0 is JSON
         assertEquals(levels + 1, column.split("__").length, column);
-        assertTrue(((String) root.get(column)).startsWith("{\"a\":{\"a\""), "stored as JSON: " + root.get(column));
+        assertTrue(((JsonValue) root.get(column)).json().startsWith("{\"a\":{\"a\""), "stored as JSON: " + root.get(column));
     }
 
     private FlatRecord flatten(String json, int maxTableNesting) throws Exception {
         Map<String, Object> record = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
-        return flattener.flatten("chats", record, "load1", row -> "ROOT", maxTableNesting);
+        return flattener.flatten("chats", record, "load1", row -> "ROOT", maxTableNesting, false);
     }
 
     @Test
@@ -106,8 +106,8 @@ class FlattenerTest {
         FlatRecord record = flatten("{\"id\":1,\"utm\":{\"source\":\"g\"},\"tags\":[\"a\",\"b\"]}", 0);
         assertEquals(1, record.rows().size(), "no child table: " + record.rows());
         Map<String, Object> root = record.rows().get(0).values();
-        assertEquals("{\"source\":\"g\"}", root.get("utm"));
-        assertEquals("[\"a\",\"b\"]", root.get("tags"));
+        assertEquals(new JsonValue("{\"source\":\"g\"}"), root.get("utm"));
+        assertEquals(new JsonValue("[\"a\",\"b\"]"), root.get("tags"));
     }
 
     @Test
@@ -117,13 +117,13 @@ class FlattenerTest {
                 + "\"grid\":[[1,2]]}", 1);
         Map<String, Object> root = record.rows().get(0).values();
         assertEquals("g", root.get("utm__source"), "objects of the root row flatten one level");
-        assertEquals("{\"x\":1}", root.get("utm__more"), "the next level is JSON");
+        assertEquals(new JsonValue("{\"x\":1}"), root.get("utm__more"), "the next level is JSON");
         List<FlatRow> events = rowsOf(record, "chats__events");
         assertEquals(1, events.size());
         assertEquals("open", events.get(0).values().get("type"));
-        assertEquals("{\"items\":[{\"n\":1}]}", events.get(0).values().get("params"), "one JSON column, not a table");
-        assertEquals("[\"t\"]", events.get(0).values().get("tags"));
-        assertEquals("[1,2]", rowsOf(record, "chats__grid").get(0).values().get("list"), "dlt's intermediate row, its list as JSON");
+        assertEquals(new JsonValue("{\"items\":[{\"n\":1}]}"), events.get(0).values().get("params"), "one JSON column, not a table");
+        assertEquals(new JsonValue("[\"t\"]"), events.get(0).values().get("tags"));
+        assertEquals(new JsonValue("[1,2]"), rowsOf(record, "chats__grid").get(0).values().get("list"), "dlt's intermediate row, its list as JSON");
         assertEquals(List.of("chats", "chats__events", "chats__grid"),
                 record.rows().stream().map(FlatRow::table).distinct().toList(), "no table below level 1");
     }

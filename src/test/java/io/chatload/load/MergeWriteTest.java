@@ -76,7 +76,7 @@ class MergeWriteTest {
         assertEquals(3, db.count("chaport_data.visitors WHERE _dlt_load_id = '2'"), "rows carry the newest load id");
         for (Map<String, Object> row : db.rows("SELECT _dlt_id FROM chaport_data.visitors UNION ALL "
                 + "SELECT _dlt_id FROM chaport_data.visitors__tags")) {
-            assertTrue(((String) row.get("_dlt_id")).matches("[A-Za-z0-9_-]{14}"), "dlt-style _dlt_id: " + row);
+            assertTrue(((String) row.get("_dlt_id")).matches("[A-Za-z0-9+/]{14}"), "dlt-style _dlt_id (base64 of 10 bytes): " + row);
         }
     }
 

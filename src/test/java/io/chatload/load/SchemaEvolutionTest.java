@@ -126,7 +126,7 @@ class SchemaEvolutionTest {
         assertEquals(null, types.get("price__v_bigint"), "an integer fits a double column");
         assertRows(List.of(
                         row("id", 1L, "age", 30L, "age__v_text", null, "age__v_double", null, "price", 1.5, "note", "hi", "seen__v_text", null),
-                        row("id", 2L, "age", null, "age__v_text", "thirty", "price", 2.0, "note", "true", "seen", null, "seen__v_text", "soon"),
+                        row("id", 2L, "age", null, "age__v_text", "thirty", "price", 2.0, "note", "True", "seen", null, "seen__v_text", "soon"),
                         row("id", 3L, "age", null, "age__v_double", 30.5)),
                 db.rows("SELECT * FROM src_data.people ORDER BY id"), "people");
     }

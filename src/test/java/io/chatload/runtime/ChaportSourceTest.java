@@ -55,8 +55,8 @@ class ChaportSourceTest {
             assertEqualsTruth(p.destination.dataSource(), sandbox.data());
             assertTrue(sandbox.stats().getOrDefault("GET /chaport/api/v1/visitors/{id}/chats/{chatId}", 0L) > 0,
                     "older chats come through links.more");
-            long teamIds = Truth.count(p.destination.dataSource(), "SELECT COUNT(DISTINCT c.\"VALUE\") FROM "
-                    + "chaport_data.chats__operators c WHERE c.\"VALUE\" NOT IN (SELECT id FROM chaport_data.operators)");
+            long teamIds = Truth.count(p.destination.dataSource(), "SELECT COUNT(DISTINCT c.\"value\") FROM "
+                    + "chaport_data.chats__operators c WHERE c.\"value\" NOT IN (SELECT id FROM chaport_data.operators)");
             assertTrue(teamIds > 0, "the sandbox's chats name team ids, which are not operators");
             assertEquals(teamIds, (long) sandbox.stats().get("GET /chaport/api/v1/operators/{id}"),
                     "each id that chats name but the operators list lacks is asked for once");

@@ -84,6 +84,26 @@ class ResourceFilesTest {
         throw new AssertionError("expected a ConfigException, got " + e, e);
     }
 
+    /**
+     * A mistake in a file of a known source disables that source alone, with one notice naming it and what to set:
+     * the runtime starts, so the other sources load. Returns the notice's reason as the exception it once was.
+     */
+    private ConfigException disables(String resourceYaml) throws Exception {
+        return disables(routes(resourceYaml));
+    }
+
+    private ConfigException disables(Path routes) throws Exception {
+        try (TestPipeline p = TestPipeline.once(TestPipeline.config(sandbox, dir, routes, Map.of()))) {
+            assertEquals(1, p.notices.size(), p.notices.toString());
+            String notice = p.notices.get(0);
+            String source = notice.substring(0, notice.indexOf(':'));
+            assertTrue(notice.startsWith(source + ": source disabled, "), notice);
+            assertTrue(p.runtime.catalog().select(List.of()).stream().noneMatch(id -> id.startsWith(source + ".")),
+                    "nothing of the disabled source runs");
+            return new ConfigException(notice.substring((source + ": source disabled, ").length()));
+        }
+    }
+
     @Test
     void aNewEndpointIsOneShortFileInAnySubfolder() throws Exception {
         Path routes = routes(resource("chaport.team", "path", "/operators", "table", "agents",
@@ -109,21 +129,21 @@ class ResourceFilesTest {
     @Test
     void anUnknownNamingConventionIsNamed() throws Exception {
         Path routes = routes(resource("chaport.v", "path", "/v"), "kebab_case");
-        ConfigException e = startFails(routes);
+        ConfigException e = disables(routes);
         assertEquals("resource chaport.v: naming 'kebab_case' is not one of snake_case, duck_case, direct, sql_cs_v1, sql_ci_v1",
                 e.getMessage());
     }
 
     @Test
     void anUnknownParameterIsNamedWithTheKnownOnes() throws Exception {
-        ConfigException e = startFails(resource("chaport.visitors", "path", "/visitors", "pagintor", "links_next"));
+        ConfigException e = disables(resource("chaport.visitors", "path", "/visitors", "pagintor", "links_next"));
         assertTrue(e.getMessage().startsWith("resource chaport.visitors: unknown parameter 'pagintor' (known: path, table,"),
                 e.getMessage());
     }
 
     @Test
     void aMissingRequiredParameterIsNamed() throws Exception {
-        ConfigException e = startFails(resource("chaport.visitors", "table", "v"));
+        ConfigException e = disables(resource("chaport.visitors", "table", "v"));
         assertEquals("resource chaport.visitors: the required parameter 'path' is missing", e.getMessage());
     }
 
@@ -138,24 +158,25 @@ class ResourceFilesTest {
 
     @Test
     void aBadScheduleIsNamed() throws Exception {
-        ConfigException e = startFails(resource("chaport.visitors", "path", "/visitors", "schedule", "often"));
+        ConfigException e = disables(resource("chaport.visitors", "path", "/visitors", "schedule", "often"));
         assertTrue(e.getMessage().startsWith("resource chaport.visitors: schedule 'often' is neither a Quartz cron"), e.getMessage());
     }
 
     @Test
     void badValuesAreNamed() throws Exception {
-        assertEquals("resource chaport.v: unknown paginator 'cursor': use one of single, links_next, links_more, page_number",
-                startFails(resource("chaport.v", "path", "/v", "paginator", "cursor")).getMessage());
-        assertTrue(startFails(resource("chaport.v", "path", "v")).getMessage()
+        assertEquals("resource chaport.v: unknown paginator 'json_links': use one of single_page, single, json_link, "
+                + "header_link, offset, page_number, cursor, auto, links_next, links_more",
+                disables(resource("chaport.v", "path", "/v", "paginator", "json_links")).getMessage());
+        assertTrue(disables(resource("chaport.v", "path", "v")).getMessage()
                 .contains("path 'v' must start with /"));
-        assertNotNull(startFails(resource("chaport.v", "path", "/v", "writeDisposition", "upsert")));
+        assertNotNull(disables(resource("chaport.v", "path", "/v", "writeDisposition", "upsert")));
         assertEquals("resource chaport.v: writeDisposition merge needs a primaryKey",
-                startFails(resource("chaport.v", "path", "/v", "primaryKey", "")).getMessage());
+                disables(resource("chaport.v", "path", "/v", "primaryKey", "")).getMessage());
     }
 
     @Test
     void aSourceWithoutDefaultsPointsToTheMissingFile() throws Exception {
-        ConfigException e = startFails(resource("intercom.contacts", "path", "/contacts"));
+        ConfigException e = disables(resource("intercom.contacts", "path", "/contacts"));
         assertEquals("resource intercom.contacts: source 'intercom' has no defaults: add routes/intercom/_source.yaml "
                 + "declaring a bean named 'intercom'", e.getMessage());
     }

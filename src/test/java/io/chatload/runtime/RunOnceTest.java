@@ -116,14 +116,16 @@ class RunOnceTest {
     @Test
     void aSourceWithoutCredentialsIsDisabledWithOneNotice() throws Exception {
         try (TestPipeline p = pipeline(Map.of("CHATFORMA_API_KEY", ""))) {
-            assertEquals(List.of("chatforma: source disabled, chatload.chatforma.api-key is not set (set it in the "
-                    + "environment or application.properties to load chatforma)"), p.notices);
+            assertEquals(List.of("chatforma: source disabled, chatload.chatforma.api-key is not set (set CHATFORMA_API_KEY in "
+                    + "the environment, or chatload.chatforma.api-key in application.properties, to load chatforma)"), p.notices);
             LoadSummary summary = p.runOnce();
             assertEquals(List.of("chaport.chat_events", "chaport.operator", "chaport.operators", "chaport.visitor", "chaport.visitor_chats",
                     "chaport.visitors", "chaport.webhooks"),
                     summary.outcomes().stream().map(ResourceOutcome::resource).sorted().toList());
             ConfigException selected = assertThrows(ConfigException.class, () -> p.runOnce("bots"));
-            assertEquals("resource chatforma.bots was selected but its source is disabled: set chatload.chatforma.api-key",
+            assertEquals("resource chatforma.bots was selected but its source is disabled: chatload.chatforma.api-key is not "
+                    + "set (set CHATFORMA_API_KEY in the environment, or chatload.chatforma.api-key in application.properties, "
+                    + "to load chatforma)",
                     selected.getMessage());
         }
     }

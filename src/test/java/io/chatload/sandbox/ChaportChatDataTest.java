@@ -115,6 +115,17 @@ class ChaportChatDataTest {
     }
 
     @Test
+    void withoutTeamIdsEveryChatNamesOperatorsOnly() {
+        SandboxData data = SandboxData.generate(SandboxConfig.defaults().withScale(Scale.MEDIUM).withTeamIdsInChats(false));
+        Set<String> operatorIds = new HashSet<>();
+        data.chaportOperators().forEach(operator -> operatorIds.add(id(operator)));
+        List<Object> named = truthChats(data).stream().flatMap(chat -> ((List<?>) chat.get("operators")).stream())
+                .map(Object.class::cast).toList();
+        assertFalse(named.isEmpty(), "chats still name operators");
+        assertEquals(List.of(), named.stream().filter(id -> !operatorIds.contains(id)).toList());
+    }
+
+    @Test
     void chatsAreAsVariedAsARealAccount() {
         List<Map<String, Object>> chats = truthChats(MEDIUM);
         Set<Object> stages = new HashSet<>();

@@ -130,8 +130,9 @@ class PaginatorsTest {
 
     @Test
     void anUnknownPaginatorNamesTheValidOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paginators.validate("cursor"));
-        assertEquals("unknown paginator 'cursor': use one of single, links_next, links_more, page_number", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paginators.validate("json_links"));
+        assertEquals("unknown paginator 'json_links': use one of single_page, single, json_link, header_link, offset, "
+                + "page_number, cursor, auto, links_next, links_more", e.getMessage());
     }
 
     @Test

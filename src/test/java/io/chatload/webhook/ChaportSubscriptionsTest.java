@@ -72,7 +72,7 @@ class ChaportSubscriptionsTest {
             assertEquals(hook.get("targetUrl"), rows.get(hook.get("id")).get("target_url"), "other URLs stay as they are");
         }
         String dump = String.join("\n", Truth.query(db, "SCRIPT").stream().map(r -> String.valueOf(r.values())).toList());
-        assertTrue(dump.contains("CHAT_EVENTS"), "the dump holds the data");
+        assertTrue(dump.contains("chat_events"), "the dump holds the data");
         assertFalse(dump.contains(WebhookBed.CHAPORT_SECRET), "the secret is in no table");
         bed.stop();
         Path log = Path.of("target/surefire-reports/" + getClass().getName() + "-output.txt");

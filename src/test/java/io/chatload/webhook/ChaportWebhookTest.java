@@ -115,7 +115,7 @@ class ChaportWebhookTest {
         assertEquals(Map.of("GET /chaport/api/v1/events/subscriptions", 2L), bed.sandbox.stats(),
                 "nothing was fetched but the check at each of the two starts");
         assertEquals(0, Truth.count(bed.pipeline.destination.dataSource(), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-                + "WHERE TABLE_SCHEMA = 'CHAPORT_DATA' AND TABLE_NAME IN ('CHATS', 'CHAT_EVENTS')"), "no table was written");
+                + "WHERE TABLE_SCHEMA = 'chaport_data' AND TABLE_NAME IN ('chats', 'chat_events')"), "no table was written");
     }
 
     @Test

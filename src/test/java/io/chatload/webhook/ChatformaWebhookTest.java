@@ -109,7 +109,7 @@ class ChatformaWebhookTest {
         HttpResponse<String> test = bed.post(bed.chatformaReceiver(), withChanged(completion, "test", true));
         assertEquals(200, test.statusCode(), "a test delivery is acknowledged");
         assertEquals(0, Truth.count(bed.pipeline.destination.dataSource(), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-                + "WHERE TABLE_SCHEMA = 'CHATFORMA_DATA' AND TABLE_NAME LIKE 'FORM_SUBMISSIONS%'"), "nothing was stored");
+                + "WHERE TABLE_SCHEMA = 'chatforma_data' AND TABLE_NAME LIKE 'form_submissions%'"), "nothing was stored");
     }
 
     /**
@@ -129,8 +129,8 @@ class ChatformaWebhookTest {
         assertEquals(200, bed.post(bed.chatformaReceiver(), JSON.writeValueAsString(nested)).statusCode());
 
         DataSource db = bed.pipeline.destination.dataSource();
-        assertEquals(List.of("FORM_SUBMISSIONS", "FORM_SUBMISSIONS__DATA"), strings(db, "SELECT TABLE_NAME FROM "
-                + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'CHATFORMA_DATA' AND TABLE_NAME LIKE 'FORM_SUBMISSIONS%' "
+        assertEquals(List.of("form_submissions", "form_submissions__data"), strings(db, "SELECT TABLE_NAME FROM "
+                + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'chatforma_data' AND TABLE_NAME LIKE 'form_submissions%' "
                 + "ORDER BY TABLE_NAME"), "no table for extraLists, none below the answers");
         assertEquals(List.of("{\"y\":{\"z\":1}}"), strings(db, "SELECT META__X FROM CHATFORMA_DATA.FORM_SUBMISSIONS"));
         assertEquals(List.of("{\"choices\":[\"red\",\"blue\"]}"), strings(db,
@@ -145,8 +145,8 @@ class ChatformaWebhookTest {
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(System.nanoTime() - started < 10_000_000_000L, "answered at once");
         assertEquals(1, Truth.count(db, "SELECT COUNT(*) FROM CHATFORMA_DATA.FORM_SUBMISSIONS"), "the wide one is not stored");
-        assertEquals(0, Truth.count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'CHATFORMA_DATA' "
-                + "AND COLUMN_NAME LIKE 'JUNK%'"), "nor any of its columns");
+        assertEquals(0, Truth.count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'chatforma_data' "
+                + "AND COLUMN_NAME LIKE 'junk%'"), "nor any of its columns");
     }
 
     @Test

@@ -100,7 +100,7 @@ class SecretMaskingTest {
         List<String[]> columns = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS "
-                     + "WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' AND DATA_TYPE IN ('CHARACTER VARYING', "
+                     + "WHERE UPPER(TABLE_SCHEMA) <> 'INFORMATION_SCHEMA' AND UPPER(DATA_TYPE) IN ('CHARACTER VARYING', "
                      + "'CHARACTER LARGE OBJECT', 'CHARACTER', 'JSON')")) {
             while (rs.next()) {
                 columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});

@@ -2,9 +2,9 @@ package io.chatload.load.naming;
 
 /**
  * SHAKE-128 (FIPS 202), which dlt hashes its identifier tags with and which the JDK does not offer: Keccak-f[1600]
- * with a rate of 168 bytes and the domain padding {@code 0x1F}.
+ * with a rate of 168 bytes and the domain padding {@code 0x1F}. dlt's row ids ({@code digest128}) use it too.
  */
-final class Shake128 {
+public final class Shake128 {
     private static final int RATE = 168;
     private static final long[] ROUND_CONSTANTS = {
         0x0000000000000001L, 0x0000000000008082L, 0x800000000000808aL, 0x8000000080008000L,
@@ -26,7 +26,7 @@ final class Shake128 {
     private Shake128() {
     }
 
-    static byte[] digest(byte[] message, int length) {
+    public static byte[] digest(byte[] message, int length) {
         long[] state = new long[25];
         int blocks = message.length / RATE;
         for (int block = 0; block < blocks; block++) {
