@@ -88,7 +88,8 @@ final class RunCommand implements Command {
                 Set<String> resources = runtime.catalog().select(resourceNames);
                 if (resources.isEmpty()) {
                     List<String> disabled = runtime.catalog().disabledSources();
-                    console.error("no enabled resources: " + (disabled.isEmpty() ? "add resource files to " + config.routesDir()
+                    console.error("no enabled resources: " + (disabled.isEmpty() ? "add resource files to "
+                            + config.routesDir().map(Object::toString).orElse("a routes folder (CHATLOAD_ROUTES)")
                             : String.join("; ", disabled)));
                     return 2;
                 }

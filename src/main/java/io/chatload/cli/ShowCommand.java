@@ -1,13 +1,14 @@
 package io.chatload.cli;
 
 import io.chatload.config.ChatloadConfig;
+import io.chatload.dashboard.ColumnTypes;
+import io.chatload.dashboard.Dashboard;
+import io.chatload.dashboard.Schemas;
 import io.chatload.load.ColumnInfo;
 import io.chatload.load.Destination;
 import io.chatload.load.LoadRecord;
 import io.chatload.load.ResourceState;
 import io.chatload.load.TableInfo;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /** {@code show}: recent loads, each resource's state, and the tables with row counts and columns. */
 final class ShowCommand implements Command {
@@ -30,18 +33,41 @@ final class ShowCommand implements Command {
     @Override
     public String help() {
         return """
-                show                       show the pipeline's state in the configured database
+                show [--web [--port N]]    show the pipeline's state in the configured database
                   Recent loads (id, status, duration, rows per table), each resource's last load, success, error
                   and cursor, and every table with its row count and columns.
+                  --web      serve it as a web page instead, with a plot of the loads and a sample of each table,
+                             on chatload.management.host (127.0.0.1) until Ctrl+C; 'run' serves the same page
+                  --port N   the page's port (default chatload.management.port, 9090)
                 """;
     }
 
     @Override
-    public int run(Args args, Console console) throws SQLException {
+    public Set<String> valueFlags() {
+        return Set.of("--port");
+    }
+
+    @Override
+    public Set<String> switchFlags() {
+        return Set.of("--web");
+    }
+
+    @Override
+    public int run(Args args, Console console) throws Exception {
         args.noPositionals(name());
+        if (args.has("--port") && !args.has("--web")) {
+            throw new UsageException("show: --port applies to --web");
+        }
         ChatloadConfig config = ChatloadConfig.load();
+        if (args.has("--web")) {
+            int port = args.intValue("--port", config.getInt("chatload.management.port", 9090, 0), 1, 65_535);
+            if (port == 0) {
+                throw new UsageException("show --web: chatload.management.port is 0 (off); give the page a port with --port N");
+            }
+            return web(config, port, console);
+        }
         try (Destination destination = Databases.connect(config)) {
-            Set<String> schemas = schemasWithLedger(destination);
+            Set<String> schemas = Schemas.withLedger(destination);
             if (schemas.isEmpty()) {
                 console.out().println("Nothing loaded yet into " + Databases.redact(config.dbUrl())
                         + ": run 'java -jar target/chatload.jar demo' or 'run --once'.");
@@ -50,6 +76,23 @@ final class ShowCommand implements Command {
             for (String schema : schemas) {
                 showSchema(destination, schema, console);
             }
+            return 0;
+        }
+    }
+
+    /** Serves the dashboard until Ctrl+C or SIGTERM. */
+    private static int web(ChatloadConfig config, int port, Console console) throws Exception {
+        String host = config.get("chatload.management.host", "127.0.0.1");
+        try (Destination destination = Databases.connect(config)) {
+            Main main = Dashboard.serve(destination, host, port);
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    console.out().println("Dashboard of " + Databases.redact(config.dbUrl()) + ": " + Dashboard.url(host, port)
+                            + " (Ctrl+C stops)");
+                }
+            });
+            main.run();
             return 0;
         }
     }
@@ -77,24 +120,12 @@ final class ShowCommand implements Command {
         for (TableInfo t : destination.tables(schema)) {
             StringBuilder columns = new StringBuilder();
             for (ColumnInfo c : t.columns()) {
-                columns.append(columns.isEmpty() ? "" : ", ").append(c.name()).append(' ').append(shortType(c.sqlType()));
+                columns.append(columns.isEmpty() ? "" : ", ").append(c.name()).append(' ').append(ColumnTypes.shortType(c.sqlType()));
             }
             console.out().println(String.format(Locale.ROOT, "  %s.%s  %d rows", schema, t.name(), t.rowCount()));
             console.out().println("    " + columns);
         }
         console.out().println();
-    }
-
-    /** The SQL type as dlt users read it: text, bigint, double, bool, timestamp... */
-    private static String shortType(String sqlType) {
-        String type = sqlType.toLowerCase(Locale.ROOT);
-        return switch (type) {
-            case "character varying", "varchar", "character large object", "clob" -> "text";
-            case "timestamp with time zone" -> "timestamptz";
-            case "double precision" -> "double";
-            case "boolean" -> "bool";
-            default -> type;
-        };
     }
 
     private static Object nullable(Object value) {
@@ -106,19 +137,5 @@ final class ShowCommand implements Command {
             return "-";
         }
         return String.format(Locale.ROOT, "%.1f s", Duration.between(start, end).toMillis() / 1000.0);
-    }
-
-    /** The schemas chatload has loaded into: those holding a {@code _dlt_loads} ledger. */
-    private static Set<String> schemasWithLedger(Destination destination) throws SQLException {
-        Set<String> schemas = new TreeSet<>();
-        try (Connection c = destination.dataSource().getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                if ("_dlt_loads".equalsIgnoreCase(rs.getString("TABLE_NAME")) && rs.getString("TABLE_SCHEM") != null) {
-                    schemas.add(rs.getString("TABLE_SCHEM").toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return schemas;
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -114,7 +115,9 @@ public final class ChatloadConfig {
 
     /** Every setting that has a value or a default here: the names a host's property source is asked for one by one. */
     public java.util.Set<String> keys() {
-        return java.util.Collections.unmodifiableSet(values.keySet());
+        java.util.Set<String> keys = new java.util.TreeSet<>(defaults.keySet());
+        keys.addAll(explicit.keySet());
+        return java.util.Collections.unmodifiableSet(keys);
     }
 
     public String get(String key, String fallback) {
@@ -244,8 +247,12 @@ public final class ChatloadConfig {
         return v.equals("true");
     }
 
-    public Path routesDir() {
-        return Path.of(get("chatload.routes", "routes"));
+    /**
+     * {@code chatload.routes} ({@code CHATLOAD_ROUTES}): the routes folder whose files add to and override the
+     * resource files shipped in the jar; empty when unset.
+     */
+    public Optional<Path> routesDir() {
+        return Optional.ofNullable(get("chatload.routes", null)).map(Path::of);
     }
 
     public int batchSize() {

@@ -12,13 +12,13 @@ import io.chatload.outbox.OutboxRoutes;
 import io.chatload.outbox.OutboxSettings;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceTemplate;
-import io.chatload.routes.RoutesFolder;
+import io.chatload.runtime.RouteFile;
+import io.chatload.runtime.RoutesFolder;
 import io.chatload.source.HttpSettings;
 import io.chatload.source.RateLimits;
 import io.chatload.source.ResponseParser;
 import io.chatload.source.RetryPolicy;
 import io.chatload.webhook.SecretMasking;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * chatload as routes of a CamelContext: the resource template ({@code chatload-resource}), the run engine's routes
  * every resource shares ({@link Engine}), the outbox routes, {@link #LOAD} to run resources once, and the
- * resource files of the routes folder ({@code *.yaml} and {@code *.xml}, recursively, but not {@code examples/}),
- * loaded through Camel's routes loader once the template exists.
+ * resource files (those shipped in the jar with the routes folder's over them, see {@link RoutesFolder}), loaded
+ * through Camel's routes loader once the template exists.
  *
  * <p>The standalone runtime adds it to Camel Main; an application with a CamelContext of its own calls
  * {@link #install(CamelContext)} (or lists {@link ChatloadConfiguration} in {@code camel.main.configuration-classes}),
@@ -67,11 +67,11 @@ public final class ChatloadRoutes implements RoutesBuilder {
     private final Engine engine;
     private final OutboxRoutes outboxes;
     private final ResourceTemplate template;
-    private final List<Path> files;
+    private final List<RouteFile> files;
     private volatile CamelContext context;
 
     private ChatloadRoutes(Destination destination, ResourceCatalog catalog, Engine engine, OutboxRoutes outboxes,
-                           List<Path> files) {
+                           List<RouteFile> files) {
         this.destination = destination;
         this.catalog = catalog;
         this.engine = engine;
@@ -81,8 +81,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
     }
 
     /**
-     * Builds chatload's routes on a destination the caller opened and closes. Checks the settings and lists the
-     * routes folder at once, so a mistake fails here in one line ({@link ConfigException}).
+     * Builds chatload's routes on a destination the caller opened and closes. Checks the settings and reads the
+     * resource files at once, so a mistake fails here in one line ({@link ConfigException}).
      *
      * @param notices        one-line notices, such as a source disabled for want of its credential
      * @param scheduledLoads the summary of each load a Quartz trigger started
@@ -115,7 +115,7 @@ public final class ChatloadRoutes implements RoutesBuilder {
                 SecretMasking.from(config), scheduledLoads);
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
                 List.of(config.source("chaport"), config.source("chatforma")));
-        return new ChatloadRoutes(destination, catalog, engine, outboxes, RoutesFolder.files(config.routesDir()));
+        return new ChatloadRoutes(destination, catalog, engine, outboxes, RoutesFolder.of(config).files());
     }
 
     /** {@link #install(CamelContext, Map)} with every setting from the application's properties. */
@@ -126,9 +126,9 @@ public final class ChatloadRoutes implements RoutesBuilder {
     /**
      * The one step for an application that has a CamelContext: reads the {@code chatload.*} settings (the
      * application's properties, over chatload's defaults and environment variables; {@code settings} over both),
-     * connects to {@code chatload.db.url}, adds chatload's routes and the resource files of {@code chatload.routes}
-     * to the context, and binds the returned object as {@value #BEAN}. The database connections close when the
-     * context stops. Call it before or after the context starts; resources then run on their Quartz schedule.
+     * connects to {@code chatload.db.url}, adds chatload's routes and the resource files (those shipped in the jar,
+     * with those of the folder {@code chatload.routes} names over them) to the context, and binds the returned
+     * object as {@value #BEAN}. The database connections close when the context stops. Call it before or after the context starts; resources then run on their Quartz schedule.
      *
      * @throws ConfigException a setting, the routes folder or a resource file is wrong; the message is one line
      */
@@ -192,9 +192,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
         camelContext.addRoutes(outboxes);
         camelContext.addRoutes(loadRoute());
         List<Resource> resources = new ArrayList<>();
-        for (Path file : files) {
-            resources.add(PluginHelper.getResourceLoader(camelContext)
-                    .resolveResource("file:" + file.toAbsolutePath().normalize()));
+        for (RouteFile file : files) {
+            resources.add(file.resource());
         }
         PluginHelper.getRoutesLoader(camelContext).loadRoutes(resources);
         catalog.validate();

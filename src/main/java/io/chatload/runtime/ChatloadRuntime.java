@@ -2,6 +2,7 @@ package io.chatload.runtime;
 
 import io.chatload.cluster.QuartzCluster;
 import io.chatload.config.ChatloadConfig;
+import io.chatload.dashboard.Dashboard;
 import io.chatload.embed.ChatloadRoutes;
 import io.chatload.engine.Load;
 import io.chatload.engine.LoadSummary;
@@ -47,6 +48,7 @@ public final class ChatloadRuntime implements AutoCloseable {
     /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
     public static ChatloadRuntime create(ChatloadConfig config, Destination destination, boolean scheduled,
                                         Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
+        config = RoutesFolder.forCommandLine(config); // CHATLOAD_ROUTES, else ./routes when present
         ChatloadRoutes chatload = ChatloadRoutes.create(config, destination, notices, scheduledLoads);
         Main main = new Main();
         main.configure().addRoutesBuilder(chatload);
@@ -74,6 +76,8 @@ public final class ChatloadRuntime implements AutoCloseable {
             main.addOverrideProperty("camel.management.enabled", "true");
             main.addOverrideProperty("camel.management.host", config.get("chatload.management.host", "127.0.0.1"));
             main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
+            // and the web dashboard beside them: http://localhost:<port>/dashboard/
+            Dashboard.install(main, destination, chatload.catalog());
         }
         return new ChatloadRuntime(main, chatload);
     }

@@ -5,10 +5,6 @@ import io.chatload.config.ConfigException;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
-import io.chatload.routes.RoutesFolder;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,17 +41,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hot reload of the routes folder while {@code run} runs. Every interval it reads the folder's files and, for each
- * file that was added, edited or removed (and has not changed again since the previous look, so a half-written file
- * is not taken), it replaces just that file's routes: the routes the file created are stopped and removed, their
+ * Hot reload of the routes folder while {@code run} runs. Every interval it reads the resource files (the folder's
+ * over the shipped ones, by name, see {@link RoutesFolder}) and, for each file that was added, edited or removed
+ * (and has not changed again since the previous look, so a half-written file is not taken), it replaces just that
+ * file's routes: the routes the file created are stopped and removed, their
  * resources dropped from the catalog, and the file is loaded alone. The file is checked first (it parses, its ids
  * are not another file's, the catalog accepts its resources and they fit with the others), so a broken file is one
  * line in the log and changes nothing; the other routes never stop. Camel's own reload re-parses the whole folder,
  * so one broken file would block every later change, and it does not know the catalog.
  * <p>
  * A changed {@code _source.yaml} rebinds its defaults and reloads the resource files in its folder; a removed one
- * leaves the defaults in place until a restart. Off in a cluster, where the schedule is shared by every node and
- * one node's files cannot change it alone.
+ * leaves the defaults in place until a restart. A folder file named as a shipped one replaces it, and its removal
+ * brings the shipped one back: both are a change of that name's content. The shipped files themselves never change,
+ * so without a routes folder there is nothing to watch. Off in a cluster, where the schedule is shared by every
+ * node and one node's files cannot change it alone.
  */
 public final class RoutesReloader extends LifecycleStrategySupport {
 
@@ -64,9 +63,13 @@ public final class RoutesReloader extends LifecycleStrategySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chatload.reload");
 
+    private final RoutesFolder routes;
+    /** The routes folder, absolute. */
     private final Path dir;
     private final ResourceCatalog catalog;
     private final long intervalMs;
+    /** The files as the latest look read them, by name relative to the folder: where each one is from. */
+    private Map<Path, RouteFile> files = Map.of();
     /** What runs, per file: the content it was loaded from and the route ids it created. */
     private final Map<Path, Loaded> loaded = new HashMap<>();
     /** Each file's content at the previous look: a change is taken once it has stayed the same for one interval. */
@@ -107,22 +110,30 @@ public final class RoutesReloader extends LifecycleStrategySupport {
     private record Parsed(List<RoutesBuilder> builders, Set<String> ids, List<ResourceSpec> specs) {
     }
 
-    RoutesReloader(Path dir, ResourceCatalog catalog, long intervalMs) {
-        this.dir = dir.toAbsolutePath().normalize();
+    RoutesReloader(RoutesFolder routes, ResourceCatalog catalog, long intervalMs) {
+        this.routes = routes;
+        this.dir = routes.folder().orElseThrow();
         this.catalog = catalog;
         this.intervalMs = intervalMs;
     }
 
-    /** Watches the routes folder once Camel has started, unless {@code chatload.routes.reload} is false. */
+    /**
+     * Watches the routes folder once Camel has started, unless {@code chatload.routes.reload} is false or there is
+     * no folder (the shipped files alone never change).
+     */
     static void installIfEnabled(Main main, ChatloadConfig config, ResourceCatalog catalog) {
         if (!flag(config, SETTING, true)) {
+            return;
+        }
+        RoutesFolder routes = RoutesFolder.of(config);
+        if (routes.folder().isEmpty()) {
             return;
         }
         if (flag(config, "chatload.cluster.enabled", false)) {
             LOG.info("routes hot reload is off in a cluster: restart the nodes to change the routes folder");
             return;
         }
-        RoutesReloader reloader = new RoutesReloader(config.routesDir(), catalog,
+        RoutesReloader reloader = new RoutesReloader(routes, catalog,
                 config.getInt(INTERVAL_SETTING, 1000, 100));
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -132,7 +143,7 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         });
     }
 
-    private static boolean flag(ChatloadConfig config, String key, boolean fallback) {
+    static boolean flag(ChatloadConfig config, String key, boolean fallback) {
         String v = config.get(key, Boolean.toString(fallback)).trim().toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
             throw new ConfigException(key + " = '" + v + "' must be true or false");
@@ -276,7 +287,7 @@ public final class RoutesReloader extends LifecycleStrategySupport {
             return false;
         } catch (Exception e) {
             waiting.remove(file);
-            String why = oneLine(e).replace(" in file:" + file + ",", " at"); // the parser's location, said once
+            String why = oneLine(e).replace(" in " + location(file) + ",", " at"); // the parser's location, said once
             String reason = name(file) + ": not reloaded, " + why + "; the routes already running are unchanged";
             Refusal before = refused.put(file, new Refusal(content, reason));
             if (before == null || !before.reason().equals(reason)) {
@@ -318,7 +329,7 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         LOG.info("{}: reloaded the defaults", name(file));
         for (Path f : List.copyOf(loaded.keySet())) {
             Loaded l = loaded.get(f);
-            if (!isDefaults(f) && f.startsWith(file.getParent())) {
+            if (!isDefaults(f) && (file.getParent() == null || f.startsWith(file.getParent()))) {
                 loaded.put(f, new Loaded(l.content(), l.ids(), true));
             }
         }
@@ -423,7 +434,7 @@ public final class RoutesReloader extends LifecycleStrategySupport {
 
     /** Parses a file into its route builders without adding them, and checks its resources with the catalog. */
     private Parsed parse(Path file, String content) throws Exception {
-        Resource resource = ResourceHelper.fromString("file:" + file, content);
+        Resource resource = ResourceHelper.fromString(location(file), content);
         List<RoutesBuilder> builders = List.copyOf(PluginHelper.getRoutesLoader(context).findRoutesBuilders(resource));
         Set<String> ids = new LinkedHashSet<>();
         List<ResourceSpec> specs = new ArrayList<>();
@@ -501,25 +512,29 @@ public final class RoutesReloader extends LifecycleStrategySupport {
         catalog.drop(ids);
     }
 
-    /** Every file of the folder, as RoutesFolder lists them, with its content; an unreadable file is skipped. */
+    /** Every file, as RoutesFolder lists them (the folder's over the shipped ones), with its content, by name. */
     private Map<Path, String> read() {
-        Map<Path, String> files = new HashMap<>();
-        if (!Files.isDirectory(dir)) {
-            return files;
+        Map<Path, RouteFile> now = new HashMap<>();
+        Map<Path, String> contents = new HashMap<>();
+        for (RouteFile file : routes.files()) {
+            now.put(Path.of(file.name()), file);
+            contents.put(Path.of(file.name()), file.content());
         }
-        for (Path file : RoutesFolder.files(dir)) {
-            try {
-                files.put(file.toAbsolutePath().normalize(), Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // removed between the listing and the read, or not readable yet: the next look sees it settled
-            }
-        }
-        return files;
+        files = now;
+        return contents;
     }
 
-    /** The file as a user names it: {@code routes/chaport/visitors.yaml}. */
+    /** Where the file is read from now: the folder, or the jar when shipped and not replaced. */
+    private String location(Path file) {
+        RouteFile now = files.get(file);
+        return now != null ? now.location() : "file:" + dir.resolve(file);
+    }
+
+    /** The file as a user names it: {@code routes/chaport/visitors.yaml}, or {@code shipped chaport/visitors.yaml}. */
     private String name(Path file) {
-        return dir.getFileName() + "/" + dir.relativize(file).toString().replace('\\', '/');
+        RouteFile now = files.get(file);
+        String name = file.toString().replace('\\', '/');
+        return now != null && now.shipped() ? "shipped " + name : dir.getFileName() + "/" + name;
     }
 
     /** The reason of an exception on one line: the catalog's own message, else the innermost cause's, flattened. */

@@ -87,6 +87,7 @@ final class BadInputBed implements AutoCloseable {
         env.put("CHATFORMA_API_KEY", "");
         env.put("CHATLOAD_DB_URL", "jdbc:h2:file:" + dir.resolve("chatload").toAbsolutePath());
         env.put("CHATLOAD_ROUTES", routes.getParent().toAbsolutePath().toString());
+        env.put("CHATLOAD_ROUTES_SHIPPED", "false");
         env.put("CHAPORT_REQUESTS_PER_SECOND", "0");
         Properties properties = new Properties();
         properties.putAll(settings);

@@ -33,6 +33,7 @@ public final class Cli {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CHAPORT_") || k.startsWith("CHATFORMA_") || k.startsWith("CHATLOAD_"));
         pb.environment().put("CHATLOAD_ROUTES", Path.of("routes").toAbsolutePath().toString());
+        pb.environment().put("CHATLOAD_ROUTES_SHIPPED", "false"); // a test's folder is all it loads
         pb.environment().putAll(env);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");

@@ -188,6 +188,7 @@ class CliIT {
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(5))) {
             Map<String, String> env = new java.util.HashMap<>(sandboxEnv(sandbox));
             env.put("CHATLOAD_ROUTES", workDir.resolve("routes").toString());
+            env.put("CHATLOAD_ROUTES_SHIPPED", "false");
             env.put("CHATLOAD_MANAGEMENT_PORT", Integer.toString(port));
             Process run = start(env, "run");
             try {

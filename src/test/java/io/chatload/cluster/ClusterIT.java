@@ -182,7 +182,7 @@ class ClusterIT {
                 .directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CHAPORT_") || k.startsWith("CHATFORMA_") || k.startsWith("CHATLOAD_"));
         pb.environment().putAll(db.env());
-        pb.environment().putAll(Map.of("CHATLOAD_ROUTES", dir.resolve("routes").toString(),
+        pb.environment().putAll(Map.of("CHATLOAD_ROUTES", dir.resolve("routes").toString(), "CHATLOAD_ROUTES_SHIPPED", "false",
                 "CHAPORT_BASE_URL", sandbox.chaportBaseUrl(), "CHAPORT_TOKEN", sandbox.config().chaportToken(),
                 "CHAPORT_REQUESTS_PER_SECOND", "0", "CHATLOAD_MANAGEMENT_PORT", "0"));
         return new Node(name, pb.redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);

@@ -234,8 +234,8 @@ class EmbeddingTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> ChatloadRoutes.install(context, NO_CHATFORMA));
 
-        assertEquals("routes folder '" + missing + "' not found: run from the project folder or set CHATLOAD_ROUTES "
-                + "(chatload.routes) to the folder holding the resource files", e.getMessage());
+        assertEquals("chatload.routes = '" + missing + "' is not a folder: set chatload.routes to the folder of your "
+                + "resource files, or remove it to use the ones shipped in chatload's jar", e.getMessage());
         assertEquals(0, context.getRoutes().size() + context.getRouteDefinitions().size(), "no chatload route was added");
         assertNull(context.getRegistry().lookupByName(ChatloadRoutes.BEAN));
     }

@@ -218,8 +218,10 @@ class HotReloadTest {
 
             write("_source.yaml", Files.readString(chaport.resolve("_source.yaml")).replace("0 0/15 * * * ?", "0 0/5 * * * ?"));
             awaitLog("routes/chaport/_source.yaml: reloaded the defaults");
-            await("chaport.team took the new default schedule",
-                    () -> p.runtime.catalog().get("chaport.team").schedule().text().equals("0 0/5 * * * ?"));
+            // each once it is idle: the resource is briefly unknown while its routes are replaced
+            awaitLog("routes/chaport/team.yaml: reloaded chaport.team");
+            assertEquals("0 0/5 * * * ?", p.runtime.catalog().get("chaport.team").schedule().text(), "the new default schedule");
+            awaitLog("routes/chaport/operators.yaml: reloaded chaport.operators");
             assertEquals("1s", p.runtime.catalog().get("chaport.operators").schedule().text(), "its own schedule wins");
             assertTrue(p.runtime.context().getRoute("chaport.operators") != operators, "chaport.operators was reloaded too");
             NotifyBuilder fires = new NotifyBuilder(p.runtime.context()).fromRoute("chaport.operators")
@@ -244,6 +246,25 @@ class HotReloadTest {
                     "the run in progress finished normally: " + p.scheduledLoads);
             assertTrue(p.scheduledLoads.stream().anyMatch(load -> String.join("\n", load.lines()).contains("chaport.team")),
                     "and reported its load: " + p.scheduledLoads);
+        }
+    }
+
+    @Test
+    void aFolderFileReplacesTheShippedOneOfItsNameAndItsRemovalBringsTheShippedOneBack() throws Exception {
+        // the folder's operators.yaml (every 1s) replaces the shipped one from the start
+        try (TestPipeline p = start(Map.of("chatload.routes.shipped", "true"))) {
+            assertEquals("1s", p.runtime.catalog().get("chaport.operators").schedule().text());
+            assertNotNull(p.runtime.catalog().get("chaport.visitors"), "the other shipped files loaded too");
+
+            Files.delete(chaport.resolve("operators.yaml"));
+            awaitLog("shipped chaport/operators.yaml: reloaded chaport.operators");
+            assertEquals("0 0/15 * * * ?", p.runtime.catalog().get("chaport.operators").schedule().text(), "the shipped file's");
+            assertEquals("operators", p.runtime.catalog().get("chaport.operators").table());
+
+            write("operators.yaml", resource("chaport.operators", "path", "/operators", "table", "agents"));
+            awaitLog("routes/chaport/operators.yaml: reloaded chaport.operators");
+            assertEquals("agents", p.runtime.catalog().get("chaport.operators").table());
+            assertEquals(0, count("removed chaport.operators"), "replaced, never missing");
         }
     }
 

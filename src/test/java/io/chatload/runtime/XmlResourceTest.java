@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.chatload.engine.LoadSummary;
 import io.chatload.engine.ResourceOutcome;
-import io.chatload.routes.RoutesFolder;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;
@@ -40,7 +39,7 @@ class XmlResourceTest {
 
     @Test
     void theExamplesFolderIsNotLoaded() {
-        assertEquals(List.of(), RoutesFolder.files(Path.of("routes")).stream()
+        assertEquals(List.of(), RoutesFolder.list(Path.of("routes")).stream()
                 .filter(f -> f.toString().contains("examples")).toList());
     }
 }

@@ -39,6 +39,8 @@ public final class TestPipeline implements AutoCloseable {
         env.put("CHATFORMA_API_KEY", sandbox.config().chatformaKey());
         env.put("CHATLOAD_DB_URL", "jdbc:h2:file:" + dbDir.resolve("chatload").toAbsolutePath());
         env.put("CHATLOAD_ROUTES", routes.toAbsolutePath().toString());
+        // the folder is all a test loads, unless it asks for the shipped files too
+        env.put("CHATLOAD_ROUTES_SHIPPED", "false");
         env.put("CHAPORT_REQUESTS_PER_SECOND", "0");
         env.put("CHATFORMA_REQUESTS_PER_SECOND", "0");
         Properties properties = new Properties();
