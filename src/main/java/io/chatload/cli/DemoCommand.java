@@ -56,8 +56,9 @@ final class DemoCommand implements Command {
                 TextTable.printAligned(console.out(), sample.columns(), sample.rows());
             }
             console.out().println();
-            console.out().println("Next: java -jar target/chatload.jar show");
-            console.out().println("      java -jar target/chatload.jar sql \"SELECT * FROM chaport_data.visitors LIMIT 10\"");
+            console.out().println("Next: " + JarCommand.get() + " show");
+            console.out().println("      " + JarCommand.get() + " sql \"SELECT * FROM chaport_data.visitors LIMIT 10\"");
+            console.out().println("      " + JarCommand.get() + " show --web");
             return 0;
         }
     }

@@ -137,10 +137,22 @@ final class SandboxCommand implements Command {
         }
         console.out().println("  Load it:   CHAPORT_BASE_URL=" + server.chaportBaseUrl() + " CHAPORT_TOKEN=" + config.chaportToken()
                 + " CHATFORMA_BASE_URL=" + server.chatformaBaseUrl() + " CHATFORMA_API_KEY=" + config.chatformaKey()
-                + " java -jar target/chatload.jar run --once");
+                + " " + JarCommand.get() + " run --once");
+        webhookSettings(console, "CHAPORT", args.value("--chaport-webhook", null));
+        webhookSettings(console, "CHATFORMA", args.value("--chatforma-webhook", null));
         console.out().println("Ctrl+C to stop.");
         console.out().flush();
         stopped.await();
         return 0;
+    }
+
+    /** What {@code run} needs to receive the deliveries sent to {@code url}: the receiver on, its secret (the URL's last part). */
+    private static void webhookSettings(Console console, String source, String url) {
+        if (url == null) {
+            return;
+        }
+        String secret = url.substring(url.lastIndexOf('/') + 1);
+        console.out().println("  Webhooks:  deliveries to " + url + "; receive them with " + source + "_WEBHOOK_ENABLED=true "
+                + source + "_WEBHOOK_SECRET=" + secret + " " + JarCommand.get() + " run");
     }
 }

@@ -70,7 +70,7 @@ final class ShowCommand implements Command {
             Set<String> schemas = Schemas.withLedger(destination);
             if (schemas.isEmpty()) {
                 console.out().println("Nothing loaded yet into " + Databases.redact(config.dbUrl())
-                        + ": run 'java -jar target/chatload.jar demo' or 'run --once'.");
+                        + ": run '" + JarCommand.get() + " demo' or 'run --once'.");
                 return 0;
             }
             for (String schema : schemas) {

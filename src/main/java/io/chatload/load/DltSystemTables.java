@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * dlt's three system tables, with the columns, types and order of dlt/common/schema/utils.py ({@code loads_table()},
  * {@code version_table()}, {@code pipeline_state_table()}): as SQL tables, and as the entries dlt's stored schema
- * gives them. dlt declares their columns NOT NULL; chatload's DDL does not, and always fills them.
+ * gives them. dlt declares their columns NOT NULL; chatload's DDL does so only for {@code _dlt_id} and {@code _dlt_load_id}
+ * (see {@link Dialect#notNull}), and always fills the others.
  */
 final class DltSystemTables {
     static final String LOADS = "_dlt_loads";

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -50,16 +51,25 @@ final class Flattener {
      */
     FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId,
                        int maxNesting, boolean rootKey) {
+        return flatten(table, record, loadId, rootId, maxNesting, rootKey, (t, c) -> false);
+    }
+
+    /**
+     * @param jsonColumn whether a table (first argument) has a column (second) typed json: an object or list for it
+     *                   is kept whole at any level, as dlt keeps values for a json column
+     */
+    FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId,
+                       int maxNesting, boolean rootKey, BiPredicate<String, String> jsonColumn) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, NestedList> lists = new LinkedHashMap<>();
-        collect(record, maxNesting, maxNesting, root, lists);
+        collect(table, record, maxNesting, maxNesting, root, lists, jsonColumn);
         String id = rootId.apply(root);
         // the row's own bookkeeping wins over a record key of the same name, as dlt's _dlt_load_id does
         root.put(LOAD_ID, loadId);
         root.put(ID, id);
         List<FlatRow> rows = new ArrayList<>();
         rows.add(new FlatRow(table, root));
-        expand(table, lists.values(), id, rootKey ? id : null, rows);
+        expand(table, lists.values(), id, rootKey ? id : null, rows, jsonColumn);
         return new FlatRecord(id, rows);
     }
 
@@ -68,10 +78,11 @@ final class Flattener {
      * {@code rowLevel}, and keeps its lists for later, in dlt's order: an object's own scalars first, then its nested
      * objects, the last one first. Keys that come to the same name share one column (and lists one child table) and
      * the value written last wins, as in dlt's dict. As in dlt, a list's rows are one level below the row that holds
-     * it, however deep in that row's objects the list was found; an object or list met at level 0 is JSON text.
+     * it, however deep in that row's objects the list was found. An object or list met at level 0, or one for a
+     * column the table has typed json (dlt's {@code is_nested_type}), is kept whole.
      */
-    private void collect(Map<?, ?> object, int level, int rowLevel, Map<String, Object> row,
-                         Map<String, NestedList> lists) {
+    private void collect(String table, Map<?, ?> object, int level, int rowLevel, Map<String, Object> row,
+                         Map<String, NestedList> lists, BiPredicate<String, String> jsonColumn) {
         Deque<Nested> stack = new ArrayDeque<>();
         stack.push(new Nested(object, "", level));
         while (!stack.isEmpty()) {
@@ -81,8 +92,8 @@ final class Flattener {
                 Object value = entry.getValue();
                 String path = path(current.prefix(), columnName(key));
                 boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
-                if (container && current.level() <= 0) {
-                    row.put(naming.shortenFragments(path), JsonValue.of(value));
+                if (container && (current.level() <= 0 || jsonColumn.test(table, naming.shortenFragments(path)))) {
+                    row.put(naming.shortenFragments(path), JsonValue.of(value)); // shortenings are cached
                 } else if (value instanceof Map<?, ?> nested) {
                     stack.push(new Nested(nested, path, current.level() - 1));
                 } else if (value instanceof List<?> list) {
@@ -118,7 +129,8 @@ final class Flattener {
     }
 
     /** @param rootId the root row's id for {@code _dlt_root_id}, or null when the root key does not propagate */
-    private void expand(String parentPath, Collection<NestedList> lists, String parentId, String rootId, List<FlatRow> rows) {
+    private void expand(String parentPath, Collection<NestedList> lists, String parentId, String rootId,
+                        List<FlatRow> rows, BiPredicate<String, String> jsonColumn) {
         for (NestedList nested : lists) {
             String tablePath = naming.makePath(parentPath, nested.path());
             String table = naming.shortenFragments(tablePath);
@@ -127,10 +139,10 @@ final class Flattener {
                 Map<String, Object> row = new LinkedHashMap<>();
                 Map<String, NestedList> inner = new LinkedHashMap<>();
                 if (item instanceof Map<?, ?> object) {
-                    collect(object, nested.level(), nested.level(), row, inner);
+                    collect(table, object, nested.level(), nested.level(), row, inner, jsonColumn);
                 } else if (item instanceof List<?> list) {
                     // dlt wraps it as {"list": [...]} one level further down
-                    collect(Map.of(LIST, list), nested.level() - 1, nested.level() - 1, row, inner);
+                    collect(table, Map.of(LIST, list), nested.level() - 1, nested.level() - 1, row, inner, jsonColumn);
                 } else if (item != null) {
                     row.put(VALUE, item);
                 }
@@ -142,7 +154,7 @@ final class Flattener {
                 row.put(LIST_IDX, (long) idx);
                 row.put(ID, id);
                 rows.add(new FlatRow(table, row));
-                expand(tablePath, inner.values(), id, rootId, rows);
+                expand(tablePath, inner.values(), id, rootId, rows, jsonColumn);
             }
         }
     }

@@ -110,7 +110,7 @@ public final class LoadBatch {
         }
         // outside the lock: flattening reads only the record and the table's fixed layout
         FlatRecord flat = flatteners.get(target.naming()).flatten(table.ref().table(), record, loadId,
-                row -> table.rootId(row, target.primaryKey()), table.contract().maxTableNesting(), table.rootKey());
+                row -> table.rootId(row, target.primaryKey()), table.contract().maxTableNesting(), table.rootKey(), table::isJson);
         long flush;
         synchronized (this) {
             checkUsable();
@@ -282,8 +282,7 @@ public final class LoadBatch {
         registry.useNaming(ref.schema(), convention);
         PendingTable table = tables.get(ref);
         if (table == null) {
-            table = new PendingTable(ref, key, target.disposition(), target.contract(),
-                    target.disposition() != WriteDisposition.MERGE && hasRootKey(ref));
+            table = new PendingTable(ref, key, target.disposition(), target.contract(), family(ref));
             tables.put(ref, table);
         } else {
             table.checkSameWrites(key, target.disposition(), target.contract());
@@ -291,10 +290,10 @@ public final class LoadBatch {
         return table;
     }
 
-    /** Whether the root's child tables already carry {@code _dlt_root_id}; read once per table and batch. */
-    private boolean hasRootKey(TableRef ref) {
+    /** The root table and its child tables as they are; read once per table and batch. */
+    private List<TableSchema> family(TableRef ref) {
         try {
-            return registry.hasRootKey(ref.schema(), ref.table());
+            return registry.family(ref.schema(), ref.table());
         } catch (SQLException e) {
             throw new LoadException("reading the tables of " + ref + " failed: " + e.getMessage(), e);
         }

@@ -1,10 +1,13 @@
 package io.chatload.load;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The buffered records of one table of a {@link LoadBatch}. Every target naming the table shares it, so a MERGE
@@ -17,20 +20,32 @@ final class PendingTable {
     private final SchemaContract contract;
     /** Whether child rows get {@code _dlt_root_id}: see {@link #rootKey()}. */
     private final boolean rootKey;
+    /** Table → its columns typed json when the batch began: values for them are kept whole, as dlt keeps them. */
+    private final Map<String, Set<String>> jsonColumns;
     /** By root {@code _dlt_id}; re-inserted on replacement so the order is that of the last additions. */
     private Map<String, FlatRecord> records = new LinkedHashMap<>();
 
     /**
-     * @param rootKeyPresent whether a child table of this root already has {@code _dlt_root_id} (a table once written
-     *                       with merge, or by an older chatload that gave it to every child table)
+     * @param family the root table and its child tables as they exist: whether a child table already has
+     *               {@code _dlt_root_id} (a table once written with merge, or by an older chatload that gave it to
+     *               every child table), which columns are json
      */
     PendingTable(TableRef ref, List<String> keyColumns, WriteDisposition disposition, SchemaContract contract,
-                 boolean rootKeyPresent) {
+                 List<TableSchema> family) {
         this.ref = ref;
         this.keyColumns = List.copyOf(keyColumns);
         this.disposition = disposition;
         this.contract = contract;
-        this.rootKey = disposition == WriteDisposition.MERGE || rootKeyPresent;
+        this.rootKey = disposition == WriteDisposition.MERGE || family.stream().anyMatch(TableSchema::hasRootKey);
+        Map<String, Set<String>> json = new HashMap<>();
+        for (TableSchema table : family) {
+            table.columns().forEach((column, type) -> {
+                if (type == DataType.JSON) {
+                    json.computeIfAbsent(table.name(), t -> new HashSet<>()).add(column);
+                }
+            });
+        }
+        this.jsonColumns = Map.copyOf(json);
     }
 
     private PendingTable(PendingTable from, Map<String, FlatRecord> records) {
@@ -39,6 +54,7 @@ final class PendingTable {
         this.disposition = from.disposition;
         this.contract = from.contract;
         this.rootKey = from.rootKey;
+        this.jsonColumns = from.jsonColumns;
         this.records = records;
     }
 
@@ -64,6 +80,12 @@ final class PendingTable {
      */
     boolean rootKey() {
         return rootKey;
+    }
+
+    /** Whether {@code table} of this family has {@code column} typed json. */
+    boolean isJson(String table, String column) {
+        Set<String> columns = jsonColumns.get(table);
+        return columns != null && columns.contains(column);
     }
 
     /**

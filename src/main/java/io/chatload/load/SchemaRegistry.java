@@ -200,11 +200,6 @@ final class SchemaRegistry {
         return family;
     }
 
-    /** Whether a child table of {@code root} has {@code _dlt_root_id}: dlt then propagates the root key to all of them. */
-    synchronized boolean hasRootKey(String schema, String root) throws SQLException {
-        return family(schema, root).stream().anyMatch(TableSchema::hasRootKey);
-    }
-
     private TableSchema cached(String schema, String table) throws SQLException {
         return tables(schema).getOrDefault(table, TableSchema.absent(table));
     }

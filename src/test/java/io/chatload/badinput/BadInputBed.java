@@ -223,7 +223,8 @@ final class BadInputBed implements AutoCloseable {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    Object value = rs.getObject(i);
+                    // H2's driver gives a json column's value as bytes: read it as its JSON text, as sql does
+                    Object value = "json".equalsIgnoreCase(meta.getColumnTypeName(i)) ? rs.getString(i) : rs.getObject(i);
                     row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), value == null ? null : value.toString());
                 }
                 rows.add(row);

@@ -134,4 +134,20 @@ class FlattenerTest {
         FlatRecord record = flatten("{\"a\":{\"b\":[{\"c\":{\"d\":1}}]}}", 2);
         assertEquals(1L, ((Number) rowsOf(record, "chats__a__b").get(0).values().get("c__d")).longValue());
     }
+
+    /** dlt's test_preserve_json_value and test_preserves_json_types_list: a column typed json keeps any object or list whole. */
+    @Test
+    void anObjectOrListForAJsonColumnIsKeptWholeAtAnyLevel() throws Exception {
+        Map<String, Object> record = new ObjectMapper().readValue("{\"value\":{\"json\":true},\"list\":[\"from\",[\"json\",true]],"
+                + "\"items\":[{\"value\":{\"a\":1}}],\"other\":{\"b\":2}}", new TypeReference<LinkedHashMap<String, Object>>() { });
+        FlatRecord flat = flattener.flatten("chats", record, "load1", row -> "ROOT", SchemaContract.DEFAULT_MAX_TABLE_NESTING, false,
+                (table, column) -> Map.of("chats", List.of("value", "list"), "chats__items", List.of("value"))
+                        .getOrDefault(table, List.of()).contains(column));
+        Map<String, Object> root = flat.rows().get(0).values();
+        assertEquals(new JsonValue("{\"json\":true}"), root.get("value"), "not value__json");
+        assertEquals(new JsonValue("[\"from\",[\"json\",true]]"), root.get("list"), "no child table");
+        assertEquals(2L, ((Number) root.get("other__b")).longValue(), "other objects still flatten");
+        assertEquals(new JsonValue("{\"a\":1}"), rowsOf(flat, "chats__items").get(0).values().get("value"), "in a child table too");
+        assertEquals(List.of("chats", "chats__items"), flat.rows().stream().map(FlatRow::table).toList());
+    }
 }

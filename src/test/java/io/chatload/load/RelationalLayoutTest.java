@@ -104,10 +104,10 @@ class RelationalLayoutTest {
                     "t__l__list(value,_dlt_parent_id,_dlt_list_idx,_dlt_id)", "R.1.0 value=3")),
             // test_json_types_for_recursion_level: past max_table_nesting objects and lists are json
             Arguments.of("max_table_nesting 1", WriteDisposition.APPEND, 1,
-                "{\"id\":1,\"f\":[{\"l\":[\"a\"],\"v\":120,\"lo\":[{\"e\":{\"v\":1}}]}],\"o\":{\"p\":{\"q\":2}}}", List.of(
+                "{\"id\":1,\"f\":[{\"l\":[\"a\"],\"v\":120,\"lo\":[{\"e\":{\"v\":1}}]},{\"v\":121}],\"o\":{\"p\":{\"q\":2}}}", List.of(
                     "t(id,o__p:json,_dlt_load_id,_dlt_id)", "R id=1 o__p={\"q\":2}",
                     "t__f(l:json,v,lo:json,_dlt_parent_id,_dlt_list_idx,_dlt_id)",
-                    "R.0 l=[\"a\"] lo=[{\"e\":{\"v\":1}}] v=120")),
+                    "R.0 l=[\"a\"] lo=[{\"e\":{\"v\":1}}] v=120", "R.1 v=121")),
             Arguments.of("max_table_nesting 0", WriteDisposition.MERGE, 0,
                 "{\"id\":1,\"f\":[{\"v\":1}],\"o\":{\"p\":1}}", List.of(
                     "t(id,f:json,o:json,_dlt_load_id,_dlt_id)", "R f=[{\"v\":1}] id=1 o={\"p\":1}")),
@@ -129,6 +129,24 @@ class RelationalLayoutTest {
         batch.add(target, json(record));
         batch.complete();
         assertEquals(expected, dump(), name);
+    }
+
+    /** A column typed json keeps taking objects whole when max_table_nesting is raised later (dlt's is_nested_type). */
+    @Test
+    void aJsonColumnStaysJsonWhenTheNestingLimitIsRaised() throws Exception {
+        for (int nesting : new int[] {1, 3}) {
+            LoadBatch batch = db.destination().batch("load" + nesting, 10);
+            batch.add(new TableTarget(SCHEMA, "t", List.of(), WriteDisposition.APPEND,
+                    SchemaContract.EVOLVE.withLimits(nesting, SchemaContract.DEFAULT_MAX_COLUMNS)),
+                    json("{\"id\":" + nesting + ",\"o\":{\"p\":{\"q\":" + nesting + "}}}"));
+            batch.complete();
+        }
+        assertEquals("t(id,o__p:json,_dlt_load_id,_dlt_id)", dump().get(0), "no o__p__q column");
+        List<String> values = new ArrayList<>();
+        for (Map<String, Object> row : db.rows("SELECT o__p FROM " + SCHEMA + ".t ORDER BY id")) {
+            values.add(SORTED.writeValueAsString(SORTED.readValue(String.valueOf(row.values().iterator().next()), Object.class)));
+        }
+        assertEquals(List.of("{\"q\":1}", "{\"q\":3}"), values);
     }
 
     /** dlt declares its system columns not nullable (its not_null hint); data columns stay nullable. */
