@@ -1,11 +1,11 @@
 package io.chatload.cli;
 
 import io.chatload.config.ChatloadConfig;
+import io.chatload.engine.Load;
+import io.chatload.engine.LoadSummary;
 import io.chatload.load.Destination;
 import io.chatload.load.H2Share;
 import io.chatload.outbox.DrainResult;
-import io.chatload.routes.Load;
-import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.runtime.ChatloadRuntime;
 import io.chatload.source.ClientWarmUp;

@@ -1,6 +1,6 @@
 package io.chatload.cli;
 
-import io.chatload.routes.Load;
+import io.chatload.engine.Load;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -2,16 +2,15 @@ package io.chatload.embed;
 
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
+import io.chatload.engine.Engine;
+import io.chatload.engine.Load;
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.Runs;
 import io.chatload.load.Destination;
 import io.chatload.outbox.DrainResult;
 import io.chatload.outbox.OutboxRoutes;
 import io.chatload.outbox.OutboxSettings;
-import io.chatload.routes.Load;
-import io.chatload.routes.LoadRoutes;
-import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceCatalog;
-import io.chatload.routes.ResourceRunner;
-import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.runtime.RouteFile;
 import io.chatload.runtime.RoutesFolder;
@@ -25,17 +24,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.Service;
 import org.apache.camel.builder.RouteBuilder;
@@ -45,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * chatload as routes of a CamelContext: the resource template ({@code chatload-resource}), the load routes every
- * resource shares ({@code direct:chatload-run} ...), the outbox routes, {@link #LOAD} to run resources once, and the
+ * chatload as routes of a CamelContext: the resource template ({@code chatload-resource}), the run engine's routes
+ * every resource shares ({@link Engine}), the outbox routes, {@link #LOAD} to run resources once, and the
  * resource files (those shipped in the jar with the routes folder's over them, see {@link RoutesFolder}), loaded
  * through Camel's routes loader once the template exists.
  *
@@ -65,28 +59,25 @@ public final class ChatloadRoutes implements RoutesBuilder {
      */
     public static final String LOAD = "direct:chatload-load";
 
-    /** How many resources a once-run fetches at the same time. */
-    private static final int PARALLEL_RESOURCES = 4;
     private static final Logger NOTICES = LoggerFactory.getLogger("io.chatload");
     private static final Logger LOADS = LoggerFactory.getLogger("io.chatload.run");
 
     private final Destination destination;
     private final ResourceCatalog catalog;
-    private final ResourceRunner runner;
+    private final Engine engine;
     private final OutboxRoutes outboxes;
-    private final List<RoutesBuilder> routes;
+    private final ResourceTemplate template;
     private final List<RouteFile> files;
     private volatile CamelContext context;
 
-    private ChatloadRoutes(Destination destination, ResourceCatalog catalog, ResourceRunner runner, LoadRoutes loadRoutes,
-                           OutboxRoutes outboxes, List<RouteFile> files) {
+    private ChatloadRoutes(Destination destination, ResourceCatalog catalog, Engine engine, OutboxRoutes outboxes,
+                           List<RouteFile> files) {
         this.destination = destination;
         this.catalog = catalog;
-        this.runner = runner;
+        this.engine = engine;
         this.outboxes = outboxes;
         this.files = files;
-        // the template first: the resource files instantiate it
-        this.routes = List.of(new ResourceTemplate(catalog), loadRoutes, outboxes, loadRoute());
+        this.template = new ResourceTemplate(catalog, Engine.RUN);
     }
 
     /**
@@ -115,16 +106,16 @@ public final class ChatloadRoutes implements RoutesBuilder {
         ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes",
                 (int) ResponseParser.defaultMaxBodyBytes(heap), 1024),
                 config.getInt("chatload.http.max-json-depth", 500, 2), ResponseParser.maxValues(heap));
-        ResourceRunner runner = new ResourceRunner(catalog, destination, config.batchSize(), parser, retry, scheduledLoads);
-        // in every command and every host: an API may echo a webhook URL, secret and all, with or without a receiver
-        runner.filterRecords(SecretMasking.from(config));
         RateLimits rateLimits = new RateLimits(Map.of(
                 "chaport", config.getInt("chatload.chaport.requests-per-second", 0, 0),
                 "chatforma", config.getInt("chatload.chatforma.requests-per-second", 0, 0)), Clock.systemUTC());
+        // the record filter, in every command and every host: an API may echo a webhook URL, secret and all, with or
+        // without a receiver
+        Engine engine = new Engine(catalog, destination, config.batchSize(), parser, retry, rateLimits,
+                SecretMasking.from(config), scheduledLoads);
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
                 List.of(config.source("chaport"), config.source("chatforma")));
-        return new ChatloadRoutes(destination, catalog, runner, new LoadRoutes(runner, retry, rateLimits), outboxes,
-                RoutesFolder.of(config).files());
+        return new ChatloadRoutes(destination, catalog, engine, outboxes, RoutesFolder.of(config).files());
     }
 
     /** {@link #install(CamelContext, Map)} with every setting from the application's properties. */
@@ -196,9 +187,10 @@ public final class ChatloadRoutes implements RoutesBuilder {
     @Override
     public void addRoutesToCamelContext(CamelContext camelContext) throws Exception {
         context = camelContext;
-        for (RoutesBuilder builder : routes) {
-            camelContext.addRoutes(builder);
-        }
+        camelContext.addRoutes(template); // first: the resource files instantiate it
+        engine.addTo(camelContext);
+        camelContext.addRoutes(outboxes);
+        camelContext.addRoutes(loadRoute());
         List<Resource> resources = new ArrayList<>();
         for (RouteFile file : files) {
             resources.add(file.resource());
@@ -241,14 +233,14 @@ public final class ChatloadRoutes implements RoutesBuilder {
         return destination;
     }
 
-    /** The runner of every resource run, for receivers that start runs of their own (webhooks). */
-    public ResourceRunner runner() {
-        return runner;
+    /** Where every resource run starts, for receivers and hosts that start runs of their own. */
+    public Runs runs() {
+        return engine.runs();
     }
 
     /** One line per long root run in progress: where its crawl is. */
     public List<String> progress() {
-        return runner.progress();
+        return engine.progress();
     }
 
     /** The context chatload was added to; null before. */
@@ -271,42 +263,7 @@ public final class ChatloadRoutes implements RoutesBuilder {
      * after those its {@code after} names; waits for all and returns the summary.
      */
     public LoadSummary runOnce(Load load) throws Exception {
-        CamelContext camel = context;
-        if (camel == null) {
-            throw new IllegalStateException("add chatload's routes to a CamelContext before running resources");
-        }
-        List<ResourceSpec> pending = new ArrayList<>(catalog.roots(load.resources()));
-        Set<String> done = new HashSet<>();
-        ProducerTemplate producer = camel.createProducerTemplate();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_RESOURCES, pending.size())));
-        try {
-            while (!pending.isEmpty()) {
-                List<ResourceSpec> ready = pending.stream().filter(spec -> ready(spec, load, done)).toList();
-                List<ResourceSpec> wave = ready.isEmpty() ? List.copyOf(pending) : ready; // 'after' in a circle: run them
-                List<Future<?>> runs = new ArrayList<>();
-                for (ResourceSpec spec : wave) {
-                    runs.add(pool.submit(() -> producer.send(LoadRoutes.RUN, exchange -> {
-                        exchange.setProperty(ResourceRunner.RESOURCE, spec.id());
-                        exchange.setProperty(ResourceRunner.LOAD, load);
-                    })));
-                }
-                for (Future<?> run : runs) {
-                    run.get();
-                }
-                wave.forEach(spec -> done.addAll(catalog.tree(spec.id())));
-                pending.removeAll(wave);
-            }
-        } finally {
-            pool.shutdown();
-            producer.close();
-        }
-        return load.finish(destination.state());
-    }
-
-    /** Whether every resource a query-driven resource waits for has run (or is not part of this load). */
-    private static boolean ready(ResourceSpec spec, Load load, Set<String> done) {
-        return spec.parentQuery() == null || spec.parentQuery().after().stream()
-                .allMatch(after -> done.contains(after) || !load.resources().contains(after));
+        return engine.runOnce(load);
     }
 
     /**

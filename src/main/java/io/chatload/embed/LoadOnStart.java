@@ -1,6 +1,6 @@
 package io.chatload.embed;
 
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import java.util.function.Consumer;
 import org.apache.camel.builder.RouteBuilder;
 

@@ -11,7 +11,7 @@ package io.chatload.routes;
 public record Incremental(String cursorField, boolean sortedByCursor, String doneField, String doneValue) {
 
     /** The state value that marks a done record. */
-    static final String DONE = "done";
+    public static final String DONE = "done";
 
     public boolean hasCursor() {
         return cursorField != null;

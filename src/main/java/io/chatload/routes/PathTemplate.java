@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A child resource's path with {@code {parent.field}} placeholders, filled from one parent record. */
-final class PathTemplate {
+public final class PathTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{parent\\.([A-Za-z0-9_]+)}");
 
@@ -18,7 +18,7 @@ final class PathTemplate {
         return PLACEHOLDER.matcher(path).find();
     }
 
-    static String render(String path, Map<String, Object> parent) {
+    public static String render(String path, Map<String, Object> parent) {
         Matcher m = PLACEHOLDER.matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

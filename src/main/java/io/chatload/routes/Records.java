@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** Reading fields of a record by the names resource files use: the JSON key, or its snake_case column name. */
-final class Records {
+public final class Records {
 
     private Records() {
     }
 
-    static Object field(Map<String, Object> record, String name) {
+    public static Object field(Map<String, Object> record, String name) {
         if (record.containsKey(name)) {
             return record.get(name);
         }
@@ -31,7 +31,7 @@ final class Records {
     }
 
     /** The record's key as state stores it: its primary-key values joined with '/'. */
-    static String key(Map<String, Object> record, List<String> primaryKey) {
+    public static String key(Map<String, Object> record, List<String> primaryKey) {
         StringJoiner key = new StringJoiner("/");
         for (String field : primaryKey) {
             key.add(String.valueOf(field(record, field)));
@@ -40,7 +40,7 @@ final class Records {
     }
 
     /** Compares cursor values: as instants when both are ISO times, else as text. */
-    static int compareCursors(String a, String b) {
+    public static int compareCursors(String a, String b) {
         try {
             return OffsetDateTime.parse(a).toInstant().compareTo(OffsetDateTime.parse(b).toInstant());
         } catch (DateTimeParseException e) {

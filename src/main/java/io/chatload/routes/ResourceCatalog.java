@@ -118,7 +118,7 @@ public final class ResourceCatalog {
     }
 
     /** Where a parent's records are sent to run a child resource. */
-    static String childEndpoint(String resourceId) {
+    public static String childEndpoint(String resourceId) {
         return "direct:" + resourceId;
     }
 

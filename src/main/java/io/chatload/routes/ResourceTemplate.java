@@ -5,18 +5,22 @@ import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
  * The route template every resource file instantiates ({@code routeTemplateRef: chatload-resource}, with
- * {@code routeId: <source>.<name>}). Its parameters are documented once, in {@link ResourceParameter}. The route it makes is only the trigger: a stateful Quartz
- * timer that hands the resource to {@link LoadRoutes#RUN}, where the fetch-split-paginate-write mechanics live once
- * for all resources.
+ * {@code routeId: <source>.<name>}). Its parameters are documented once, in {@link ResourceParameter}. The route it
+ * makes is only the trigger: a stateful Quartz timer (a child resource: the {@code direct:} endpoint its parent's
+ * runs send to) that hands over to the run engine at {@code handOff}, where the fetch-split-paginate-write mechanics
+ * live once for all resources.
  */
 public final class ResourceTemplate extends RouteBuilder {
 
     public static final String ID = "chatload-resource";
 
     private final ResourceCatalog catalog;
+    private final String handOff;
 
-    public ResourceTemplate(ResourceCatalog catalog) {
+    /** @param handOff the engine's endpoint that takes each firing (it knows the resource by the route's id) */
+    public ResourceTemplate(ResourceCatalog catalog, String handOff) {
         this.catalog = catalog;
+        this.handOff = handOff;
     }
 
     @Override
@@ -29,7 +33,6 @@ public final class ResourceTemplate extends RouteBuilder {
         template.configure(catalog::register)
                 .from("{{" + ResourceCatalog.TRIGGER + "}}")
                 .autoStartup("{{" + ResourceCatalog.ENABLED + "}}")
-                .setProperty(ResourceRunner.RESOURCE, simple("${routeId}"))
-                .to(LoadRoutes.RUN);
+                .to(handOff);
     }
 }

@@ -4,10 +4,10 @@ import io.chatload.cluster.QuartzCluster;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.dashboard.Dashboard;
 import io.chatload.embed.ChatloadRoutes;
+import io.chatload.engine.Load;
+import io.chatload.engine.LoadSummary;
 import io.chatload.load.Destination;
 import io.chatload.outbox.DrainResult;
-import io.chatload.routes.Load;
-import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.webhook.WebhookRoutes;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class ChatloadRuntime implements AutoCloseable {
         if (scheduled) {
             QuartzCluster.configure(main, config);
             // run only: the webhook receivers on Camel's HTTP server and hot reload of routes/, each when enabled
-            WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination());
+            WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runs());
             RoutesReloader.installIfEnabled(main, config, chatload.catalog());
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");

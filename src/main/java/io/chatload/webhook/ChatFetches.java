@@ -1,12 +1,12 @@
 package io.chatload.webhook;
 
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.ResourceOutcome;
+import io.chatload.engine.RunOutcome;
+import io.chatload.engine.RunRequest;
+import io.chatload.engine.Runs;
 import io.chatload.load.Destination;
-import io.chatload.routes.Load;
-import io.chatload.routes.LoadRoutes;
-import io.chatload.routes.LoadSummary;
 import io.chatload.routes.ResourceCatalog;
-import io.chatload.routes.ResourceOutcome;
-import io.chatload.routes.ResourceRunner;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.text.PrintableText;
 import java.time.Duration;
@@ -18,8 +18,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +38,7 @@ final class ChatFetches {
 
     private final ResourceCatalog catalog;
     private final Destination destination;
+    private final Runs runs;
     private final String chatsResource;
     private final int maxPending;
     private final int concurrency;
@@ -47,7 +46,6 @@ final class ChatFetches {
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final CountDownLatch warm = new CountDownLatch(1);
     private ExecutorService pool;
-    private ProducerTemplate producer;
 
     private static final class Pending {
         final ChaportDelivery delivery;
@@ -57,9 +55,11 @@ final class ChatFetches {
         }
     }
 
-    ChatFetches(ResourceCatalog catalog, Destination destination, String chatsResource, int concurrency, int maxPending) {
+    ChatFetches(ResourceCatalog catalog, Destination destination, Runs runs, String chatsResource, int concurrency,
+                int maxPending) {
         this.catalog = catalog;
         this.destination = destination;
+        this.runs = runs;
         this.chatsResource = chatsResource;
         this.concurrency = concurrency;
         this.maxPending = maxPending;
@@ -67,7 +67,6 @@ final class ChatFetches {
 
     synchronized void start(CamelContext context) {
         pool = context.getExecutorServiceManager().newFixedThreadPool(this, "chatload-chaport-webhook", concurrency);
-        producer = context.createProducerTemplate();
     }
 
     /**
@@ -121,21 +120,15 @@ final class ChatFetches {
     /** One load: the chat and its events, in one batch; one log line says what it wrote or why it failed. */
     private void fetch(ChaportDelivery delivery) {
         long started = System.nanoTime();
-        Load load = new Load(destination.ledger(), catalog.tree(chatsResource), false);
         Map<String, Object> parent = new LinkedHashMap<>();
         parent.put("id", delivery.visitorId());
         parent.put("chatId", delivery.chatId());
-        Exchange result = producer.send(LoadRoutes.RUN, exchange -> {
-            exchange.setProperty(ResourceRunner.RESOURCE, chatsResource);
-            exchange.setProperty(ResourceRunner.LOAD, load);
-            exchange.setProperty(ResourceRunner.PARENT, parent);
-            exchange.setProperty(ResourceRunner.PATH, CHAT_PATH);
-        });
-        LoadSummary summary = load.finish(destination.state());
+        RunOutcome run = runs.start(RunRequest.of(chatsResource).forParent(parent).withPath(CHAT_PATH));
+        LoadSummary summary = run.summary();
         String what = "chaport webhook " + delivery.event() + ": visitor " + delivery.visitorId() + " chat " + delivery.chatId();
-        if (result.getException() != null || summary.failed()) {
+        if (run.failed() || summary.failed()) {
             String error = summary.outcomes().stream().filter(ResourceOutcome::failed).map(ResourceOutcome::error)
-                    .findFirst().orElse(result.getException() == null ? "failed" : PrintableText.escape(result.getException().getMessage()));
+                    .findFirst().orElse(run.outcome().error());
             LOG.warn("{}: not loaded, the next poll fetches it: {}", what, error);
             return;
         }

@@ -1,5 +1,6 @@
 package io.chatload.webhook;
 
+import io.chatload.engine.Load;
 import io.chatload.load.Destination;
 import io.chatload.load.EvolutionMode;
 import io.chatload.load.LoadBatch;
@@ -8,7 +9,6 @@ import io.chatload.load.SchemaContract;
 import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
 import io.chatload.load.naming.Naming;
-import io.chatload.routes.Load;
 import io.chatload.text.PrintableText;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.chatload.webhook;
 
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
+import io.chatload.engine.Runs;
 import io.chatload.load.Destination;
 import io.chatload.load.naming.Naming;
 import io.chatload.routes.ResourceCatalog;
@@ -35,23 +36,25 @@ public final class WebhookRoutes extends RouteBuilder {
     private final ChatloadConfig config;
     private final ChatFetches fetches;
 
-    private WebhookRoutes(WebhookSettings settings, ChatloadConfig config, ResourceCatalog catalog, Destination destination) {
+    private WebhookRoutes(WebhookSettings settings, ChatloadConfig config, ResourceCatalog catalog, Destination destination,
+                          Runs runs) {
         this.settings = settings;
         this.config = config;
         this.catalog = catalog;
         this.destination = destination;
-        this.fetches = new ChatFetches(catalog, destination, settings.chatsResource(), settings.concurrency(),
+        this.fetches = new ChatFetches(catalog, destination, runs, settings.chatsResource(), settings.concurrency(),
                 settings.maxPending());
     }
 
     /**
      * Adds the receivers to {@code main} (of {@code run}) when at least one is enabled, with Camel's HTTP server
-     * on {@code chatload.webhook.host}:{@code chatload.webhook.port}; otherwise does nothing. The runner masks the
+     * on {@code chatload.webhook.host}:{@code chatload.webhook.port}; otherwise does nothing. The engine masks the
      * secrets in every record it writes whether or not a receiver runs ({@link SecretMasking}).
      *
      * @throws ConfigException when a receiver is enabled without a usable secret, or Chaport's without its token
      */
-    public static void install(Main main, ChatloadConfig config, ResourceCatalog catalog, Destination destination) {
+    public static void install(Main main, ChatloadConfig config, ResourceCatalog catalog, Destination destination,
+                               Runs runs) {
         WebhookSettings settings = WebhookSettings.from(config);
         if (!settings.anyEnabled()) {
             return;
@@ -68,7 +71,7 @@ public final class WebhookRoutes extends RouteBuilder {
         main.addOverrideProperty("camel.server.host", settings.host());
         main.addOverrideProperty("camel.server.port", Integer.toString(settings.port()));
         main.addOverrideProperty("camel.server.max-body-size", Long.toString(1024 * 1024));
-        main.configure().addRoutesBuilder(new WebhookRoutes(settings, config, catalog, destination));
+        main.configure().addRoutesBuilder(new WebhookRoutes(settings, config, catalog, destination, runs));
     }
 
     /** {@code /webhooks/<source>}: where a source's receiver listens, below the public URL. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ChatloadConfig;
-import io.chatload.routes.LoadSummary;
-import io.chatload.routes.ResourceOutcome;
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.ResourceOutcome;
 import io.chatload.testing.TestPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;

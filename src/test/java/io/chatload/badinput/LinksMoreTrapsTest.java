@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.badinput.StubChaport.Answer;
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

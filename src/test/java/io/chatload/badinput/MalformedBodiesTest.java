@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.badinput.StubChaport.Answer;
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.badinput.StubChaport.Answer;
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

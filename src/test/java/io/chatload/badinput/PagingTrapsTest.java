@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.chatload.badinput.StubChaport.Answer;
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatload.routes.LoadSummary;
-import io.chatload.routes.ResourceOutcome;
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.ResourceOutcome;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.sandbox.Scale;

@@ -2,7 +2,7 @@ package io.chatload.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;
 import io.chatload.testing.Truth;

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ConfigException;
-import io.chatload.routes.LoadSummary;
-import io.chatload.routes.ResourceOutcome;
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.ResourceOutcome;
+import io.chatload.engine.RunOutcome;
+import io.chatload.engine.RunRequest;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.ExpectedTable;
@@ -156,6 +158,50 @@ class EmbeddingTest {
             LoadSummary summary = chatload.runOnce("chaport.operators");
 
             assertFalse(summary.failed(), String.join("\n", summary.lines()));
+            operatorsTable().assertLoaded(database());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void aHostStartsOneRunWithATypedRequestAndGetsItsOutcome() throws Exception {
+        CamelContext context = host(settings(routes("0 0 0 1 1 ? 2099")));
+        ChatloadRoutes chatload = ChatloadRoutes.install(context, NO_CHATFORMA);
+        context.start();
+        try {
+            RunOutcome run = chatload.runs().start(RunRequest.of("chaport.operators"));
+
+            assertTrue(run.complete(), String.valueOf(run));
+            assertFalse(run.failed(), run.outcome().error());
+            assertEquals(sandbox.data().chaportOperators().size(), run.outcome().records());
+            // the run had a load of its own: its summary, and its ledger row, name only this resource
+            assertEquals(List.of("chaport.operators"), run.summary().outcomes().stream().map(ResourceOutcome::resource).toList());
+            assertFalse(run.summary().failed(), String.join("\n", run.summary().lines()));
+            operatorsTable().assertLoaded(database());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void aHostsRouteRunsAResourceBySendingItsIdToTheRunEndpoint() throws Exception {
+        CamelContext context = host(settings(routes("0 0 0 1 1 ? 2099")));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:operators-now").routeId("host-operators-now")
+                        .setBody(constant("chaport.operators"))
+                        .to("direct:chatload-run");
+            }
+        });
+        ChatloadRoutes.install(context, NO_CHATFORMA);
+        context.start();
+        try (ProducerTemplate producer = context.createProducerTemplate()) {
+            RunOutcome run = producer.requestBody("direct:operators-now", null, RunOutcome.class);
+
+            assertTrue(run.complete(), String.valueOf(run));
+            assertEquals("chaport.operators", run.outcome().resource());
             operatorsTable().assertLoaded(database());
         } finally {
             context.stop();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import io.chatload.sandbox.LinksStyle;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxData;

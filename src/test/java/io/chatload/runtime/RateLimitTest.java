@@ -3,7 +3,7 @@ package io.chatload.runtime;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;

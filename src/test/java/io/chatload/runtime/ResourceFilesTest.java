@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ConfigException;
+import io.chatload.engine.LoadSummary;
 import io.chatload.load.TableInfo;
-import io.chatload.routes.LoadSummary;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;

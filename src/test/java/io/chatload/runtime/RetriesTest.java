@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.chatload.routes.LoadSummary;
-import io.chatload.routes.ResourceOutcome;
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.ResourceOutcome;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ConfigException;
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.ResourceOutcome;
 import io.chatload.load.LoadRecord;
 import io.chatload.load.LoadStatus;
-import io.chatload.routes.LoadSummary;
-import io.chatload.routes.ResourceOutcome;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.engine.LoadSummary;
 import io.chatload.load.LoadRecord;
 import io.chatload.load.LoadStatus;
-import io.chatload.routes.LoadSummary;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;

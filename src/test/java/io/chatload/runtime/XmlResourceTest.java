@@ -3,8 +3,8 @@ package io.chatload.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.chatload.routes.LoadSummary;
-import io.chatload.routes.ResourceOutcome;
+import io.chatload.engine.LoadSummary;
+import io.chatload.engine.ResourceOutcome;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;

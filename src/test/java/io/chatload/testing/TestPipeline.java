@@ -1,9 +1,9 @@
 package io.chatload.testing;
 
 import io.chatload.config.ChatloadConfig;
+import io.chatload.engine.Load;
+import io.chatload.engine.LoadSummary;
 import io.chatload.load.Destination;
-import io.chatload.routes.Load;
-import io.chatload.routes.LoadSummary;
 import io.chatload.runtime.ChatloadRuntime;
 import io.chatload.sandbox.SandboxServer;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chatload.routes.LoadSummary;
+import io.chatload.engine.LoadSummary;
 import io.chatload.sandbox.SandboxData;
 import io.chatload.testing.Truth;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
-package io.chatload.routes;
+package io.chatload.engine;
 
 import io.chatload.load.LoadBatch;
+import io.chatload.routes.Records;
+import io.chatload.routes.ResourceSpec;
 import io.chatload.source.Paginator;
 import java.net.URI;
 import java.time.Duration;
@@ -10,12 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
  * The state of one resource run while its pages flow, carried in an exchange property from page to page. A child
- * resource has one run per parent record; it shares the batch of its root's run.
+ * resource has one run per parent record; it shares the batch of its root's run. Its parts change it from the
+ * threads of its pages and, for {@link #childFailed} and the fan-outs, from the fan-out pool.
  */
 final class ResourceRun {
 
@@ -58,6 +62,23 @@ final class ResourceRun {
         this.cursors = cursors;
         this.paginator = paginator;
         this.next = first;
+    }
+
+    /** A per-parent run's scope: the key values its parent gives (e.g. the visitor id of a visitor's chats). */
+    static String scope(ResourceSpec spec, Map<String, Object> parent) {
+        if (spec.parentQuery() != null) {
+            return String.join("/", parent.values().stream().map(String::valueOf).toList());
+        }
+        if (!spec.isChild()) {
+            return "";
+        }
+        StringJoiner scope = new StringJoiner("/");
+        spec.parent().fields().forEach((child, parentField) -> {
+            if (spec.primaryKey().contains(child)) {
+                scope.add(String.valueOf(Records.field(parent, parentField)));
+            }
+        });
+        return scope.toString();
     }
 
     URI next() {

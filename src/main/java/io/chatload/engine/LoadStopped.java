@@ -1,4 +1,4 @@
-package io.chatload.routes;
+package io.chatload.engine;
 
 /**
  * A request a stopped load does not make ({@link Load#stop}): the run fails with it, so its batch commits the rows

@@ -1,5 +1,6 @@
-package io.chatload.routes;
+package io.chatload.engine;
 
+import io.chatload.routes.ResourceSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -14,14 +15,15 @@ import org.apache.camel.CamelContext;
  * limit imposed. Without a Camel metrics registry they are kept in a private one, so the counting code never
  * branches.
  */
-public final class ResourceMetrics {
+final class ResourceMetrics {
 
-    private final CamelContext context;
+    private volatile CamelContext context;
     private volatile MeterRegistry registry;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
-    public ResourceMetrics(CamelContext context) {
-        this.context = context;
+    /** Called once the engine's routes are in {@code context}, before any run: its registry is looked up at first use. */
+    void attach(CamelContext camelContext) {
+        this.context = camelContext;
     }
 
     private MeterRegistry registry() {

@@ -1,8 +1,9 @@
-package io.chatload.routes;
+package io.chatload.engine;
 
 import io.chatload.load.LoadLedger;
 import io.chatload.load.LoadStatus;
 import io.chatload.load.StateStore;
+import io.chatload.routes.ResourceSpec;
 import io.chatload.text.PrintableText;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package io.chatload.routes;
+package io.chatload.engine;
 
+import io.chatload.routes.ResourceSpec;
 import io.chatload.text.PrintableText;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,7 @@
-package io.chatload.routes;
+package io.chatload.engine;
 
 import io.chatload.config.SourceConfig;
+import io.chatload.routes.ResourceSpec;
 import io.chatload.source.BadResponseException;
 import io.chatload.source.Urls;
 import io.chatload.text.PrintableText;

@@ -1,4 +1,4 @@
-package io.chatload.routes;
+package io.chatload.engine;
 
 import java.util.ArrayList;
 import java.util.List;

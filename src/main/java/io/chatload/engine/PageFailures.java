@@ -1,0 +1,72 @@
+package io.chatload.engine;
+
+import io.chatload.source.RateLimits;
+import io.chatload.source.RetryPolicy;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a failed page request leads to: another try (judged anew at each failure, waiting what {@code Retry-After}
+ * asks), or, for a 404 on a URL that {@code links.more} named, that page left out alone with a warning. Every other
+ * failure ends the run ({@link RunLifecycle#fail}).
+ */
+final class PageFailures {
+
+    private static final Logger RETRIES = LoggerFactory.getLogger("io.chatload.retry");
+
+    private final RetryPolicy retry;
+    private final RateLimits rateLimits;
+    private final ResourceMetrics metrics;
+
+    PageFailures(RetryPolicy retry, RateLimits rateLimits, ResourceMetrics metrics) {
+        this.retry = retry;
+        this.rateLimits = rateLimits;
+        this.metrics = metrics;
+    }
+
+    /** Whether the page's last failure is worth another try, and tries are left. */
+    boolean worthAnotherTry(Exchange exchange) {
+        ResourceRun run = RunExchange.run(exchange);
+        return run != null && run.triesOfPage() < retry.maxAttempts() && retry.retryable(RunExchange.failure(exchange));
+    }
+
+    /** A positive Retry-After replaces the backoff delay of the next try; a 429 slows the whole API down. */
+    void honourRetryAfter(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class);
+        if (ErrorMessages.httpStatus(failure) == 429) {
+            rateLimits.throttled(exchange.getProperty(RunExchange.API, String.class));
+        }
+        long wait = retry.retryAfterMs(failure);
+        if (wait >= 0) {
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait);
+        } else {
+            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        }
+    }
+
+    /** Before a retry of a page: one line saying what failed and which try comes. */
+    void retrying(Exchange exchange) {
+        ResourceRun run = RunExchange.run(exchange);
+        RETRIES.info("{}: retrying (try {} of {})", ErrorMessages.whatHappened(run.spec, run.current(),
+                RunExchange.failure(exchange)), run.triesOfPage() + 1, retry.maxAttempts());
+        run.retried();
+        metrics.retry(run.spec);
+    }
+
+    /** Whether the page's 404 leaves that page out alone (a links.more URL whose chat is gone), the run going on. */
+    boolean skipsNotFound(Exchange exchange) {
+        ResourceRun run = RunExchange.run(exchange);
+        return ErrorMessages.httpStatus(RunExchange.failure(exchange)) == 404 && run.paginator.skipsNotFound(run.current());
+    }
+
+    /** Leaves the current page out, with a warning naming it: no records from it, the paginator's next page after it. */
+    void skipNotFound(Exchange exchange) {
+        ResourceRun run = RunExchange.run(exchange);
+        run.load.warn(ErrorMessages.skippedNotFound(run.spec, run.current()));
+        run.pageRead(run.paginator.afterNotFound(run.current()));
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(List.of());
+    }
+}

@@ -1,0 +1,91 @@
+package io.chatload.engine;
+
+import io.chatload.load.Destination;
+import io.chatload.routes.ResourceCatalog;
+import io.chatload.routes.ResourceSpec;
+import java.util.function.Consumer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * The one way a run starts: a {@link RunRequest} in, the {@link RunOutcome} out, once the run (and every run below
+ * it) ended. The Quartz trigger, the fan-out to child resources, query-driven parents, {@code run --once}, the webhook
+ * receivers and embedding applications all start runs here. A child resource's run goes through the child's own
+ * route (its trigger is a {@code direct:} endpoint), every other one straight to the engine's {@code chatload-run}.
+ */
+public final class Runs {
+
+    private final ResourceCatalog catalog;
+    private final Destination destination;
+    private final Consumer<LoadSummary> scheduledLoads;
+    private volatile CamelContext context;
+    private volatile ProducerTemplate producer;
+
+    /** @param scheduledLoads receives the summary of each load a Quartz trigger started */
+    Runs(ResourceCatalog catalog, Destination destination, Consumer<LoadSummary> scheduledLoads) {
+        this.catalog = catalog;
+        this.destination = destination;
+        this.scheduledLoads = scheduledLoads;
+    }
+
+    /** Called once the engine's routes are in {@code context}: runs start there from then on. */
+    void attach(CamelContext camelContext) {
+        producer = camelContext.createProducerTemplate();
+        context = camelContext;
+    }
+
+    /**
+     * The context runs start in.
+     *
+     * @throws IllegalStateException chatload's routes are in no CamelContext yet
+     */
+    CamelContext context() {
+        CamelContext camel = context;
+        if (camel == null) {
+            throw new IllegalStateException("add chatload's routes to a CamelContext before running resources");
+        }
+        return camel;
+    }
+
+    /**
+     * Runs the request and waits for it. A request without a load gets a load of its own (the resource and all
+     * below it), finished here: its summary is in the outcome.
+     *
+     * @throws IllegalStateException chatload's routes are in no CamelContext yet, or no resource has that id
+     */
+    public RunOutcome start(RunRequest request) {
+        if (request.load() != null) {
+            return send(request);
+        }
+        Load load = new Load(destination.ledger(), catalog.tree(request.resource()), false);
+        RunOutcome outcome = send(request.in(load));
+        return outcome.withSummary(load.finish(destination.state()));
+    }
+
+    private RunOutcome send(RunRequest request) {
+        context();
+        ResourceSpec spec = catalog.get(request.resource());
+        String endpoint = spec.isChild() ? ResourceCatalog.childEndpoint(spec.id()) : EngineRoutes.RUN;
+        Exchange done = producer.send(endpoint, exchange -> exchange.getMessage().setBody(request));
+        RunOutcome outcome = done.getMessage().getBody(RunOutcome.class);
+        if (done.getException() != null || outcome == null) {
+            // the run route ends every run with an outcome; this is a failure around it, e.g. a route being reloaded
+            return new RunOutcome(ResourceOutcome.failedToStart(spec, spec.id() + ": could not start: "
+                    + ErrorMessages.describe(done.getException())), false, null);
+        }
+        return outcome;
+    }
+
+    /**
+     * A Quartz firing of a resource's route, or an exchange a power user's route sends with a resource id as its body:
+     * a run of that resource in a load of its own, whose summary is reported; the reply is its {@link RunOutcome}.
+     */
+    void fire(Exchange exchange) {
+        String named = exchange.getMessage().getBody(String.class);
+        String resource = named == null || named.isBlank() ? exchange.getFromRouteId() : named.trim();
+        RunOutcome outcome = start(RunRequest.of(resource));
+        scheduledLoads.accept(outcome.summary());
+        exchange.getMessage().setBody(outcome);
+    }
+}
