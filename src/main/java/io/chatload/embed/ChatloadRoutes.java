@@ -106,9 +106,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
         ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes",
                 (int) ResponseParser.defaultMaxBodyBytes(heap), 1024),
                 config.getInt("chatload.http.max-json-depth", 500, 2), ResponseParser.maxValues(heap));
-        RateLimits rateLimits = new RateLimits(Map.of(
-                "chaport", config.getInt("chatload.chaport.requests-per-second", 0, 0),
-                "chatforma", config.getInt("chatload.chatforma.requests-per-second", 0, 0)), Clock.systemUTC());
+        RateLimits rateLimits = new RateLimits(
+                source -> config.getInt("chatload." + source + ".requests-per-second", 0, 0), Clock.systemUTC());
         // the record filter, in every command and every host: an API may echo a webhook URL, secret and all, with or
         // without a receiver
         Engine engine = new Engine(catalog, destination, config.batchSize(), parser, retry, rateLimits,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The request budget of each API, in requests per second, shared by every route and fan-out worker of that API
@@ -18,18 +19,29 @@ public final class RateLimits {
     /** "No limit": far above what the fan-out can ask, yet small, since Camel's Throttle keeps one permit per request. */
     static final int UNLIMITED = 10_000;
 
-    private final Map<String, Integer> perSecond;
+    private final ToIntFunction<String> budgets;
     private final Clock clock;
+    /** Each source's budget, read once from {@code budgets} (the Throttle asks on every request). */
+    private final Map<String, Integer> perSecond = new ConcurrentHashMap<>();
     private final Map<String, Instant> throttledUntil = new ConcurrentHashMap<>();
 
-    public RateLimits(Map<String, Integer> perSecond, Clock clock) {
-        this.perSecond = Map.copyOf(perSecond);
+    /** @param budgets each source's requests per second, by source name (any source, not only the shipped ones) */
+    public RateLimits(ToIntFunction<String> budgets, Clock clock) {
+        this.budgets = budgets;
         this.clock = clock;
+    }
+
+    public RateLimits(Map<String, Integer> perSecond, Clock clock) {
+        this(source -> perSecond.getOrDefault(source, 0), clock);
+    }
+
+    private int limit(String source) {
+        return perSecond.computeIfAbsent(source, budgets::applyAsInt);
     }
 
     /** Requests the source may make per second now. */
     public int permits(String source) {
-        int limit = perSecond.getOrDefault(source, 0);
+        int limit = limit(source);
         if (limit <= 0) {
             return UNLIMITED;
         }
@@ -39,7 +51,7 @@ public final class RateLimits {
 
     /** Whether the source has a budget at all. */
     public boolean limited(String source) {
-        return perSecond.getOrDefault(source, 0) > 0;
+        return limit(source) > 0;
     }
 
     /** The API answered 429. */

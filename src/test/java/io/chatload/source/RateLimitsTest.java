@@ -33,6 +33,19 @@ class RateLimitsTest {
     }
 
     @Test
+    void anySourceHasTheBudgetItsSettingNamesReadOnce() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        RateLimits limits = new RateLimits(source -> {
+            asked.add(source);
+            return source.equals("helpdesk") ? 3 : 0;
+        }, new ManualClock());
+        assertEquals(3, limits.permits("helpdesk"));
+        assertEquals(3, limits.permits("helpdesk"));
+        assertEquals(RateLimits.UNLIMITED, limits.permits("acme"));
+        assertEquals(java.util.List.of("helpdesk", "acme"), asked);
+    }
+
+    @Test
     void eachApiHasItsBudgetAndA429HalvesItForAWhile() {
         ManualClock clock = new ManualClock();
         RateLimits limits = new RateLimits(Map.of("chaport", 20, "chatforma", 5), clock);
