@@ -3,10 +3,15 @@ package io.chatload.engine;
 import io.chatload.load.Destination;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way a run starts: a {@link RunRequest} in, the {@link RunOutcome} out, once the run (and every run below
@@ -16,11 +21,15 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class Runs {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.chatload.run");
+
     private final ResourceCatalog catalog;
     private final Destination destination;
     private final Consumer<LoadSummary> scheduledLoads;
     private volatile CamelContext context;
     private volatile ProducerTemplate producer;
+    /** One lock per root resource: its runs never overlap, whoever starts them. */
+    private final Map<String, ReentrantLock> rootRuns = new ConcurrentHashMap<>();
 
     /** @param scheduledLoads receives the summary of each load a Quartz trigger started */
     Runs(ResourceCatalog catalog, Destination destination, Consumer<LoadSummary> scheduledLoads) {
@@ -55,17 +64,36 @@ public final class Runs {
      * @throws IllegalStateException chatload's routes are in no CamelContext yet, or no resource has that id
      */
     public RunOutcome start(RunRequest request) {
+        context();
+        ResourceSpec spec = catalog.get(request.resource());
+        if (spec.isChild() || request.above() != null || !request.parent().isEmpty()) {
+            return run(spec, request);
+        }
+        // a root resource runs once at a time: one asked for while another is in progress (an on-demand load while
+        // the Quartz trigger's run goes on, or the other way round) waits for it, and says so; Quartz alone keeps
+        // only its own firings apart
+        ReentrantLock running = rootRuns.computeIfAbsent(spec.id(), id -> new ReentrantLock());
+        if (!running.tryLock()) {
+            LOG.info("{}: a run of it is in progress; this one waits for it to finish", spec.id());
+            running.lock();
+        }
+        try {
+            return run(spec, request);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private RunOutcome run(ResourceSpec spec, RunRequest request) {
         if (request.load() != null) {
-            return send(request);
+            return send(spec, request);
         }
         Load load = new Load(destination.ledger(), catalog.tree(request.resource()), false);
-        RunOutcome outcome = send(request.in(load));
+        RunOutcome outcome = send(spec, request.in(load));
         return outcome.withSummary(load.finish(destination.state()));
     }
 
-    private RunOutcome send(RunRequest request) {
-        context();
-        ResourceSpec spec = catalog.get(request.resource());
+    private RunOutcome send(ResourceSpec spec, RunRequest request) {
         String endpoint = spec.isChild() ? ResourceCatalog.childEndpoint(spec.id()) : EngineRoutes.RUN;
         Exchange done = producer.send(endpoint, exchange -> exchange.getMessage().setBody(request));
         RunOutcome outcome = done.getMessage().getBody(RunOutcome.class);
