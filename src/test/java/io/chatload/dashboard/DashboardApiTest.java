@@ -78,7 +78,7 @@ class DashboardApiTest {
                 shown.add(schema + "." + name);
             }
             List<Map<String, Object>> all = Truth.query(p.destination.dataSource(), "SELECT LOWER(TABLE_SCHEMA) || '.' || "
-                    + "LOWER(TABLE_NAME) AS T FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA IN ('CHAPORT_DATA', 'CHATFORMA_DATA')");
+                    + "LOWER(TABLE_NAME) AS T FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) IN ('chaport_data', 'chatforma_data')");
             assertEquals(all.size(), shown.size(), "every table of both schemas: " + shown);
             assertTrue(shown.contains("chaport_data.visitors") && shown.contains("chatforma_data._dlt_version"), shown.toString());
 

@@ -101,7 +101,7 @@ class DashboardBrowserTest {
 
                 List<WebElement> sections = browser.findElements(By.cssSelector("#tables section.table"));
                 List<Map<String, Object>> tables = Truth.query(p.destination.dataSource(), "SELECT LOWER(TABLE_SCHEMA) AS S, "
-                        + "LOWER(TABLE_NAME) AS T FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA IN ('CHAPORT_DATA', 'CHATFORMA_DATA')");
+                        + "LOWER(TABLE_NAME) AS T FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) IN ('chaport_data', 'chatforma_data')");
                 assertEquals(tables.size(), sections.size(), "a section per table");
                 Map<String, Long> shown = new HashMap<>();
                 for (WebElement section : sections) {

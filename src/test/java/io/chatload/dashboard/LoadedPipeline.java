@@ -47,7 +47,7 @@ final class LoadedPipeline {
     }
 
     static long rows(TestPipeline p, String schema, String table) throws SQLException {
-        return Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM " + schema + ".\"" + table.toUpperCase() + "\"");
+        return Truth.count(p.destination.dataSource(), "SELECT COUNT(*) FROM " + schema + ".\"" + table + "\"");
     }
 
     static int freePort() throws IOException {

@@ -171,7 +171,7 @@ class PagingStylesTest {
             assertEquals(List.of(), summary.warnings());
             List<List<Object>> expected = records(0, RECORDS).stream().map(r -> List.<Object>of(r.get("id"), r.get("name"))).toList();
             for (String style : STYLES.keySet()) {
-                QueryResult rows = p.destination.query("SELECT id, name FROM paged_data.\"" + style.toUpperCase(java.util.Locale.ROOT) + "\" ORDER BY id", 100);
+                QueryResult rows = p.destination.query("SELECT id, name FROM paged_data.\"" + style + "\" ORDER BY id", 100);
                 assertEquals(expected, rows.rows().stream().map(r -> List.<Object>of(((Number) r.get(0)).intValue(), r.get(1)))
                         .toList(), style);
             }
