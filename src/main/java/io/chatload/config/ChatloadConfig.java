@@ -240,9 +240,14 @@ public final class ChatloadConfig {
 
     /** {@code chatload.db.allow-code}: whether the database URL may run code as it opens (H2's INIT= and the like). */
     public boolean dbAllowsCode() {
-        String v = get("chatload.db.allow-code", "false").trim().toLowerCase(java.util.Locale.ROOT);
+        return getBoolean("chatload.db.allow-code", false);
+    }
+
+    /** A {@code true}/{@code false} setting (any case); anything else is one line naming the key. */
+    public boolean getBoolean(String key, boolean fallback) {
+        String v = get(key, Boolean.toString(fallback)).trim().toLowerCase(java.util.Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
-            throw new ConfigException("chatload.db.allow-code = '" + v + "' must be true or false");
+            throw new ConfigException(key + " = '" + v + "' must be true or false");
         }
         return v.equals("true");
     }

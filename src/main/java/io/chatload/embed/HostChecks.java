@@ -5,7 +5,6 @@ import io.chatload.config.ConfigException;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /** What a host's set-up must get right, said in one line worded for the host (its properties, not a command line). */
@@ -37,10 +36,6 @@ final class HostChecks {
 
     /** {@value #LOAD_ON_START}: whether the host loads every enabled resource once as it starts (default false). */
     static boolean loadOnStart(ChatloadConfig config) {
-        String v = config.get(LOAD_ON_START, "false").trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new ConfigException(LOAD_ON_START + " = '" + v + "' must be true or false");
-        }
-        return v.equals("true");
+        return config.getBoolean(LOAD_ON_START, false);
     }
 }

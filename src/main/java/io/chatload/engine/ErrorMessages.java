@@ -3,7 +3,7 @@ package io.chatload.engine;
 import io.chatload.config.SourceConfig;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.source.BadResponseException;
-import io.chatload.source.Urls;
+import io.chatload.source.urls.Urls;
 import io.chatload.text.PrintableText;
 import java.io.IOException;
 import java.net.URI;

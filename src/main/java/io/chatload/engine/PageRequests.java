@@ -11,7 +11,7 @@ import io.chatload.source.Paginators;
 import io.chatload.source.PagingContext;
 import io.chatload.source.RateLimits;
 import io.chatload.source.ResponseParser;
-import io.chatload.source.Urls;
+import io.chatload.source.urls.Urls;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.chatload.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.source.ApiClients;
-import io.chatload.source.Urls;
+import io.chatload.source.urls.Urls;
 import java.net.URI;
 import java.sql.SQLException;
 import org.apache.camel.CamelContext;

@@ -9,6 +9,7 @@ import io.chatload.engine.LoadSummary;
 import io.chatload.load.Destination;
 import io.chatload.outbox.DrainResult;
 import io.chatload.routes.ResourceCatalog;
+import io.chatload.routes.RoutesFolder;
 import io.chatload.webhook.WebhookRoutes;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;

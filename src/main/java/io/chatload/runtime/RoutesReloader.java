@@ -3,6 +3,8 @@ package io.chatload.runtime;
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import io.chatload.routes.ResourceCatalog;
+import io.chatload.routes.RouteFile;
+import io.chatload.routes.RoutesFolder;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.routes.ResourceTemplate;
 import java.nio.file.Path;
@@ -122,14 +124,14 @@ public final class RoutesReloader extends LifecycleStrategySupport {
      * no folder (the shipped files alone never change).
      */
     static void installIfEnabled(Main main, ChatloadConfig config, ResourceCatalog catalog) {
-        if (!flag(config, SETTING, true)) {
+        if (!config.getBoolean(SETTING, true)) {
             return;
         }
         RoutesFolder routes = RoutesFolder.of(config);
         if (routes.folder().isEmpty()) {
             return;
         }
-        if (flag(config, "chatload.cluster.enabled", false)) {
+        if (config.getBoolean("chatload.cluster.enabled", false)) {
             LOG.info("routes hot reload is off in a cluster: restart the nodes to change the routes folder");
             return;
         }
@@ -141,14 +143,6 @@ public final class RoutesReloader extends LifecycleStrategySupport {
                 m.getCamelContext().addLifecycleStrategy(reloader);
             }
         });
-    }
-
-    static boolean flag(ChatloadConfig config, String key, boolean fallback) {
-        String v = config.get(key, Boolean.toString(fallback)).trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new ConfigException(key + " = '" + v + "' must be true or false");
-        }
-        return v.equals("true");
     }
 
     @Override

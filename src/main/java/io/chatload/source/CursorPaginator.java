@@ -1,5 +1,6 @@
 package io.chatload.source;
 
+import io.chatload.source.urls.Urls;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

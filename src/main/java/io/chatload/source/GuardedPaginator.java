@@ -1,5 +1,6 @@
 package io.chatload.source;
 
+import io.chatload.source.urls.Urls;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;

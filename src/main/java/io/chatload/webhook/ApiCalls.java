@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.config.SourceConfig;
 import io.chatload.source.ApiClients;
-import io.chatload.source.Urls;
+import io.chatload.source.urls.Urls;
 import java.net.URI;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

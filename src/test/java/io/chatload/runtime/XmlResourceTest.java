@@ -36,10 +36,4 @@ class XmlResourceTest {
             Truth.assertTableEquals(p.destination.dataSource(), "chaport_data", "webhooks", "id", sandbox.data().chaportSubscriptions());
         }
     }
-
-    @Test
-    void theExamplesFolderIsNotLoaded() {
-        assertEquals(List.of(), RoutesFolder.list(Path.of("routes")).stream()
-                .filter(f -> f.toString().contains("examples")).toList());
-    }
 }

@@ -1,5 +1,6 @@
 package io.chatload.source;
 
+import io.chatload.source.urls.Urls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,6 @@
 package io.chatload.source.auth;
 
-import io.chatload.source.Urls;
+import io.chatload.source.urls.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.apache.hc.core5.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.chatload.source;
+package io.chatload.source.urls;
 
 import java.net.URI;
 import java.net.URLDecoder;

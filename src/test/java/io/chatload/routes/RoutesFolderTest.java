@@ -1,4 +1,4 @@
-package io.chatload.runtime;
+package io.chatload.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -182,5 +182,11 @@ class RoutesFolderTest {
     private static void write(Path file, String content) throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theExamplesFolderIsNotLoaded() {
+        assertEquals(List.of(), RoutesFolder.list(Path.of("routes")).stream()
+                .filter(f -> f.toString().contains("examples")).toList());
     }
 }

@@ -1,4 +1,4 @@
-package io.chatload.runtime;
+package io.chatload.routes;
 
 import io.chatload.config.ConfigException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.chatload.runtime;
+package io.chatload.routes;
 
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.ResourceHelper;

@@ -1,4 +1,4 @@
-package io.chatload.runtime;
+package io.chatload.routes;
 
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
@@ -50,7 +50,7 @@ public final class RoutesFolder {
             throw new ConfigException("chatload.routes = '" + folder.get() + "' is not a folder: set chatload.routes to the "
                     + "folder of your resource files, or remove it to use the ones shipped in chatload's jar");
         }
-        boolean withShipped = RoutesReloader.flag(config, SHIPPED_SETTING, true);
+        boolean withShipped = config.getBoolean(SHIPPED_SETTING, true);
         return new RoutesFolder(folder.orElse(null),
                 withShipped ? ShippedRoutes.read(RoutesFolder.class.getClassLoader()) : Map.of());
     }
