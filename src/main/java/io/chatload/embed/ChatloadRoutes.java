@@ -113,7 +113,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
         Engine engine = new Engine(catalog, destination, config.batchSize(), parser, retry, rateLimits,
                 SecretMasking.from(config), scheduledLoads);
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
-                List.of(config.source("chaport"), config.source("chatforma")));
+                config.getBoolean(HostSettings.OUTBOX_ENABLED, true)
+                        ? List.of(config.source("chaport"), config.source("chatforma")) : List.of());
         return new ChatloadRoutes(destination, catalog, engine, outboxes, RoutesFolder.of(config).files());
     }
 

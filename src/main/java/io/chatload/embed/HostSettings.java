@@ -19,6 +19,8 @@ import org.apache.camel.spi.PropertiesComponent;
 final class HostSettings {
 
     private static final String PREFIX = "chatload.";
+    /** The outboxes send messages: an application gets them only when it asks ({@code true} on the command line). */
+    static final String OUTBOX_ENABLED = "chatload.outbox.enabled";
 
     private HostSettings() {
     }
@@ -32,6 +34,7 @@ final class HostSettings {
         for (String name : names) {
             properties.resolveProperty(name).ifPresent(value -> values.put(name, value));
         }
+        values.putIfAbsent(OUTBOX_ENABLED, "false");
         settings.forEach((key, value) -> {
             if (!key.startsWith(PREFIX)) {
                 throw new IllegalArgumentException("'" + key + "' is not a chatload setting: their names start with "

@@ -2,6 +2,8 @@ package io.chatload.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.engine.LoadSummary;
@@ -71,8 +73,23 @@ class CamelMainHostTest {
             try {
                 List<Load> loads = awaitLoads(1, false);
                 assertEquals("COMPLETED", loads.get(0).status());
+                assertNull(main.getCamelContext().getRoute("chaport.messages"), "no outbox the host did not ask for");
                 ExpectedTable.chaport(sandbox.data()).stream().filter(t -> t.name().equals("chaport_data.operators"))
                         .findFirst().orElseThrow().assertLoaded(database());
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
+    @Test
+    void aHostThatAsksForTheOutboxesGetsThem() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(1))) {
+            Main main = host(sandbox, "0 0 0 1 1 ? 2099", false);
+            main.addInitialProperty("chatload.outbox.enabled", "true");
+            main.start();
+            try {
+                assertNotNull(main.getCamelContext().getRoute("chaport.messages"), "the Chaport outbox's trigger");
             } finally {
                 main.stop();
             }
