@@ -38,6 +38,9 @@ public final class ResourceCatalog {
     private final java.util.function.Function<String, HttpSettings> httpSettings;
     private final Map<String, ResourceSpec> specs = new LinkedHashMap<>();
     private final SourceStates sources;
+    /** {@value #SCHEDULES}: false leaves every Quartz trigger stopped; resources then run on demand only. */
+    static final String SCHEDULES = "chatload.schedules.enabled";
+    private final boolean scheduled;
     /** Each resource route's template parameters, to disable it if its source turns out broken by a later file. */
     private final Map<String, Map<String, Object>> routeParameters = new LinkedHashMap<>();
 
@@ -45,6 +48,7 @@ public final class ResourceCatalog {
     public ResourceCatalog(ChatloadConfig config, java.util.function.Function<String, HttpSettings> httpSettings,
                            Consumer<String> notices) {
         this.httpSettings = httpSettings;
+        this.scheduled = config.getBoolean(SCHEDULES, true);
         this.sources = new SourceStates(config, notices);
     }
 
@@ -79,7 +83,7 @@ public final class ResourceCatalog {
         }
         // the route's own parameter map, which its placeholders resolve against when the routes start
         parameters.put(TRIGGER, spec.isChild() ? childEndpoint(spec.id()) : spec.schedule().quartzUri(spec.id()));
-        parameters.put(ENABLED, Boolean.toString(sources.ready(spec.source())));
+        parameters.put(ENABLED, Boolean.toString(sources.ready(spec.source()) && (spec.isChild() || scheduled)));
         routeParameters.put(spec.id(), parameters);
         specs.put(spec.id(), spec);
     }

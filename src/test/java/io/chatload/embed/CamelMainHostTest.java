@@ -97,6 +97,24 @@ class CamelMainHostTest {
     }
 
     @Test
+    void withSchedulesOffNoTriggerRunsYetAnOnDemandLoadDoes() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(1))) {
+            Main main = host(sandbox, "1s", false);
+            main.addInitialProperty("chatload.schedules.enabled", "false");
+            main.start();
+            try (ProducerTemplate producer = main.getCamelContext().createProducerTemplate()) {
+                assertFalse(main.getCamelContext().getRouteController().getRouteStatus("chaport.operators").isStarted(),
+                        "the resource's Quartz trigger is not started");
+                LoadSummary onDemand = producer.requestBody(ChatloadRoutes.LOAD, "chaport.operators", LoadSummary.class);
+                assertFalse(onDemand.failed(), String.join("\n", onDemand.lines()));
+                assertEquals(1, finishedLoads().size(), "the on-demand load alone");
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
+    @Test
     void anOnDemandLoadWaitsForTheScheduledRunOfTheSameResource() throws Exception {
         // a slow API that counts the requests it is answering at once; the trigger fires every second
         AtomicInteger inFlight = new AtomicInteger();
