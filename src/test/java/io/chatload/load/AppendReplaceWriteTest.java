@@ -9,37 +9,15 @@ import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class AppendReplaceWriteTest {
+class AppendReplaceWriteTest extends OnEachDestination {
     private static final TableTarget EVENTS = new TableTarget("chaport_data", "events", List.of(), WriteDisposition.APPEND);
     private static final TableTarget BOTS = new TableTarget("chatforma_data", "bots", List.of("id"), WriteDisposition.REPLACE);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private LoadBatch load(TableTarget target, String loadId, String... records) throws SQLException {
         LoadBatch batch = destination.batch(loadId, 2);

@@ -17,38 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** dlt's system tables after loads: {@code _dlt_loads} (status 0 per completed load), {@code _dlt_version}, {@code _dlt_pipeline_state}. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class DltSystemTablesTest {
+class DltSystemTablesTest extends OnEachDestination {
     private static final String SCHEMA = "chaport_data";
     private static final TableTarget VISITORS = new TableTarget(SCHEMA, "visitors", List.of("id"), WriteDisposition.MERGE);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void onlyCompletedLoadsAreInDltLoadsWithStatusZero() throws SQLException {

@@ -10,10 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,26 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class LayoutMigrationTest {
+class LayoutMigrationTest extends OnEachDestination {
     private static final TableTarget VISITORS = new TableTarget("chaport_data", "visitors", List.of(), WriteDisposition.APPEND);
     private static final TableTarget CHATS = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /** The tables as the version before dlt's layout made them, with a row each. */
     private void oldLayout() throws SQLException {

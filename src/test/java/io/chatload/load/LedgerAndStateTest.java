@@ -12,35 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class LedgerAndStateTest {
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
+class LedgerAndStateTest extends OnEachDestination {
     @Test
     void loadsRoundTripNewestFirst() throws SQLException {
         LoadLedger ledger = destination.ledger();

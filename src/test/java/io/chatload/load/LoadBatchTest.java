@@ -13,42 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** One batch for a resource tree: visitors fan out to their chats, each chat has events; a cursor per visitor. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class LoadBatchTest {
+class LoadBatchTest extends OnEachDestination {
     private static final String SCHEMA = "chaport_data";
     private static final TableTarget VISITORS = new TableTarget(SCHEMA, "visitors", List.of("id"), WriteDisposition.MERGE);
     /** The visitor detail resource: spelled differently, the same table and key once normalised. */
     private static final TableTarget VISITOR = new TableTarget(SCHEMA, "Visitors", List.of("ID"), WriteDisposition.MERGE);
     private static final TableTarget CHATS = new TableTarget(SCHEMA, "chats", List.of("id"), WriteDisposition.MERGE);
     private static final TableTarget OPERATORS = new TableTarget(SCHEMA, "operators", List.of("id"), WriteDisposition.REPLACE);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private static Map<String, Object> visitor(String id, String name) {
         return json("{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}");

@@ -11,37 +11,15 @@ import io.chatload.testing.TestDatabases.Kind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class MergeWriteTest {
+class MergeWriteTest extends OnEachDestination {
     private static final TableTarget VISITORS = new TableTarget("chaport_data", "visitors", List.of("id"), WriteDisposition.MERGE);
     private static final TableTarget CHATS = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private void load(TableTarget target, String loadId, String... records) throws SQLException {
         LoadBatch batch = destination.batch(loadId, 2);

@@ -9,10 +9,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,26 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class NamingConformanceTest {
+class NamingConformanceTest extends OnEachDestination {
     private static final String LONG_CAMEL = "veryLongCamelCaseCustomFieldName".repeat(3);
     private static final String A62 = "a".repeat(62);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /** dlt's output for the destination's limit: PostgreSQL, MariaDB, H2. */
     private String byLimit(String at63, String at64, String at256) {

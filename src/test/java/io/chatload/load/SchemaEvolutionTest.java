@@ -11,36 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class SchemaEvolutionTest {
+class SchemaEvolutionTest extends OnEachDestination {
     private static final TableTarget PEOPLE = new TableTarget("src_data", "people", List.of("id"), WriteDisposition.MERGE);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /** The loader's type of each column, from the SQL type the database reports. */
     private Map<String, DataType> columnTypes(String table) throws SQLException {

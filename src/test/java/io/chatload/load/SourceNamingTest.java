@@ -12,10 +12,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,26 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class SourceNamingTest {
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
+class SourceNamingTest extends OnEachDestination {
     private Map<String, TableInfo> tables(String schema) throws SQLException {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         for (TableInfo table : destination.tables(schema)) {

@@ -12,38 +12,21 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class TransactionTest {
+class TransactionTest extends OnEachDestination {
     private static final TableTarget CHATS = new TableTarget("chaport_data", "chats", List.of("id"), WriteDisposition.MERGE);
 
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-    private Destination destination;
-
     @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-        destination = db.destination();
+    void prepare() throws SQLException {
         // a constraint the loader knows nothing about makes a child row fail after its root row was written
         db.query("CREATE SCHEMA chaport_data", 0);
         db.query("CREATE TABLE chaport_data.chats__events (type VARCHAR(100) CHECK (type <> 'boom'))", 0);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

@@ -14,10 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,25 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Kind.class)
-class TypeConformanceTest {
+class TypeConformanceTest extends OnEachDestination {
     private static final TableTarget EVENTS = new TableTarget("types_data", "events", List.of("id"), WriteDisposition.MERGE);
-
-    @Parameter
-    Kind kind;
-
-    private TestDestination db;
-
-    @BeforeEach
-    void connect() throws SQLException {
-        db = TestDestination.open(kind);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void newColumnsGetDltsDetectedTypes() throws SQLException {
