@@ -30,9 +30,11 @@ import org.apache.camel.model.RouteDefinition;
  */
 public final class ResourceCatalog {
 
-    /** Template parameters the catalog computes for each route: its trigger endpoint and whether it starts. */
-    static final String TRIGGER = "chatloadTrigger";
-    static final String ENABLED = "chatloadEnabled";
+    /**
+     * The endpoint the template's routes are written with, until the catalog gives each its trigger; set on the route's
+     * definition, not as template parameters, which Camel would list among a host's properties at start.
+     */
+    static final String UNBOUND = "direct:chatload-unbound-trigger";
     private static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
 
     private final java.util.function.Function<String, HttpSettings> httpSettings;
@@ -41,8 +43,8 @@ public final class ResourceCatalog {
     /** {@value #SCHEDULES}: false leaves every Quartz trigger stopped; resources then run on demand only. */
     static final String SCHEDULES = "chatload.schedules.enabled";
     private final boolean scheduled;
-    /** Each resource route's template parameters, to disable it if its source turns out broken by a later file. */
-    private final Map<String, Map<String, Object>> routeParameters = new LinkedHashMap<>();
+    /** Each resource's route, to disable it if its source turns out broken by a later file. */
+    private final Map<String, RouteDefinition> routes = new LinkedHashMap<>();
 
     /** @param httpSettings each source's HTTP client settings (timeouts, connections) */
     public ResourceCatalog(ChatloadConfig config, java.util.function.Function<String, HttpSettings> httpSettings,
@@ -58,7 +60,6 @@ public final class ResourceCatalog {
      */
     synchronized void register(RouteTemplateContext rtc) {
         RouteDefinition route = definitionOf(rtc);
-        Map<String, Object> parameters = route.getTemplateParameters();
         ResourceSpec spec;
         try {
             spec = check(route.getId(), rtc.getParameters(), rtc.getCamelContext());
@@ -69,8 +70,7 @@ public final class ResourceCatalog {
             }
             // this source's mistake: it stays disabled, the other sources load
             sources.broken(id.group(1), e.getMessage());
-            parameters.put(TRIGGER, childEndpoint(route.getId()));
-            parameters.put(ENABLED, "false");
+            bind(route, childEndpoint(route.getId()), false);
             return;
         }
         if (specs.containsKey(spec.id())) {
@@ -81,10 +81,9 @@ public final class ResourceCatalog {
             ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
                     httpSettings.apply(spec.source()));
         }
-        // the route's own parameter map, which its placeholders resolve against when the routes start
-        parameters.put(TRIGGER, spec.isChild() ? childEndpoint(spec.id()) : spec.schedule().quartzUri(spec.id()));
-        parameters.put(ENABLED, Boolean.toString(sources.ready(spec.source()) && (spec.isChild() || scheduled)));
-        routeParameters.put(spec.id(), parameters);
+        bind(route, spec.isChild() ? childEndpoint(spec.id()) : spec.schedule().quartzUri(spec.id()),
+                sources.ready(spec.source()) && (spec.isChild() || scheduled));
+        routes.put(spec.id(), route);
         specs.put(spec.id(), spec);
     }
 
@@ -180,11 +179,17 @@ public final class ResourceCatalog {
             }
         }
         // a file read later may have disabled a source whose first resources were already registered
-        routeParameters.forEach((id, parameters) -> {
+        routes.forEach((id, route) -> {
             if (!sources.ready(specs.get(id).source())) {
-                parameters.put(ENABLED, "false");
+                route.setAutoStartup("false");
             }
         });
+    }
+
+    /** The route's trigger (Quartz, or the direct: endpoint a parent's runs send to) and whether it starts. */
+    private static void bind(RouteDefinition route, String trigger, boolean starts) {
+        route.getInput().setUri(trigger);
+        route.setAutoStartup(Boolean.toString(starts));
     }
 
     /**

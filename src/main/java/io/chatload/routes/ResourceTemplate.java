@@ -30,9 +30,9 @@ public final class ResourceTemplate extends RouteBuilder {
         for (ResourceParameter p : ResourceParameter.values()) {
             template.templateOptionalParameter(p.key(), (p.required() ? "Required. " : "") + p.description());
         }
+        // the catalog sets each route's trigger and whether it starts, by the resource file's parameters
         template.configure(catalog::register)
-                .from("{{" + ResourceCatalog.TRIGGER + "}}")
-                .autoStartup("{{" + ResourceCatalog.ENABLED + "}}")
+                .from(ResourceCatalog.UNBOUND)
                 .to(handOff);
     }
 }
