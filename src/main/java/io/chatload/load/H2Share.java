@@ -42,7 +42,9 @@ public final class H2Share implements AutoCloseable {
         if (database.isEmpty()) {
             return Optional.empty();
         }
-        String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String key = HexFormat.of().formatHex(secret);
         // no -tcpAllowOthers: loopback clients only; -ifExists: the key opens this database and creates none
         Server server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key,
                 database.get().toString()).start();
