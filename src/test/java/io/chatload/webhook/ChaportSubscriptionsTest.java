@@ -41,8 +41,12 @@ class ChaportSubscriptionsTest {
         SandboxData data = bed.sandbox.data();
         List<Map<String, Object>> generated = data.chaportSubscriptions();
         awaitRequests("POST /chaport/api/v1/events/subscriptions", 2);
-        List<Map<String, Object>> ours = data.chaportSubscriptions().stream()
-                .filter(h -> bed.chaportReceiver().equals(h.get("targetUrl"))).toList();
+        // a request is counted as it arrives and stored as it is answered: wait for the second to be stored too
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ours(data).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Map<String, Object>> ours = ours(data);
         assertEquals(Set.of("chat.started", "chat.finished"), Set.copyOf(ours.stream().map(h -> h.get("event")).toList()));
         assertEquals(generated.size() + 2, data.chaportSubscriptions().size());
 
@@ -95,6 +99,10 @@ class ChaportSubscriptionsTest {
         assertEquals(1, Truth.count(bed.pipeline.destination.dataSource(),
                 "SELECT COUNT(*) FROM chaport_data._chatload_loads WHERE status = 'FAILED' AND error LIKE '%answered HTTP 401%'"),
                 "the failed fetch is a failed load in the ledger");
+    }
+
+    private List<Map<String, Object>> ours(SandboxData data) {
+        return data.chaportSubscriptions().stream().filter(h -> bed.chaportReceiver().equals(h.get("targetUrl"))).toList();
     }
 
     private void awaitRequests(String key, long count) throws InterruptedException {
