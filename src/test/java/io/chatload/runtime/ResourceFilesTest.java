@@ -157,6 +157,16 @@ class ResourceFilesTest {
     }
 
     @Test
+    void aRouteIdDeclaredInTwoFilesStopsTheStartNamingBoth() throws Exception {
+        Path routes = routes(resource("chaport.visitors", "path", "/visitors", "paginator", "links_next"));
+        Files.writeString(routes.resolve("nested/chaport/again.yaml"), resource("chaport.visitors", "path", "/visitors2"));
+        ConfigException e = startFails(routes);
+        assertEquals("routeId chaport.visitors is declared twice, in nested/chaport/again.yaml and in "
+                + "nested/chaport/resource.yaml: give one of them another routeId (a folder file replaces a shipped one "
+                + "by having its name)", e.getMessage());
+    }
+
+    @Test
     void aBadScheduleIsNamed() throws Exception {
         ConfigException e = disables(resource("chaport.visitors", "path", "/visitors", "schedule", "often"));
         assertTrue(e.getMessage().startsWith("resource chaport.visitors: schedule 'often' is neither a Quartz cron"), e.getMessage());
