@@ -26,11 +26,6 @@ final class AutoPaginator implements Paginator {
     }
 
     @Override
-    public URI first(URI resourceUrl) {
-        return resourceUrl;
-    }
-
-    @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
         return next(current, body, records, Map.of());
     }

@@ -26,11 +26,6 @@ final class CursorPaginator implements Paginator {
     }
 
     @Override
-    public URI first(URI resourceUrl) {
-        return resourceUrl;
-    }
-
-    @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
         String cursor = JsonPaths.text(body, cursorPath);
         if (cursor == null || (stopAfterEmptyPage && records.isEmpty())

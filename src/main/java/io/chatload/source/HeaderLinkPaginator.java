@@ -17,11 +17,6 @@ final class HeaderLinkPaginator implements Paginator {
     }
 
     @Override
-    public URI first(URI resourceUrl) {
-        return resourceUrl;
-    }
-
-    @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
         return null; // without the response's headers there is no Link header to read
     }

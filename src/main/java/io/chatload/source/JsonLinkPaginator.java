@@ -18,11 +18,6 @@ final class JsonLinkPaginator implements Paginator {
     }
 
     @Override
-    public URI first(URI resourceUrl) {
-        return resourceUrl;
-    }
-
-    @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
         return NextLinks.resolve(current, JsonPaths.text(body, nextUrlPath));
     }

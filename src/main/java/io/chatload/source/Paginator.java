@@ -7,8 +7,10 @@ import java.util.Map;
 /** Decides the pages of one resource run. One instance per run, so a paginator may remember what it has seen. */
 public interface Paginator {
 
-    /** The URL of the first page, given the resource's URL. */
-    URI first(URI resourceUrl);
+    /** The URL of the first page, given the resource's URL: by default that URL itself. */
+    default URI first(URI resourceUrl) {
+        return resourceUrl;
+    }
 
     /** The URL of the page after {@code current}, or {@code null} when the resource is complete. */
     URI next(URI current, Object body, List<Map<String, Object>> records);

@@ -8,11 +8,6 @@ import java.util.Map;
 final class SinglePagePaginator implements Paginator {
 
     @Override
-    public URI first(URI resourceUrl) {
-        return resourceUrl;
-    }
-
-    @Override
     public URI next(URI current, Object body, List<Map<String, Object>> records) {
         return null;
     }
