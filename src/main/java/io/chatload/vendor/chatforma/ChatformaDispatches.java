@@ -1,7 +1,12 @@
-package io.chatload.outbox;
+package io.chatload.vendor.chatforma;
 
 import io.chatload.config.SourceConfig;
 import io.chatload.load.DataType;
+import io.chatload.outbox.Column;
+import io.chatload.outbox.HttpCall;
+import io.chatload.outbox.OutboxKind;
+import io.chatload.outbox.OutboxRow;
+import io.chatload.outbox.RequestFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +16,12 @@ import java.util.Map;
  * {@code POST /bots/{bot_id}/segments/{segment_id}/dispatch {"content"}}, not before {@code run_at} (chatload holds
  * the row until then: the segment dispatch call takes no time of its own). The API has no idempotency key and no way
  * to list dispatches, so a row whose request may have gone out is never resent by chatload: see
- * {@link OutboxStatus#UNKNOWN}.
+ * {@code OutboxStatus.UNKNOWN}.
  */
-final class ChatformaDispatches implements OutboxKind {
-    static final String ID = "chatforma.dispatch_broadcast";
-    static final String SEND = "direct:chatforma-dispatch";
-    static final String DRAIN = "direct:chatforma-outbox-drain";
+public final class ChatformaDispatches implements OutboxKind {
+    public static final String ID = "chatforma.dispatch_broadcast";
+    public static final String SEND = "direct:chatforma-dispatch";
+    public static final String DRAIN = "direct:chatforma-outbox-drain";
     static final String BOT_ID = "bot_id";
     static final String SEGMENT_ID = "segment_id";
     static final String CONTENT = "content";
