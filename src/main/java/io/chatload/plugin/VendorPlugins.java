@@ -58,11 +58,18 @@ public final class VendorPlugins {
         return List.of(plugin.vendor());
     }
 
-    /** The outboxes of every enabled source ({@link ChatloadConfig#source} refuses one with a bad base URL). */
+    /**
+     * The outboxes of every enabled source. A source whose vendor has outboxes must have a usable base URL, enabled
+     * or not ({@link ChatloadConfig#source} refuses it in one line); that of a vendor without outboxes is the
+     * catalog's to report.
+     */
     public List<OutboxKind> outboxes(ChatloadConfig config) {
         List<OutboxKind> kinds = new ArrayList<>();
         for (VendorPlugin plugin : plugins) {
             for (String name : sourcesOf(config, plugin)) {
+                if (plugin.outboxes(config.sourceSettings(name)).isEmpty()) {
+                    continue;
+                }
                 SourceConfig source = config.source(name);
                 if (source.enabled()) {
                     kinds.addAll(plugin.outboxes(source));
