@@ -18,8 +18,11 @@ import java.util.Map;
  * attempt may have arrived is simply sent again with the same key.
  */
 public final class ChaportMessages implements OutboxKind {
+    /** The id and endpoints of the outbox of the source named {@code chaport}; another source's carry its name. */
     public static final String ID = "chaport.messages";
+    /** Body {@code Map {visitorId, text, operatorId?, externalId?}}; replies with the row as a Map. */
     public static final String SEND = "direct:chaport-send-message";
+    /** Drains once; replies with a {@code DrainResult}. */
     public static final String DRAIN = "direct:chaport-outbox-drain";
     static final String VISITOR_ID = "visitor_id";
     static final String OPERATOR_ID = "operator_id";
@@ -34,7 +37,7 @@ public final class ChaportMessages implements OutboxKind {
 
     @Override
     public String id() {
-        return ID;
+        return source.name() + ".messages";
     }
 
     @Override
@@ -49,7 +52,7 @@ public final class ChaportMessages implements OutboxKind {
 
     @Override
     public String schema() {
-        return "chaport_data";
+        return source.name() + "_data";
     }
 
     @Override
@@ -125,7 +128,7 @@ public final class ChaportMessages implements OutboxKind {
     /** Body {@code {visitorId, text, operatorId?, externalId?}}. */
     @Override
     public Map<String, Object> fromRequest(Map<?, ?> body) {
-        RequestFields fields = new RequestFields(SEND, body);
+        RequestFields fields = new RequestFields(sendEndpoint(), body);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(VISITOR_ID, fields.requiredText("visitorId"));
         values.put(OPERATOR_ID, fields.text("operatorId"));
@@ -136,11 +139,11 @@ public final class ChaportMessages implements OutboxKind {
 
     @Override
     public String sendEndpoint() {
-        return SEND;
+        return "direct:" + source.name() + "-send-message";
     }
 
     @Override
     public String drainEndpoint() {
-        return DRAIN;
+        return "direct:" + source.name() + "-outbox-drain";
     }
 }

@@ -19,8 +19,11 @@ import java.util.Map;
  * {@code OutboxStatus.UNKNOWN}.
  */
 public final class ChatformaDispatches implements OutboxKind {
+    /** The id and endpoints of the outbox of the source named {@code chatforma}; another source's carry its name. */
     public static final String ID = "chatforma.dispatch_broadcast";
+    /** Body {@code Map {botId, segmentId, content, runAt?}}; replies with the row as a Map. */
     public static final String SEND = "direct:chatforma-dispatch";
+    /** Drains once; replies with a {@code DrainResult}. */
     public static final String DRAIN = "direct:chatforma-outbox-drain";
     static final String BOT_ID = "bot_id";
     static final String SEGMENT_ID = "segment_id";
@@ -36,7 +39,7 @@ public final class ChatformaDispatches implements OutboxKind {
 
     @Override
     public String id() {
-        return ID;
+        return source.name() + ".dispatch_broadcast";
     }
 
     @Override
@@ -51,7 +54,7 @@ public final class ChatformaDispatches implements OutboxKind {
 
     @Override
     public String schema() {
-        return "chatforma_data";
+        return source.name() + "_data";
     }
 
     @Override
@@ -122,7 +125,7 @@ public final class ChatformaDispatches implements OutboxKind {
     /** {@code {botId, segmentId, content, runAt?}}; segmentId 0 means all the bot's users, so it is never implied. */
     @Override
     public Map<String, Object> fromRequest(Map<?, ?> body) {
-        RequestFields fields = new RequestFields(SEND, body);
+        RequestFields fields = new RequestFields(sendEndpoint(), body);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(BOT_ID, fields.requiredInteger("botId"));
         values.put(SEGMENT_ID, fields.requiredInteger("segmentId"));
@@ -133,11 +136,11 @@ public final class ChatformaDispatches implements OutboxKind {
 
     @Override
     public String sendEndpoint() {
-        return SEND;
+        return "direct:" + source.name() + "-dispatch";
     }
 
     @Override
     public String drainEndpoint() {
-        return DRAIN;
+        return "direct:" + source.name() + "-outbox-drain";
     }
 }
