@@ -59,10 +59,6 @@ final class FormSubmissions {
         this.masking = masking;
     }
 
-    String schema() {
-        return target.schema();
-    }
-
     /** What a delivery's body must hold to be stored; the record to store, or empty for a test delivery. */
     static Map<String, Object> record(Map<String, Object> body) throws BadDeliveryException {
         Object test = body.get("test");
