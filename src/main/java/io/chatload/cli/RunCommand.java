@@ -77,14 +77,14 @@ final class RunCommand implements Command {
      * SIGTERM stops the load (see {@link StopOnSignal}): one line instead of the summary, and the JVM exits 143.
      */
     static int once(ChatloadConfig config, List<String> names, boolean fullRefresh, Console console) throws Exception {
-        List<String> outboxNames = names.stream().filter(ChatloadRuntime::isOutbox).toList();
-        List<String> resourceNames = names.stream().filter(n -> !ChatloadRuntime.isOutbox(n)).toList();
         // closed last: the signal's hook waits for the database to be closed
         try (StopOnSignal signal = new StopOnSignal(console);
              Destination destination = Databases.connect(config);
              H2Share share = Databases.share(config);
              ChatloadRuntime runtime = ChatloadRuntime.create(config, destination, false, console::notice, s -> { })) {
             runtime.start();
+            List<String> outboxNames = names.stream().filter(runtime::isOutbox).toList();
+            List<String> resourceNames = names.stream().filter(n -> !runtime.isOutbox(n)).toList();
             boolean failed = false;
             if (names.isEmpty() || !resourceNames.isEmpty()) {
                 Set<String> resources = runtime.catalog().select(resourceNames);

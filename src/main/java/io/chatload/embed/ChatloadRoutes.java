@@ -10,6 +10,7 @@ import io.chatload.load.Destination;
 import io.chatload.outbox.DrainResult;
 import io.chatload.outbox.OutboxRoutes;
 import io.chatload.outbox.OutboxSettings;
+import io.chatload.plugin.VendorPlugins;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.routes.RouteFile;
@@ -66,30 +67,41 @@ public final class ChatloadRoutes implements RoutesBuilder {
     private final Destination destination;
     private final ResourceCatalog catalog;
     private final Engine engine;
+    private final VendorPlugins plugins;
     private final OutboxRoutes outboxes;
+    private final List<String> outboxIds;
     private final ResourceTemplate template;
     private final List<RouteFile> files;
     private volatile CamelContext context;
 
-    private ChatloadRoutes(Destination destination, ResourceCatalog catalog, Engine engine, OutboxRoutes outboxes,
-                           List<RouteFile> files) {
+    private ChatloadRoutes(Destination destination, ResourceCatalog catalog, Engine engine, VendorPlugins plugins,
+                           OutboxRoutes outboxes, List<String> outboxIds, List<RouteFile> files) {
         this.destination = destination;
         this.catalog = catalog;
         this.engine = engine;
+        this.plugins = plugins;
         this.outboxes = outboxes;
+        this.outboxIds = List.copyOf(outboxIds);
         this.files = files;
         this.template = new ResourceTemplate(catalog, Engine.RUN);
     }
 
     /**
-     * Builds chatload's routes on a destination the caller opened and closes. Checks the settings and reads the
-     * resource files at once, so a mistake fails here in one line ({@link ConfigException}).
+     * Builds chatload's routes on a destination the caller opened and closes, with the vendor plug-ins on the
+     * classpath. Checks the settings and reads the resource files at once, so a mistake fails here in one line
+     * ({@link ConfigException}).
      *
      * @param notices        one-line notices, such as a source disabled for want of its credential
      * @param scheduledLoads the summary of each load a Quartz trigger started
      */
     public static ChatloadRoutes create(ChatloadConfig config, Destination destination, Consumer<String> notices,
                                         Consumer<LoadSummary> scheduledLoads) {
+        return create(config, destination, VendorPlugins.installed(), notices, scheduledLoads);
+    }
+
+    /** The same with the vendor plug-ins given (those of a host's registry too, see {@link VendorPlugins#of}). */
+    public static ChatloadRoutes create(ChatloadConfig config, Destination destination, VendorPlugins plugins,
+                                        Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
         // per API: chatload.<source>.connect-timeout-ms etc., else the chatload.http.* defaults
         Function<String, HttpSettings> http = source -> new HttpSettings(
                 perSource(config, source, "connect-timeout-ms", 10_000), perSource(config, source, "read-timeout-ms", 60_000),
@@ -112,11 +124,11 @@ public final class ChatloadRoutes implements RoutesBuilder {
         // the record filter, in every command and every host: an API may echo a webhook URL, secret and all, with or
         // without a receiver
         Engine engine = new Engine(catalog, destination, config.batchSize(), parser, retry, rateLimits,
-                SecretMasking.from(config), scheduledLoads);
+                SecretMasking.from(config, plugins.webhookReceivers(config).keySet()), scheduledLoads);
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
-                config.getBoolean(HostSettings.OUTBOX_ENABLED, true)
-                        ? List.of(config.source("chaport"), config.source("chatforma")) : List.of());
-        return new ChatloadRoutes(destination, catalog, engine, outboxes, RoutesFolder.of(config).files());
+                config.getBoolean(HostSettings.OUTBOX_ENABLED, true) ? plugins.outboxes(config) : List.of());
+        return new ChatloadRoutes(destination, catalog, engine, plugins, outboxes, plugins.outboxIds(config),
+                RoutesFolder.of(config).files());
     }
 
     /** {@link #install(CamelContext, Map)} with every setting from the application's properties. */
@@ -137,7 +149,7 @@ public final class ChatloadRoutes implements RoutesBuilder {
         ChatloadConfig config = HostSettings.config(context, settings);
         Destination destination = connect(config);
         try {
-            ChatloadRoutes chatload = create(config, destination, NOTICES::info,
+            ChatloadRoutes chatload = create(config, destination, VendorPlugins.of(context), NOTICES::info,
                     summary -> summary.lines().forEach(LOADS::info));
             context.addRoutes(chatload);
             // once the resource files' routes exist (a host may create them only as it starts), before they run
@@ -302,10 +314,24 @@ public final class ChatloadRoutes implements RoutesBuilder {
     }
 
     /**
-     * Sends what the outbox tables hold, once, for the outboxes named (by id, {@code chaport.messages}, or the part
+     * Sends what the outbox tables hold, once, for the outboxes named (by id, {@code <source>.messages}, or the part
      * after the dot), or all when none are; on the schedule they drain on their own trigger.
      */
     public List<DrainResult> drainOutboxes(List<String> names) {
-        return outboxes.drainOnce(id -> names.isEmpty() || names.stream().anyMatch(n -> id.equals(n) || id.endsWith("." + n)));
+        return outboxes.drainOnce(id -> names.isEmpty() || names.stream().anyMatch(n -> names(id, n)));
+    }
+
+    /** Whether a name given to {@code --resources} means an outbox, of an enabled source or not. */
+    public boolean isOutbox(String name) {
+        return outboxIds.stream().anyMatch(id -> names(id, name));
+    }
+
+    private static boolean names(String outboxId, String name) {
+        return outboxId.equals(name) || outboxId.endsWith("." + name);
+    }
+
+    /** The vendor plug-ins chatload was built with. */
+    public VendorPlugins plugins() {
+        return plugins;
     }
 }

@@ -3,7 +3,7 @@ package io.chatload.outbox;
 /**
  * What one drain of an outbox did.
  *
- * @param outbox  the outbox's id, e.g. {@code chaport.messages}
+ * @param outbox  the outbox's id, e.g. {@code <source>.messages}
  * @param sent    rows the API accepted, now {@code sent}
  * @param failed  rows now {@code failed}: rejected by the API, invalid, or out of attempts
  * @param retried rows back to {@code pending} after a retryable error, for a later drain

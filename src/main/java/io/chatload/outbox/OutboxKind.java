@@ -7,14 +7,15 @@ import java.util.Map;
 /**
  * What differs between outboxes: the table and its own columns, how a row becomes a request, what the response
  * gives back, and whether the API can tell a resent request from a new one. Everything else (claiming, sending,
- * recording the outcome, recovering after a crash) is the same mechanism for every kind.
+ * recording the outcome, recovering after a crash) is the same mechanism for every kind. A vendor plug-in
+ * ({@code io.chatload.plugin.VendorPlugin}) supplies its kinds; this package never names one.
  */
-interface OutboxKind {
+public interface OutboxKind {
 
-    /** The outbox's name, also the id of its trigger route, e.g. {@code chaport.messages}. */
+    /** The outbox's name, also the id of its trigger route, e.g. {@code <source>.messages}. */
     String id();
 
-    /** The API's name as people know it, for messages: {@code Chaport}. */
+    /** The API's name as people know it, for messages. */
     String apiName();
 
     /** Base URL (requests go to it through {@code <source>-http}); the secret is used only to scrub error text. */

@@ -1,6 +1,5 @@
 package io.chatload.outbox;
 
-import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
 import java.io.IOException;
 import java.time.Clock;
@@ -19,51 +18,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sending from outbox tables: {@code chaport_data.outbox_messages} (Chaport operator messages) and
- * {@code chatforma_data.outbox_dispatches} (Chatforma segment broadcasts), one outbox per enabled source.
+ * Sending from outbox tables, one per {@link OutboxKind} the vendor plug-ins supply for their enabled sources (for
+ * example a chat API's operator messages, or a bot platform's segment broadcasts).
  *
- * <p>Per outbox: a stateful Quartz trigger (route id {@code chaport.messages} / {@code chatforma.dispatch_broadcast})
- * drains the table every poll interval through {@code direct:chaport-outbox-drain} /
- * {@code direct:chatforma-outbox-drain}; {@link #CHAPORT_SEND} / {@link #CHATFORMA_DISPATCH} insert one row and send
- * it at once, for routes of an existing Camel estate. Requests go through the source's {@code <source>-http}
- * component ({@code ApiClients.register}, which must be registered for each enabled source), so the credential is
- * never in a Camel message.
+ * <p>Per outbox: a stateful Quartz trigger (route id: the kind's id) drains the table every poll interval through the
+ * kind's {@link OutboxKind#drainEndpoint() drain endpoint}; its {@link OutboxKind#sendEndpoint() send endpoint}
+ * inserts one row and sends it at once, for routes of an existing Camel estate. Requests go through the source's
+ * {@code <source>-http} component ({@code ApiClients.register}, which must be registered for each enabled source),
+ * so the credential is never in a Camel message.
  *
  * <p>Each row is claimed ({@code pending} to {@code sending}, one more attempt) in its own committed transaction
  * before its POST, and its outcome recorded in another after it. A process killed in between leaves the row in
  * {@code sending}; the next process start deals with it before sending anything (see {@link OutboxSetup}).
  */
 public final class OutboxRoutes extends RouteBuilder {
-    /** Body {@code Map {visitorId, text, operatorId?, externalId?}}; replies with the row as a Map. */
-    public static final String CHAPORT_SEND = ChaportMessages.SEND;
-    /** Body {@code Map {botId, segmentId, content, runAt?}}; replies with the row as a Map. */
-    public static final String CHATFORMA_DISPATCH = ChatformaDispatches.SEND;
-    /** Drain once; replies with a {@link DrainResult}. */
-    public static final String CHAPORT_DRAIN = ChaportMessages.DRAIN;
-    public static final String CHATFORMA_DRAIN = ChatformaDispatches.DRAIN;
-
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRoutes.class);
 
     private final OutboxSettings settings;
     private final List<Outbox> outboxes = new ArrayList<>();
 
     /**
-     * @param sources the API sources; an outbox is built for each enabled one ({@code chaport}, {@code chatforma}),
-     *                whose {@code <source>-http} component must be registered before the first send
+     * @param kinds the outboxes to serve, those of the enabled sources; each source's {@code <source>-http}
+     *              component must be registered before the first send
      */
-    public OutboxRoutes(Destination destination, OutboxSettings settings, Collection<SourceConfig> sources) {
+    public OutboxRoutes(Destination destination, OutboxSettings settings, Collection<? extends OutboxKind> kinds) {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
-        for (SourceConfig source : sources) {
-            if (!source.enabled()) {
-                continue;
-            }
-            OutboxKind kind = switch (source.name()) {
-                case "chaport" -> new ChaportMessages(source);
-                case "chatforma" -> new ChatformaDispatches(source);
-                default -> throw new IllegalArgumentException("no outbox for source '" + source.name()
-                        + "': known are chaport and chatforma");
-            };
+        for (OutboxKind kind : kinds) {
             outboxes.add(Outbox.create(kind, destination, settings, clock));
         }
     }
@@ -162,7 +143,7 @@ public final class OutboxRoutes extends RouteBuilder {
         return drainOnce(id -> true);
     }
 
-    /** The same for the outboxes whose id ({@code chaport.messages}) the filter accepts. */
+    /** The same for the outboxes whose id ({@code <source>.messages}) the filter accepts. */
     public List<DrainResult> drainOnce(java.util.function.Predicate<String> which) {
         CamelContext context = getCamelContext();
         if (context == null) {

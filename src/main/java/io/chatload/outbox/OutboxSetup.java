@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * again with the same key (the API drops the repeat); without one they become {@code unknown}.
  *
  * <p>This assumes one chatload process per outbox table: a second process starting while the first is sending
- * would take the first's in-flight rows for crashed ones. Even then nothing is sent twice: Chaport drops the
- * repeat, and an unknown Chatforma row is not resent (the first process's answer is then not recorded).
+ * would take the first's in-flight rows for crashed ones. Even then nothing is sent twice: an idempotent API drops
+ * the repeat, and an unknown row of a non-idempotent one is not resent (the first process's answer is then not
+ * recorded).
  */
 final class OutboxSetup {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSetup.class);

@@ -13,8 +13,8 @@ public enum OutboxStatus {
     /** Given up on: the API rejected it, the row is invalid, or it ran out of attempts. See {@code last_error}. */
     FAILED,
     /**
-     * Chatforma only: the request may or may not have reached the API (the process stopped during the call, or the
-     * call ended in a way that does not say). chatload never resends such a row by itself; a person checks and sets
+     * Only in outboxes whose API is not idempotent: the request may or may not have reached the API (the process
+     * stopped during the call, or the call ended in a way that does not say). chatload never resends such a row by itself; a person checks and sets
      * the status to {@code pending} (resend) or {@code sent}.
      */
     UNKNOWN;

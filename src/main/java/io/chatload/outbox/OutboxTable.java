@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every SQL statement of one outbox table, for one dialect: the only place with outbox SQL. Identifiers go through
- * the dialect's folding and quoting, so {@code SELECT * FROM chaport_data.outbox_messages} works unquoted; values
+ * the dialect's folding and quoting, so {@code SELECT * FROM <schema>.outbox_messages} works unquoted; values
  * are always parameters.
  */
 final class OutboxTable {

@@ -9,16 +9,16 @@ import java.util.Date;
 import java.util.Map;
 
 /** Reads the fields of a body sent to an outbox's {@code direct:} endpoint, with one clear error per bad field. */
-final class RequestFields {
+public final class RequestFields {
     private final String endpoint;
     private final Map<?, ?> body;
 
-    RequestFields(String endpoint, Map<?, ?> body) {
+    public RequestFields(String endpoint, Map<?, ?> body) {
         this.endpoint = endpoint;
         this.body = body;
     }
 
-    String requiredText(String key) {
+    public String requiredText(String key) {
         String value = text(key);
         if (value == null) {
             throw bad(key, "is required and must be a non-empty string");
@@ -26,7 +26,7 @@ final class RequestFields {
         return value;
     }
 
-    String text(String key) {
+    public String text(String key) {
         Object value = body.get(key);
         if (value == null) {
             return null;
@@ -38,7 +38,7 @@ final class RequestFields {
         return text.isBlank() ? null : text;
     }
 
-    long requiredInteger(String key) {
+    public long requiredInteger(String key) {
         Object value = body.get(key);
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             return ((Number) value).longValue();
@@ -50,7 +50,7 @@ final class RequestFields {
     }
 
     /** An ISO-8601 instant such as {@code 2026-01-23T17:33:30.000Z}, or a date-time object; null when absent. */
-    OffsetDateTime timestamp(String key) {
+    public OffsetDateTime timestamp(String key) {
         Object value = body.get(key);
         if (value == null || value instanceof String s && s.isBlank()) {
             return null;
@@ -73,7 +73,7 @@ final class RequestFields {
     }
 
     /** Epoch milliseconds of a timestamp as JDBC drivers return it, or null. */
-    static Long epochMillis(Object value) {
+    public static Long epochMillis(Object value) {
         if (value instanceof OffsetDateTime t) {
             return t.toInstant().toEpochMilli();
         }

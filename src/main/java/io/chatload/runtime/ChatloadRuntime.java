@@ -32,9 +32,6 @@ public final class ChatloadRuntime implements AutoCloseable {
 
     private static final Logger PROGRESS = LoggerFactory.getLogger("io.chatload.progress");
 
-    /** The outboxes' ids, as run --once --resources may name them (also by the part after the dot). */
-    public static final List<String> OUTBOXES = List.of("chaport.messages", "chatforma.dispatch_broadcast");
-
     /** How often {@code run} logs the progress of long crawls. */
     private static final long PROGRESS_SECONDS = 10;
 
@@ -58,7 +55,8 @@ public final class ChatloadRuntime implements AutoCloseable {
         if (scheduled) {
             QuartzCluster.configure(main, config);
             // run only: the webhook receivers on Camel's HTTP server and hot reload of routes/, each when enabled
-            WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runs());
+            WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runs(),
+                    chatload.plugins().webhookReceivers(config));
             RoutesReloader.installIfEnabled(main, config, chatload.catalog());
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
@@ -126,9 +124,9 @@ public final class ChatloadRuntime implements AutoCloseable {
         return chatload.drainOutboxes(names);
     }
 
-    /** Whether a name given to --resources means an outbox. */
-    public static boolean isOutbox(String name) {
-        return OUTBOXES.stream().anyMatch(o -> o.equals(name) || o.endsWith("." + name));
+    /** Whether a name given to --resources means an outbox (by id, or the part after the dot). */
+    public boolean isOutbox(String name) {
+        return chatload.isOutbox(name);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.apache.camel.ProducerTemplate;
  * Requests for managing subscriptions, through the source's own {@code <source>-http} component: its interceptor
  * adds the credential, only for the API's own origin, so no secret travels in a Camel header.
  */
-final class ApiCalls {
+public final class ApiCalls {
 
     /**
      * The route the requests take: an exchange that no route consumed would be metered without a route tag, which
@@ -41,7 +41,7 @@ final class ApiCalls {
     }
 
     /** The parsed JSON answer of a 2xx; otherwise an exception saying which request got which status. */
-    Object call(String method, String pathAndQuery, Object body) throws Exception {
+    public Object call(String method, String pathAndQuery, Object body) throws Exception {
         URI uri = Urls.resolve(source.baseUrl(), pathAndQuery);
         String request = method + " " + Urls.pathAndQuery(uri);
         Exchange result = producer.send(ROUTE, exchange -> {

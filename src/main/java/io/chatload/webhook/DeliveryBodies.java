@@ -12,7 +12,7 @@ import java.util.Map;
  * Parses a delivery's body: one JSON object, without duplicate keys or deep nesting, whose quoted values are cut
  * short and stripped of control characters before they reach a log line.
  */
-final class DeliveryBodies {
+public final class DeliveryBodies {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -47,7 +47,7 @@ final class DeliveryBodies {
     }
 
     /** A value from the body made safe for one log line: printable, at most 60 characters. */
-    static String quote(Object value) {
+    public static String quote(Object value) {
         String text = PrintableText.escape(String.valueOf(value));
         return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }

@@ -1,38 +1,12 @@
 package io.chatload.webhook;
 
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /** The receivers' answers: a status and a small JSON body, and none of the request's headers echoed back. */
 final class Replies {
 
-    /** Reads a delivery's JSON body into what its receiver handles. */
-    @FunctionalInterface
-    interface Reader<T> {
-        T read(Map<String, Object> body) throws BadDeliveryException;
-    }
-
     private Replies() {
-    }
-
-    /**
-     * What every receiver does first: a wrong secret is answered 404, a body that is not JSON or not a delivery of
-     * the receiver's kind 400, each logged ({@link Refusals}); returns null after such an answer, else the delivery read.
-     */
-    static <T> T admit(Exchange exchange, WebhookSecret secret, Refusals refusals, Reader<T> reader) {
-        if (!secret.matches(takeSecret(exchange))) {
-            refusals.wrongSecret();
-            notFound(exchange);
-            return null;
-        }
-        try {
-            return reader.read(DeliveryBodies.parse(exchange.getMessage().getBody(byte[].class)));
-        } catch (BadDeliveryException e) {
-            refusals.badDelivery(e.getMessage());
-            badRequest(exchange, e.getMessage());
-            return null;
-        }
     }
 
     static void reply(Exchange exchange, int status, String json) {

@@ -1,6 +1,7 @@
 package io.chatload.webhook;
 
 import io.chatload.config.ChatloadConfig;
+import java.util.Collection;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Hides webhook secrets in a record about to be written, in every string value at any depth: an API that lists
  * webhook subscriptions returns their target URLs, whose last path segment is the secret, and no table may keep it
- * ({@code chaport_data.webhooks.target_url} keeps {@code .../webhooks/chaport/****}). The engine applies it to every
+ * ({@code <schema>.webhooks.target_url} keeps {@code .../webhooks/<source>/****}). The engine applies it to every
  * record of every source in every command, whether or not a receiver is enabled: the segment after
  * {@code /webhooks/<source>/} is masked whatever it is (a subscription may predate the configured secret, or point at
  * another chatload), and so is each configured receiver secret wherever it appears.
@@ -31,9 +32,11 @@ public final class SecretMasking implements Consumer<Map<String, Object>> {
      * The masking for the receivers' secrets as configured ({@code chatload.<source>.webhook.secret}), enabled or not;
      * a value that could not be a secret (see {@link WebhookSecret#of}) is no receiver's and is left out, so that a
      * short stray value does not blank out ordinary text.
+     *
+     * @param sources the sources that have a webhook receiver (their vendor plug-in makes one)
      */
-    public static SecretMasking from(ChatloadConfig config) {
-        return new SecretMasking(WebhookSettings.SOURCES.stream()
+    public static SecretMasking from(ChatloadConfig config, Collection<String> sources) {
+        return new SecretMasking(sources.stream()
                 .map(source -> WebhookSecret.configured(config.get("chatload." + source + ".webhook.secret", null)))
                 .filter(Objects::nonNull).toList());
     }

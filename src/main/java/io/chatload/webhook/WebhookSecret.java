@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.util.regex.Pattern;
 
 /**
- * The secret path segment of a webhook URL ({@code /webhooks/chaport/<secret>}): the only thing that tells a real
+ * The secret path segment of a webhook URL ({@code /webhooks/<source>/<secret>}): the only thing that tells a real
  * delivery from anyone's POST, since neither API signs its deliveries. Compared in constant time; shown nowhere:
  * {@link #toString()} and {@link #mask} hide it in every URL chatload logs.
  */

@@ -4,6 +4,7 @@ import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,42 +14,50 @@ import java.util.Locale;
  *
  * @param host          the address Camel's HTTP server listens on
  * @param port          its port
- * @param concurrency   chats fetched at the same time after deliveries
- * @param maxPending    chats waiting to be fetched before deliveries are answered 503
+ * @param receivers     one per source whose vendor has a receiver, enabled or not, in the plug-ins' order
+ * @param concurrency   how many deliveries a receiver works on at the same time (e.g. chats fetched after them)
+ * @param maxPending    deliveries waiting for that work before deliveries are answered 503
  * @param checkEveryMs  how often the subscriptions are checked (and re-created when someone deleted them)
  */
-record WebhookSettings(String host, int port, Receiver chaport, Receiver chatforma, String chatsResource,
-                       int concurrency, int maxPending, long checkEveryMs) {
+public record WebhookSettings(String host, int port, List<Receiver> receivers, int concurrency, int maxPending,
+                              long checkEveryMs) {
 
-    /** The sources that have a receiver. */
-    static final List<String> SOURCES = List.of("chaport", "chatforma");
+    public WebhookSettings {
+        receivers = List.copyOf(receivers);
+    }
 
     /** One source's receiver; {@code publicUrl} (no trailing slash) is null when subscriptions are not managed. */
-    record Receiver(String source, boolean enabled, WebhookSecret secret, String publicUrl) {
+    public record Receiver(String source, boolean enabled, WebhookSecret secret, String publicUrl) {
 
         /** Where the API delivers: {@code <public-url>/webhooks/<source>/<secret>}; holds the secret, never logged. */
-        String targetUrl() {
+        public String targetUrl() {
             return publicUrl + WebhookRoutes.path(source) + "/" + secret.reveal();
         }
 
         /** The target URL as chatload logs it. */
-        String maskedTargetUrl() {
+        public String maskedTargetUrl() {
             return publicUrl + WebhookRoutes.path(source) + "/" + WebhookSecret.MASK;
         }
     }
 
-    static WebhookSettings from(ChatloadConfig config) {
+    /** @param sources the sources that have a receiver */
+    static WebhookSettings from(ChatloadConfig config, Collection<String> sources) {
         return new WebhookSettings(config.get("chatload.webhook.host", "0.0.0.0"),
                 config.getInt("chatload.webhook.port", 8080, 1),
-                receiver(config, "chaport"), receiver(config, "chatforma"),
-                config.get("chatload.chaport.webhook.chats-resource", "chaport.visitor_chats"),
+                sources.stream().map(source -> receiver(config, source)).toList(),
                 config.getInt("chatload.webhook.concurrency", 4, 1),
                 config.getInt("chatload.webhook.max-pending", 10_000, 1),
                 config.getInt("chatload.webhook.subscriptions-check-ms", 900_000, 1_000));
     }
 
+    /** The source's receiver. */
+    Receiver receiver(String source) {
+        return receivers.stream().filter(r -> r.source().equals(source)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no webhook receiver for source " + source));
+    }
+
     boolean anyEnabled() {
-        return chaport.enabled() || chatforma.enabled();
+        return receivers.stream().anyMatch(Receiver::enabled);
     }
 
     private static Receiver receiver(ChatloadConfig config, String source) {

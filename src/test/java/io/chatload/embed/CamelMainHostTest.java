@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.engine.LoadSummary;
+import io.chatload.plugin.VendorPlugin;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.ExpectedTable;
@@ -90,6 +91,24 @@ class CamelMainHostTest {
             main.start();
             try {
                 assertNotNull(main.getCamelContext().getRoute("chaport.messages"), "the Chaport outbox's trigger");
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
+    /** A vendor plug-in in the host's registry replaces the shipped one: this one has no outbox to serve. */
+    @Test
+    void aHostsOwnVendorPlugInReplacesTheShippedOne() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(1))) {
+            Main main = host(sandbox, "0 0 0 1 1 ? 2099", false);
+            main.addInitialProperty("chatload.outbox.enabled", "true");
+            VendorPlugin withoutOutbox = () -> "chaport";
+            main.bind("hostChaportPlugin", withoutOutbox);
+            main.start();
+            try {
+                assertNotNull(main.getCamelContext().getRoute("chaport.operators"), "the vendor's YAML still loads");
+                assertNull(main.getCamelContext().getRoute("chaport.messages"), "the host's plug-in makes no outbox");
             } finally {
                 main.stop();
             }

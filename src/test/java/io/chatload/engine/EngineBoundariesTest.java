@@ -1,6 +1,7 @@
 package io.chatload.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,12 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape the engine keeps, read from the sources: the engine's packages import others without cycles, the exchange
- * properties of a run stay inside the engine, and no class of the engine or of the resource declarations grows
- * past about 300 lines.
+ * properties of a run stay inside the engine, no class of the engine or of the resource declarations grows past about
+ * 300 lines, and vendors are plug-ins: only their own packages know them.
  */
 class EngineBoundariesTest {
 
     private static final Path MAIN = Path.of("src/main/java");
+    private static final Path VENDORS = MAIN.resolve("io/chatload/vendor");
     /** The top-level package an import names ({@code io.chatload.source} for {@code io.chatload.source.auth.X}). */
     private static final Pattern IMPORT = Pattern.compile("^import (io\\.chatload\\.[a-z]+)[a-z.]*\\.[A-Z]", Pattern.MULTILINE);
 
@@ -106,6 +108,49 @@ class EngineBoundariesTest {
             }
         }
         assertEquals(Map.of(), long_);
+    }
+
+    /** Vendors plug into the core (io.chatload.plugin.VendorPlugin); nothing outside their packages depends on them. */
+    @Test
+    void noCorePackageImportsAVendor() throws IOException {
+        List<String> importing = new ArrayList<>();
+        for (Path file : sources()) {
+            if (!file.startsWith(VENDORS) && Files.readString(file).contains("import io.chatload.vendor.")) {
+                importing.add(MAIN.relativize(file).toString());
+            }
+        }
+        assertEquals(List.of(), importing, "core classes that import a vendor's package");
+    }
+
+    /**
+     * A vendor's name appears in its own package and its YAML folder, nowhere else: no string literal in the core is a
+     * vendor's name or starts with it ({@code "acme"}, {@code "acme.messages"}, {@code "acme_data"}). The sandbox,
+     * which simulates the vendors' APIs, is no part of the core.
+     */
+    @Test
+    void noCoreSourceNamesAVendorInALiteral() throws IOException {
+        List<String> vendors;
+        try (Stream<Path> dirs = Files.list(VENDORS)) {
+            vendors = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(vendors.size() >= 2, "the vendors' packages below " + VENDORS + ": " + vendors);
+        Pattern literal = Pattern.compile("\"(" + String.join("|", vendors) + ")([._-][^\"]*)?\"");
+        List<String> naming = new ArrayList<>();
+        for (Path file : sources()) {
+            if (file.startsWith(VENDORS) || file.startsWith(MAIN.resolve("io/chatload/sandbox"))) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).trim();
+                boolean comment = line.startsWith("*") || line.startsWith("/*") || line.startsWith("//");
+                Matcher m = literal.matcher(line);
+                if (!comment && m.find()) {
+                    naming.add(MAIN.relativize(file) + ":" + (i + 1) + " " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), naming, "vendor names in core sources");
     }
 
     private static List<Path> sources() throws IOException {

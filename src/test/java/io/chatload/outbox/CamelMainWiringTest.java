@@ -9,6 +9,9 @@ import io.chatload.sandbox.SandboxServer;
 import io.chatload.source.ApiClients;
 import io.chatload.source.AuthScheme;
 import io.chatload.source.HttpSettings;
+import io.chatload.testing.OutboxTestBed;
+import io.chatload.vendor.chaport.ChaportPlugin;
+import io.chatload.vendor.chatforma.ChatformaPlugin;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +35,8 @@ class CamelMainWiringTest {
              Destination destination = Destination.connect(OutboxTestBed.dbUrl(dir), "", "")) {
             SourceConfig chaport = OutboxTestBed.chaport(sandbox.chaportBaseUrl(), sandbox.config().chaportToken());
             SourceConfig chatforma = OutboxTestBed.chatforma(sandbox.chatformaBaseUrl(), sandbox.config().chatformaKey());
-            OutboxRoutes outbox = new OutboxRoutes(destination, OutboxSettings.defaults(), List.of(chaport, chatforma));
+            OutboxRoutes outbox = new OutboxRoutes(destination, OutboxSettings.defaults(), List.of(new ChaportPlugin().outboxes(chaport),
+                    new ChatformaPlugin().outboxes(chatforma)).stream().flatMap(List::stream).toList());
             Main main = new Main();
             main.addMainListener(new MainListenerSupport() {
                 @Override

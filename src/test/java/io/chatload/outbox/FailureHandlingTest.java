@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatload.testing.OutboxTestBed;
+import io.chatload.vendor.chaport.ChaportMessages;
+import io.chatload.vendor.chatforma.ChatformaDispatches;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -34,12 +37,12 @@ class FailureHandlingTest {
             bed.update("INSERT INTO " + MESSAGES + " (visitor_id, operator_id, text) VALUES ('v1', 'op1', 'hello')");
 
             String log = stderrOf(() -> {
-                assertEquals(new DrainResult("chaport.messages", 0, 0, 1, 0), bed.drain(OutboxRoutes.CHAPORT_DRAIN));
+                assertEquals(new DrainResult("chaport.messages", 0, 0, 1, 0), bed.drain(ChaportMessages.DRAIN));
                 assertEquals("pending", bed.row(MESSAGES, 1).get("status"));
                 assertEquals("HTTP 500: server trouble for Bearer *** (attempt 1 of 3, retried by the next drain)",
                         bed.row(MESSAGES, 1).get("last_error"));
-                assertEquals(1, bed.drain(OutboxRoutes.CHAPORT_DRAIN).retried());
-                return bed.drain(OutboxRoutes.CHAPORT_DRAIN);
+                assertEquals(1, bed.drain(ChaportMessages.DRAIN).retried());
+                return bed.drain(ChaportMessages.DRAIN);
             });
 
             Map<String, Object> row = bed.row(MESSAGES, 1);
@@ -54,7 +57,7 @@ class FailureHandlingTest {
             }
             assertTrue(log.contains("chaport.messages row 1 (POST /chaport/api/v1/messages): HTTP 500"), log);
             assertFalse(log.contains(TOKEN), "the token is in the log:\n" + log);
-            assertEquals(0, bed.drain(OutboxRoutes.CHAPORT_DRAIN).retried(), "a failed row stays failed");
+            assertEquals(0, bed.drain(ChaportMessages.DRAIN).retried(), "a failed row stays failed");
         }
     }
 
@@ -63,7 +66,7 @@ class FailureHandlingTest {
         try (StubApi api = StubApi.answering(401); OutboxTestBed bed = chaportAt(api)) {
             bed.update("INSERT INTO " + MESSAGES + " (visitor_id, operator_id, text) VALUES ('v1', 'op1', 'hello')");
 
-            String log = stderrOf(() -> bed.drain(OutboxRoutes.CHAPORT_DRAIN));
+            String log = stderrOf(() -> bed.drain(ChaportMessages.DRAIN));
 
             assertEquals("failed", bed.row(MESSAGES, 1).get("status"));
             assertEquals("HTTP 401: server trouble for Bearer ***", bed.row(MESSAGES, 1).get("last_error"));
@@ -78,7 +81,7 @@ class FailureHandlingTest {
             insertDispatch(bed);
 
             for (int attempt = 1; attempt <= 3; attempt++) {
-                bed.drain(OutboxRoutes.CHATFORMA_DRAIN);
+                bed.drain(ChatformaDispatches.DRAIN);
             }
 
             Map<String, Object> row = bed.row(DISPATCHES, 1);
@@ -97,10 +100,10 @@ class FailureHandlingTest {
         try (StubApi api = StubApi.answering(500); OutboxTestBed bed = chatformaAt(api.baseUrl("/chatforma/public/v1"))) {
             insertDispatch(bed);
 
-            String log = stderrOf(() -> bed.drain(OutboxRoutes.CHATFORMA_DRAIN));
+            String log = stderrOf(() -> bed.drain(ChatformaDispatches.DRAIN));
             api.answer(200);
             assertEquals(new DrainResult("chatforma.dispatch_broadcast", 0, 0, 0, 0),
-                    bed.drain(OutboxRoutes.CHATFORMA_DRAIN));
+                    bed.drain(ChatformaDispatches.DRAIN));
 
             Map<String, Object> row = bed.row(DISPATCHES, 1);
             assertEquals("unknown", row.get("status"));
@@ -122,7 +125,7 @@ class FailureHandlingTest {
         try (OutboxTestBed bed = chatformaAt("http://127.0.0.1:" + closedPort + "/chatforma/public/v1")) {
             insertDispatch(bed);
 
-            assertEquals(1, bed.drain(OutboxRoutes.CHATFORMA_DRAIN).retried());
+            assertEquals(1, bed.drain(ChatformaDispatches.DRAIN).retried());
 
             Map<String, Object> row = bed.row(DISPATCHES, 1);
             assertEquals("pending", row.get("status"));
@@ -137,7 +140,7 @@ class FailureHandlingTest {
         try (StubApi api = StubApi.answering(400); OutboxTestBed bed = chatformaAt(api.baseUrl("/chatforma/public/v1"))) {
             insertDispatch(bed);
 
-            assertEquals(1, bed.drain(OutboxRoutes.CHATFORMA_DRAIN).failed());
+            assertEquals(1, bed.drain(ChatformaDispatches.DRAIN).failed());
 
             assertEquals("HTTP 400: server trouble for ***", bed.row(DISPATCHES, 1).get("last_error"));
         }

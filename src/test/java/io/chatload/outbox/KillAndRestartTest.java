@@ -9,6 +9,7 @@ import io.chatload.load.Destination;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.sandbox.SentMessage;
+import io.chatload.testing.OutboxTestBed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +146,7 @@ class KillAndRestartTest {
 
     private static void assertNoDispatchTwice(OutboxTestBed bed, SandboxServer sandbox) throws Exception {
         Map<String, List<Map<String, Object>>> byContent = sandbox.data().dispatches().stream()
-                .collect(Collectors.groupingBy(ChatformaOutboxTest::content));
+                .collect(Collectors.groupingBy(OutboxTestBed::content));
         byContent.forEach((content, dispatches) ->
                 assertEquals(1, dispatches.size(), "'" + content + "' was dispatched " + dispatches.size() + " times"));
         int unknown = 0;

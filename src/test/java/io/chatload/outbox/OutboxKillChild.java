@@ -1,5 +1,8 @@
 package io.chatload.outbox;
 
+import io.chatload.testing.OutboxTestBed;
+import io.chatload.vendor.chaport.ChaportMessages;
+import io.chatload.vendor.chatforma.ChatformaDispatches;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,8 +22,8 @@ public final class OutboxKillChild {
                 OutboxTestBed.chaport(args[1], System.getenv("CHAPORT_TOKEN")),
                 OutboxTestBed.chatforma(args[2], System.getenv("CHATFORMA_API_KEY")))) {
             ExecutorService drains = Executors.newFixedThreadPool(2);
-            Future<DrainResult> messages = drains.submit(() -> bed.drain(OutboxRoutes.CHAPORT_DRAIN));
-            Future<DrainResult> dispatches = drains.submit(() -> bed.drain(OutboxRoutes.CHATFORMA_DRAIN));
+            Future<DrainResult> messages = drains.submit(() -> bed.drain(ChaportMessages.DRAIN));
+            Future<DrainResult> dispatches = drains.submit(() -> bed.drain(ChatformaDispatches.DRAIN));
             System.out.println(messages.get());
             System.out.println(dispatches.get());
             drains.shutdown();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.OutboxTestBed;
+import io.chatload.vendor.chatforma.ChatformaDispatches;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +72,7 @@ class ScheduledAndConcurrentDrainTest {
             ExecutorService threads = Executors.newFixedThreadPool(3);
             List<Future<DrainResult>> drains = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                drains.add(threads.submit(() -> bed.drain(OutboxRoutes.CHATFORMA_DRAIN)));
+                drains.add(threads.submit(() -> bed.drain(ChatformaDispatches.DRAIN)));
             }
             int sent = 0;
             for (Future<DrainResult> drain : drains) {
@@ -80,7 +82,7 @@ class ScheduledAndConcurrentDrainTest {
 
             assertEquals(60, sent, "the three drains together sent every row once");
             Map<String, Long> perContent = sandbox.data().dispatches().stream()
-                    .collect(Collectors.groupingBy(ChatformaOutboxTest::content, Collectors.counting()));
+                    .collect(Collectors.groupingBy(OutboxTestBed::content, Collectors.counting()));
             assertEquals(60, perContent.size());
             perContent.forEach((content, times) ->
                     assertEquals(1L, times, "'" + content + "' dispatched " + times + " times"));

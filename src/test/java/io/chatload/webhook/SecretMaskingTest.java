@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretMaskingTest {
 
+    /** The sources with a receiver, as the vendor plug-ins make them. */
+    private static final List<String> SOURCES = List.of("chaport", "chatforma");
     private static final String CONFIGURED = "configured-0123456789abcdef";
     private static final String FOREIGN = "someone-elses-secret-42";
 
@@ -44,7 +46,7 @@ class SecretMaskingTest {
     @Test
     void theSegmentAfterWebhooksAndTheConfiguredSecretsAreMaskedWhereverTheyAppear() {
         SecretMasking masking = SecretMasking.from(ChatloadConfig.load(Map.of("CHATFORMA_WEBHOOK_SECRET", CONFIGURED),
-                new Properties()));
+                new Properties()), SOURCES);
         Map<String, Object> record = new LinkedHashMap<>(Map.of(
                 "targetUrl", "https://a.example/webhooks/anything/" + FOREIGN + "?x=1",
                 "nested", new LinkedHashMap<>(Map.of("list", new ArrayList<>(List.of("see " + CONFIGURED + " here", 7)))),
@@ -59,7 +61,7 @@ class SecretMaskingTest {
     @Test
     void aValueThatCouldNotBeASecretMasksNothing() {
         SecretMasking masking = SecretMasking.from(ChatloadConfig.load(Map.of("CHAPORT_WEBHOOK_SECRET", "a"),
-                new Properties()));
+                new Properties()), SOURCES);
         assertEquals("a banana", masking.masked("a banana"));
     }
 

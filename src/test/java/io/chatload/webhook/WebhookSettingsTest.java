@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ChatloadConfig;
 import io.chatload.config.ConfigException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -14,26 +15,27 @@ import org.junit.jupiter.api.Test;
 /** The receivers' settings: defaults off, and each mistake one line that names the setting and never the secret. */
 class WebhookSettingsTest {
 
+    /** The sources with a receiver, as the vendor plug-ins make them. */
+    private static final List<String> SOURCES = List.of("chaport", "chatforma");
     private static final String SECRET = "s3cr3t-value-0123456789abcdef";
 
     @Test
     void receiversAreOffByDefault() {
-        WebhookSettings settings = WebhookSettings.from(ChatloadConfig.load(Map.of(), new Properties()));
+        WebhookSettings settings = WebhookSettings.from(ChatloadConfig.load(Map.of(), new Properties()), SOURCES);
         assertFalse(settings.anyEnabled());
         assertEquals(8080, settings.port());
-        assertEquals("chaport.visitor_chats", settings.chatsResource());
     }
 
     @Test
     void theEnvironmentEnablesAReceiverAndItsUrlEndsWithTheSecret() {
         WebhookSettings settings = WebhookSettings.from(ChatloadConfig.load(Map.of("CHAPORT_WEBHOOK_ENABLED", "true",
                 "CHAPORT_WEBHOOK_SECRET", SECRET, "CHAPORT_WEBHOOK_PUBLIC_URL", "https://chatload.example.com/in/"),
-                new Properties()));
-        assertTrue(settings.chaport().enabled());
-        assertFalse(settings.chatforma().enabled());
-        assertEquals("https://chatload.example.com/in/webhooks/chaport/" + SECRET, settings.chaport().targetUrl());
-        assertEquals("https://chatload.example.com/in/webhooks/chaport/****", settings.chaport().maskedTargetUrl());
-        assertFalse(settings.chaport().secret().toString().contains(SECRET));
+                new Properties()), SOURCES);
+        assertTrue(settings.receiver("chaport").enabled());
+        assertFalse(settings.receiver("chatforma").enabled());
+        assertEquals("https://chatload.example.com/in/webhooks/chaport/" + SECRET, settings.receiver("chaport").targetUrl());
+        assertEquals("https://chatload.example.com/in/webhooks/chaport/****", settings.receiver("chaport").maskedTargetUrl());
+        assertFalse(settings.receiver("chaport").secret().toString().contains(SECRET));
     }
 
     @Test
@@ -76,6 +78,6 @@ class WebhookSettingsTest {
     private static WebhookSettings settings(Map<String, String> properties) {
         Properties p = new Properties();
         p.putAll(properties);
-        return WebhookSettings.from(ChatloadConfig.load(Map.of(), p));
+        return WebhookSettings.from(ChatloadConfig.load(Map.of(), p), SOURCES);
     }
 }

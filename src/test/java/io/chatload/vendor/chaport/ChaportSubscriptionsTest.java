@@ -1,4 +1,4 @@
-package io.chatload.webhook;
+package io.chatload.vendor.chaport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chatload.engine.LoadSummary;
 import io.chatload.sandbox.SandboxData;
 import io.chatload.testing.Truth;
+import io.chatload.testing.WebhookBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package io.chatload.webhook;
+package io.chatload.vendor.chaport;
 
+import io.chatload.webhook.BadDeliveryException;
+import io.chatload.webhook.DeliveryBodies;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;

@@ -1,7 +1,13 @@
-package io.chatload.outbox;
+package io.chatload.testing;
 
 import io.chatload.config.SourceConfig;
 import io.chatload.load.Destination;
+import io.chatload.outbox.DrainResult;
+import io.chatload.outbox.OutboxKind;
+import io.chatload.outbox.OutboxRoutes;
+import io.chatload.outbox.OutboxSettings;
+import io.chatload.plugin.VendorPlugin;
+import io.chatload.plugin.VendorPlugins;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.source.ApiClients;
 import io.chatload.source.AuthScheme;
@@ -29,13 +35,13 @@ import org.apache.camel.impl.DefaultCamelContext;
  * (Quartz idle unless asked for: tests drain by hand), started. Closing it and building another on the same folder
  * is a restart.
  */
-final class OutboxTestBed implements AutoCloseable {
-    static final OutboxSettings SETTINGS = new OutboxSettings(Duration.ofHours(1), 7, 4, 3);
+public final class OutboxTestBed implements AutoCloseable {
+    public static final OutboxSettings SETTINGS = new OutboxSettings(Duration.ofHours(1), 7, 4, 3);
 
-    final Destination destination;
-    final CamelContext camel;
-    final OutboxRoutes routes;
-    final ProducerTemplate producer;
+    public final Destination destination;
+    public final CamelContext camel;
+    public final OutboxRoutes routes;
+    public final ProducerTemplate producer;
 
     private OutboxTestBed(Destination destination, CamelContext camel, OutboxRoutes routes) {
         this.destination = destination;
@@ -44,17 +50,17 @@ final class OutboxTestBed implements AutoCloseable {
         this.producer = camel.createProducerTemplate();
     }
 
-    static OutboxTestBed start(Path dbDir, SandboxServer sandbox) throws Exception {
+    public static OutboxTestBed start(Path dbDir, SandboxServer sandbox) throws Exception {
         return start(dbUrl(dbDir), SETTINGS, chaport(sandbox.chaportBaseUrl(), sandbox.config().chaportToken()),
                 chatforma(sandbox.chatformaBaseUrl(), sandbox.config().chatformaKey()));
     }
 
-    static OutboxTestBed start(String dbUrl, OutboxSettings settings, SourceConfig... sources) throws Exception {
+    public static OutboxTestBed start(String dbUrl, OutboxSettings settings, SourceConfig... sources) throws Exception {
         return start(dbUrl, settings, false, sources);
     }
 
     /** With {@code scheduled}, the Quartz triggers drain the outboxes every poll interval. */
-    static OutboxTestBed start(String dbUrl, OutboxSettings settings, boolean scheduled, SourceConfig... sources)
+    public static OutboxTestBed start(String dbUrl, OutboxSettings settings, boolean scheduled, SourceConfig... sources)
             throws Exception {
         Destination destination = Destination.connect(dbUrl, "", "");
         try {
@@ -66,7 +72,7 @@ final class OutboxTestBed implements AutoCloseable {
                         : new AuthScheme("api_key", "");
                 ApiClients.register(camel, ApiClients.componentName(source.name()), source, auth, http);
             }
-            OutboxRoutes routes = new OutboxRoutes(destination, settings, List.of(sources));
+            OutboxRoutes routes = new OutboxRoutes(destination, settings, outboxes(sources));
             camel.addRoutes(routes);
             camel.start();
             return new OutboxTestBed(destination, camel, routes);
@@ -76,20 +82,38 @@ final class OutboxTestBed implements AutoCloseable {
         }
     }
 
-    static String dbUrl(Path dbDir) {
+    /** The outboxes the installed vendor plug-ins make for the enabled sources, as chatload's wiring builds them. */
+    private static List<OutboxKind> outboxes(SourceConfig... sources) {
+        List<OutboxKind> kinds = new ArrayList<>();
+        for (SourceConfig source : sources) {
+            for (VendorPlugin plugin : VendorPlugins.installed().all()) {
+                if (plugin.vendor().equals(source.name()) && source.enabled()) {
+                    kinds.addAll(plugin.outboxes(source));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    public static String dbUrl(Path dbDir) {
         return "jdbc:h2:file:" + dbDir.resolve("outbox").toAbsolutePath();
     }
 
-    static SourceConfig chaport(String baseUrl, String token) {
+    public static SourceConfig chaport(String baseUrl, String token) {
         return new SourceConfig("chaport", URI.create(baseUrl), "chatload.chaport.token", token, 4);
     }
 
-    static SourceConfig chatforma(String baseUrl, String key) {
+    public static SourceConfig chatforma(String baseUrl, String key) {
         return new SourceConfig("chatforma", URI.create(baseUrl), "chatload.chatforma.api-key", key, 4);
     }
 
+    /** The text of a dispatch the sandbox received. */
+    public static String content(Map<String, Object> dispatch) {
+        return (String) ((Map<?, ?>) ((List<?>) dispatch.get("data")).get(0)).get("content");
+    }
+
     /** Runs a statement with parameters; returns the update count. */
-    int update(String sql, Object... params) throws SQLException {
+    public int update(String sql, Object... params) throws SQLException {
         try (Connection c = destination.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -99,7 +123,7 @@ final class OutboxTestBed implements AutoCloseable {
     }
 
     /** Rows of a query, column names in lower case. */
-    List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
+    public List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
         try (Connection c = destination.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -119,11 +143,11 @@ final class OutboxTestBed implements AutoCloseable {
         }
     }
 
-    Map<String, Object> row(String table, long id) throws SQLException {
+    public Map<String, Object> row(String table, long id) throws SQLException {
         return rows("SELECT * FROM " + table + " WHERE id = ?", id).get(0);
     }
 
-    DrainResult drain(String endpoint) {
+    public DrainResult drain(String endpoint) {
         return producer.requestBody(endpoint, null, DrainResult.class);
     }
 

@@ -1,7 +1,12 @@
-package io.chatload.outbox;
+package io.chatload.vendor.chatforma;
 
 import io.chatload.config.SourceConfig;
 import io.chatload.load.DataType;
+import io.chatload.outbox.Column;
+import io.chatload.outbox.HttpCall;
+import io.chatload.outbox.OutboxKind;
+import io.chatload.outbox.OutboxRow;
+import io.chatload.outbox.RequestFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +16,15 @@ import java.util.Map;
  * {@code POST /bots/{bot_id}/segments/{segment_id}/dispatch {"content"}}, not before {@code run_at} (chatload holds
  * the row until then: the segment dispatch call takes no time of its own). The API has no idempotency key and no way
  * to list dispatches, so a row whose request may have gone out is never resent by chatload: see
- * {@link OutboxStatus#UNKNOWN}.
+ * {@code OutboxStatus.UNKNOWN}.
  */
-final class ChatformaDispatches implements OutboxKind {
-    static final String ID = "chatforma.dispatch_broadcast";
-    static final String SEND = "direct:chatforma-dispatch";
-    static final String DRAIN = "direct:chatforma-outbox-drain";
+public final class ChatformaDispatches implements OutboxKind {
+    /** The id and endpoints of the outbox of the source named {@code chatforma}; another source's carry its name. */
+    public static final String ID = "chatforma.dispatch_broadcast";
+    /** Body {@code Map {botId, segmentId, content, runAt?}}; replies with the row as a Map. */
+    public static final String SEND = "direct:chatforma-dispatch";
+    /** Drains once; replies with a {@code DrainResult}. */
+    public static final String DRAIN = "direct:chatforma-outbox-drain";
     static final String BOT_ID = "bot_id";
     static final String SEGMENT_ID = "segment_id";
     static final String CONTENT = "content";
@@ -31,7 +39,7 @@ final class ChatformaDispatches implements OutboxKind {
 
     @Override
     public String id() {
-        return ID;
+        return source.name() + ".dispatch_broadcast";
     }
 
     @Override
@@ -46,7 +54,7 @@ final class ChatformaDispatches implements OutboxKind {
 
     @Override
     public String schema() {
-        return "chatforma_data";
+        return source.name() + "_data";
     }
 
     @Override
@@ -117,7 +125,7 @@ final class ChatformaDispatches implements OutboxKind {
     /** {@code {botId, segmentId, content, runAt?}}; segmentId 0 means all the bot's users, so it is never implied. */
     @Override
     public Map<String, Object> fromRequest(Map<?, ?> body) {
-        RequestFields fields = new RequestFields(SEND, body);
+        RequestFields fields = new RequestFields(sendEndpoint(), body);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(BOT_ID, fields.requiredInteger("botId"));
         values.put(SEGMENT_ID, fields.requiredInteger("segmentId"));
@@ -128,11 +136,11 @@ final class ChatformaDispatches implements OutboxKind {
 
     @Override
     public String sendEndpoint() {
-        return SEND;
+        return "direct:" + source.name() + "-dispatch";
     }
 
     @Override
     public String drainEndpoint() {
-        return DRAIN;
+        return "direct:" + source.name() + "-outbox-drain";
     }
 }

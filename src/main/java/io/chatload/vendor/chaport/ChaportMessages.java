@@ -1,7 +1,12 @@
-package io.chatload.outbox;
+package io.chatload.vendor.chaport;
 
 import io.chatload.config.SourceConfig;
 import io.chatload.load.DataType;
+import io.chatload.outbox.Column;
+import io.chatload.outbox.HttpCall;
+import io.chatload.outbox.OutboxKind;
+import io.chatload.outbox.OutboxRow;
+import io.chatload.outbox.RequestFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +17,13 @@ import java.util.Map;
  * The external id is Chaport's idempotency key: a repeat for the same visitor is dropped, so a row whose first
  * attempt may have arrived is simply sent again with the same key.
  */
-final class ChaportMessages implements OutboxKind {
-    static final String ID = "chaport.messages";
-    static final String SEND = "direct:chaport-send-message";
-    static final String DRAIN = "direct:chaport-outbox-drain";
+public final class ChaportMessages implements OutboxKind {
+    /** The id and endpoints of the outbox of the source named {@code chaport}; another source's carry its name. */
+    public static final String ID = "chaport.messages";
+    /** Body {@code Map {visitorId, text, operatorId?, externalId?}}; replies with the row as a Map. */
+    public static final String SEND = "direct:chaport-send-message";
+    /** Drains once; replies with a {@code DrainResult}. */
+    public static final String DRAIN = "direct:chaport-outbox-drain";
     static final String VISITOR_ID = "visitor_id";
     static final String OPERATOR_ID = "operator_id";
     static final String TEXT = "text";
@@ -29,7 +37,7 @@ final class ChaportMessages implements OutboxKind {
 
     @Override
     public String id() {
-        return ID;
+        return source.name() + ".messages";
     }
 
     @Override
@@ -44,7 +52,7 @@ final class ChaportMessages implements OutboxKind {
 
     @Override
     public String schema() {
-        return "chaport_data";
+        return source.name() + "_data";
     }
 
     @Override
@@ -83,7 +91,7 @@ final class ChaportMessages implements OutboxKind {
         if (row.text(EXTERNAL_ID) != null) {
             return Map.of();
         }
-        Long created = RequestFields.epochMillis(row.get(OutboxTable.CREATED_AT));
+        Long created = RequestFields.epochMillis(row.createdAt());
         return Map.of(EXTERNAL_ID, "chatload-" + row.id() + (created == null ? "" : "-" + created));
     }
 
@@ -117,10 +125,10 @@ final class ChaportMessages implements OutboxKind {
         return null;
     }
 
-    /** {@code {visitorId, text, operatorId?, externalId?}}. */
+    /** Body {@code {visitorId, text, operatorId?, externalId?}}. */
     @Override
     public Map<String, Object> fromRequest(Map<?, ?> body) {
-        RequestFields fields = new RequestFields(SEND, body);
+        RequestFields fields = new RequestFields(sendEndpoint(), body);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(VISITOR_ID, fields.requiredText("visitorId"));
         values.put(OPERATOR_ID, fields.text("operatorId"));
@@ -131,11 +139,11 @@ final class ChaportMessages implements OutboxKind {
 
     @Override
     public String sendEndpoint() {
-        return SEND;
+        return "direct:" + source.name() + "-send-message";
     }
 
     @Override
     public String drainEndpoint() {
-        return DRAIN;
+        return "direct:" + source.name() + "-outbox-drain";
     }
 }

@@ -1,8 +1,8 @@
-package io.chatload.webhook;
+package io.chatload.testing;
 
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
-import io.chatload.testing.TestPipeline;
+import io.chatload.vendor.chaport.ChatFetches;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,19 +21,19 @@ import java.util.stream.Stream;
  * A sandbox and the runtime of {@code run} with the shipped resource files, whose schedules are moved to 2099 so
  * that no poll fires during a test: whatever lands in the database came through a webhook.
  */
-final class WebhookBed implements AutoCloseable {
+public final class WebhookBed implements AutoCloseable {
 
-    static final String CHAPORT_SECRET = "chaport-test-secret-0123456789abcdef";
-    static final String CHATFORMA_SECRET = "chatforma-test-secret-0123456789abcdef";
+    public static final String CHAPORT_SECRET = "chaport-test-secret-0123456789abcdef";
+    public static final String CHATFORMA_SECRET = "chatforma-test-secret-0123456789abcdef";
 
-    final SandboxServer sandbox;
-    final Path dir;
-    final int port;
+    public final SandboxServer sandbox;
+    public final Path dir;
+    public final int port;
     private final Map<String, String> settings = new HashMap<>();
-    TestPipeline pipeline;
+    public TestPipeline pipeline;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebhookBed(Path dir) throws IOException {
+    public WebhookBed(Path dir) throws IOException {
         this.dir = dir;
         this.sandbox = SandboxServer.start(SandboxConfig.defaults());
         this.port = freePort();
@@ -48,13 +48,13 @@ final class WebhookBed implements AutoCloseable {
         settings.put("chatload.chatforma.webhook.secret", CHATFORMA_SECRET);
     }
 
-    WebhookBed with(String key, String value) {
+    public WebhookBed with(String key, String value) {
         settings.put(key, value);
         return this;
     }
 
     /** Starts chatload's {@code run}, with the receivers on {@link #port}. */
-    WebhookBed start() throws Exception {
+    public WebhookBed start() throws Exception {
         pipeline = TestPipeline.scheduled(TestPipeline.config(sandbox, dir, dir.resolve("routes"), settings));
         if (!"false".equals(settings.get("chatload.chaport.webhook.enabled"))
                 && !fetches().awaitWarm(java.time.Duration.ofSeconds(30))) {
@@ -63,42 +63,42 @@ final class WebhookBed implements AutoCloseable {
         return this;
     }
 
-    void stop() {
+    public void stop() {
         if (pipeline != null) {
             pipeline.close();
             pipeline = null;
         }
     }
 
-    String receiver(String source, String secret) {
+    public String receiver(String source, String secret) {
         return "http://127.0.0.1:" + port + "/webhooks/" + source + "/" + secret;
     }
 
-    String chaportReceiver() {
+    public String chaportReceiver() {
         return receiver("chaport", CHAPORT_SECRET);
     }
 
-    String chatformaReceiver() {
+    public String chatformaReceiver() {
         return receiver("chatforma", CHATFORMA_SECRET);
     }
 
-    HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    ChatFetches fetches() {
+    public ChatFetches fetches() {
         return pipeline.runtime.context().getRegistry().lookupByNameAndType("chatloadChaportWebhookFetches", ChatFetches.class);
     }
 
     /** Requests the sandbox saw for this "METHOD pattern", e.g. "GET /chaport/api/v1/visitors". */
-    long requests(String key) {
+    public long requests(String key) {
         return sandbox.stats().getOrDefault(key, 0L);
     }
 
@@ -112,7 +112,7 @@ final class WebhookBed implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

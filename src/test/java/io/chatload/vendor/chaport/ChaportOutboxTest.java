@@ -1,13 +1,15 @@
-package io.chatload.outbox;
+package io.chatload.vendor.chaport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatload.outbox.DrainResult;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.sandbox.SentMessage;
+import io.chatload.testing.OutboxTestBed;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -119,7 +121,7 @@ class ChaportOutboxTest {
         try (OutboxTestBed bed = OutboxTestBed.start(dir, sandbox)) {
             Map<String, Object> body = new HashMap<>(Map.of("visitorId", visitors.get(0), "text", "Your order shipped",
                     "operatorId", operator));
-            Map<?, ?> reply = bed.producer.requestBodyAndHeader(OutboxRoutes.CHAPORT_SEND, body, "X-Trace", "t-1",
+            Map<?, ?> reply = bed.producer.requestBodyAndHeader(ChaportMessages.SEND, body, "X-Trace", "t-1",
                     Map.class);
 
             assertEquals("sent", reply.get("status"));
@@ -132,18 +134,18 @@ class ChaportOutboxTest {
             assertEquals("sent", bed.row(TABLE, ((Number) reply.get("id")).longValue()).get("status"));
 
             body.put("externalId", "order-42");
-            var exchange = bed.producer.request(OutboxRoutes.CHAPORT_SEND, e -> {
+            var exchange = bed.producer.request(ChaportMessages.SEND, e -> {
                 e.getMessage().setBody(body);
                 e.getMessage().setHeader("X-Trace", "t-2");
             });
             assertEquals("t-2", exchange.getMessage().getHeader("X-Trace"), "the caller's headers come back");
             assertEquals("sent", exchange.getMessage().getBody(Map.class).get("status"));
-            bed.producer.requestBody(OutboxRoutes.CHAPORT_SEND, body, Map.class);
+            bed.producer.requestBody(ChaportMessages.SEND, body, Map.class);
             assertEquals(2, sandbox.data().sentMessages().size(), "a repeated externalId is delivered once");
             assertEquals(1, sandbox.data().suppressedDuplicateMessages());
 
             CamelExecutionException bad = assertThrows(CamelExecutionException.class,
-                    () -> bed.producer.requestBody(OutboxRoutes.CHAPORT_SEND, Map.of("visitorId", "x"), Map.class));
+                    () -> bed.producer.requestBody(ChaportMessages.SEND, Map.of("visitorId", "x"), Map.class));
             assertEquals("direct:chaport-send-message: body field 'text' is required and must be a non-empty string",
                     bad.getCause().getMessage());
         }

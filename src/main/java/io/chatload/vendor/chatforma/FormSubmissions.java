@@ -1,4 +1,4 @@
-package io.chatload.webhook;
+package io.chatload.vendor.chatforma;
 
 import io.chatload.engine.Load;
 import io.chatload.load.Destination;
@@ -10,6 +10,9 @@ import io.chatload.load.TableTarget;
 import io.chatload.load.WriteDisposition;
 import io.chatload.load.naming.Naming;
 import io.chatload.text.PrintableText;
+import io.chatload.webhook.BadDeliveryException;
+import io.chatload.webhook.DeliveryBodies;
+import io.chatload.webhook.SecretMasking;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,18 +47,16 @@ final class FormSubmissions {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chatload.webhook");
 
+    private final String source;
     private final Destination destination;
     private final TableTarget target;
     private final SecretMasking masking;
 
-    FormSubmissions(Destination destination, String schema, SecretMasking masking, Naming naming) {
+    FormSubmissions(String source, Destination destination, String schema, SecretMasking masking, Naming naming) {
+        this.source = source;
         this.destination = destination;
         this.target = new TableTarget(schema, RESOURCE, KEY, WriteDisposition.MERGE, CONTRACT, naming);
         this.masking = masking;
-    }
-
-    String schema() {
-        return target.schema();
     }
 
     /** What a delivery's body must hold to be stored; the record to store, or empty for a test delivery. */
@@ -101,25 +102,25 @@ final class FormSubmissions {
     synchronized Map<String, Long> store(Map<String, Object> record) throws SQLException {
         // synchronized: repeated deliveries arriving together upsert one after the other, never racing on the key
         String schema = target.schema();
-        String loadId = new Load(destination.ledger(), Set.of("chatforma." + RESOURCE), false).id();
+        String loadId = new Load(destination.ledger(), Set.of(source + "." + RESOURCE), false).id();
         destination.ledger().started(schema, loadId);
         try {
             LoadBatch batch = destination.batch(loadId, 1);
             masking.accept(record); // a form's answers are anyone's text: a secret in them is stored masked too
             batch.add(target, record);
             batch.complete();
-            batch.contractNotes().forEach(note -> LOG.warn("chatforma webhook: {}", note));
+            batch.contractNotes().forEach(note -> LOG.warn("{} webhook: {}", source, note));
             Map<String, Long> rows = batch.rowsPerTable(schema);
             destination.ledger().finished(schema, loadId, LoadStatus.COMPLETED, rows, null);
             destination.state().recordOutcome(schema, RESOURCE, loadId, true, null);
             return rows;
         } catch (SQLException | RuntimeException e) {
-            String error = "chatforma." + RESOURCE + ": the form completion could not be written: " + e.getMessage();
+            String error = source + "." + RESOURCE + ": the form completion could not be written: " + e.getMessage();
             try {
                 destination.ledger().finished(schema, loadId, LoadStatus.FAILED, Map.of(), error);
                 destination.state().recordOutcome(schema, RESOURCE, loadId, false, error);
             } catch (SQLException | RuntimeException ledgerError) {
-                LOG.warn("chatforma webhook: the ledger could not record load {} either: {}", loadId,
+                LOG.warn("{} webhook: the ledger could not record load {} either: {}", source, loadId,
                         PrintableText.escape(ledgerError.getMessage()));
             }
             throw e;

@@ -1,4 +1,4 @@
-package io.chatload.webhook;
+package io.chatload.vendor.chaport;
 
 import io.chatload.engine.LoadSummary;
 import io.chatload.engine.ResourceOutcome;
@@ -9,6 +9,7 @@ import io.chatload.load.Destination;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
 import io.chatload.text.PrintableText;
+import io.chatload.webhook.ApiCalls;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,13 +30,14 @@ import org.slf4j.LoggerFactory;
  * are folded into that fetch; one that arrives while its chat is being fetched makes it fetched once more after, so
  * the last fetch always starts after the last delivery. A chat is never fetched twice at the same time.
  */
-final class ChatFetches {
+public final class ChatFetches {
 
     /** The chat by id, below the visitor the chats resource runs for. */
     static final String CHAT_PATH = "/visitors/{parent.id}/chats/{parent.chatId}";
 
     private static final Logger LOG = LoggerFactory.getLogger("io.chatload.webhook");
 
+    private final String source;
     private final ResourceCatalog catalog;
     private final Destination destination;
     private final Runs runs;
@@ -55,8 +57,9 @@ final class ChatFetches {
         }
     }
 
-    ChatFetches(ResourceCatalog catalog, Destination destination, Runs runs, String chatsResource, int concurrency,
+    ChatFetches(String source, ResourceCatalog catalog, Destination destination, Runs runs, String chatsResource, int concurrency,
                 int maxPending) {
+        this.source = source;
         this.catalog = catalog;
         this.destination = destination;
         this.runs = runs;
@@ -66,7 +69,7 @@ final class ChatFetches {
     }
 
     synchronized void start(CamelContext context) {
-        pool = context.getExecutorServiceManager().newFixedThreadPool(this, "chatload-chaport-webhook", concurrency);
+        pool = context.getExecutorServiceManager().newFixedThreadPool(this, "chatload-" + source + "-webhook", concurrency);
     }
 
     /**
@@ -107,7 +110,7 @@ final class ChatFetches {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("chaport webhook {}: visitor {} chat {}: the fetch failed: {}", delivery.event(),
+            LOG.warn("{} webhook {}: visitor {} chat {}: the fetch failed: {}", source, delivery.event(),
                     delivery.visitorId(), delivery.chatId(), PrintableText.escape(e.getMessage()));
         } finally {
             synchronized (this) {
@@ -125,7 +128,7 @@ final class ChatFetches {
         parent.put("chatId", delivery.chatId());
         RunOutcome run = runs.start(RunRequest.of(chatsResource).forParent(parent).withPath(CHAT_PATH));
         LoadSummary summary = run.summary();
-        String what = "chaport webhook " + delivery.event() + ": visitor " + delivery.visitorId() + " chat " + delivery.chatId();
+        String what = source + " webhook " + delivery.event() + ": visitor " + delivery.visitorId() + " chat " + delivery.chatId();
         if (run.failed() || summary.failed()) {
             String error = summary.outcomes().stream().filter(ResourceOutcome::failed).map(ResourceOutcome::error)
                     .findFirst().orElse(run.outcome().error());
@@ -155,7 +158,8 @@ final class ChatFetches {
                 destination.ledger().recent(spec.schema(), 1);
                 api.call("GET", "/events/subscriptions", null);
             } catch (Exception e) {
-                LOG.warn("chaport webhooks: the check at start failed (deliveries are still received): {}", e.getMessage());
+                LOG.warn("{} webhooks: the check at start failed (deliveries are still received): {}", source,
+                        e.getMessage());
             } finally {
                 warm.countDown();
             }
@@ -163,17 +167,17 @@ final class ChatFetches {
     }
 
     /** Waits for {@link #warmUp} to end; false when {@code timeout} passed first. */
-    boolean awaitWarm(Duration timeout) throws InterruptedException {
+    public boolean awaitWarm(Duration timeout) throws InterruptedException {
         return warm.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Chats queued or being fetched. */
-    synchronized int pending() {
+    public synchronized int pending() {
         return pending.size();
     }
 
     /** Waits until no chat is queued or being fetched; false when {@code timeout} passed first. */
-    synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!pending.isEmpty()) {
             long left = deadline - System.nanoTime();

@@ -1,4 +1,4 @@
-package io.chatload.webhook;
+package io.chatload.vendor.chatforma;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatload.sandbox.SandboxData;
 import io.chatload.sandbox.WebhookDeliveries.Delivery;
 import io.chatload.testing.Truth;
+import io.chatload.testing.WebhookBed;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;

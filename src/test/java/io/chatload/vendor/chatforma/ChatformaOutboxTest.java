@@ -1,12 +1,14 @@
-package io.chatload.outbox;
+package io.chatload.vendor.chatforma;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.chatload.outbox.DrainResult;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.OutboxTestBed;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,7 +53,7 @@ class ChatformaOutboxTest {
             }
 
             assertEquals(new DrainResult("chatforma.dispatch_broadcast", 20, 0, 0, 0),
-                    bed.drain(OutboxRoutes.CHATFORMA_DRAIN));
+                    bed.drain(ChatformaDispatches.DRAIN));
 
             Map<Object, Map<String, Object>> dispatches = sandbox.data().dispatches().stream()
                     .collect(Collectors.toMap(d -> d.get("id").toString(), d -> d));
@@ -60,7 +62,7 @@ class ChatformaOutboxTest {
                 assertEquals("sent", row.get("status"), "row " + row.get("id"));
                 Map<String, Object> dispatch = dispatches.get(row.get("response_id"));
                 assertNotNull(dispatch, "row " + row.get("id") + " has no dispatch " + row.get("response_id"));
-                assertEquals(row.get("content"), content(dispatch), "row " + row.get("id"));
+                assertEquals(row.get("content"), OutboxTestBed.content(dispatch), "row " + row.get("id"));
                 assertEquals(((Number) row.get("segment_id")).intValue(),
                         ((Map<?, ?>) dispatch.get("destination")).get("listId"), "row " + row.get("id"));
             }
@@ -78,7 +80,7 @@ class ChatformaOutboxTest {
         }
         try (OutboxTestBed restarted = OutboxTestBed.start(dir, sandbox)) {
             assertEquals(new DrainResult("chatforma.dispatch_broadcast", 3, 0, 0, 0),
-                    restarted.drain(OutboxRoutes.CHATFORMA_DRAIN));
+                    restarted.drain(ChatformaDispatches.DRAIN));
 
             for (long id : List.of(2L, 4L)) {
                 Map<String, Object> row = restarted.row(TABLE, id);
@@ -87,11 +89,11 @@ class ChatformaOutboxTest {
                 assertEquals(1, row.get("attempts"));
             }
             assertEquals(List.of("news 0", "news 2", "news 4"),
-                    sandbox.data().dispatches().stream().map(ChatformaOutboxTest::content).sorted().toList());
+                    sandbox.data().dispatches().stream().map(OutboxTestBed::content).sorted().toList());
 
             // a person checked: row 2 did not go out
             restarted.update("UPDATE " + TABLE + " SET status = 'pending' WHERE id = 2");
-            assertEquals(1, restarted.drain(OutboxRoutes.CHATFORMA_DRAIN).sent());
+            assertEquals(1, restarted.drain(ChatformaDispatches.DRAIN).sent());
             assertEquals(4, sandbox.data().dispatches().size());
         }
     }
@@ -101,7 +103,7 @@ class ChatformaOutboxTest {
         try (OutboxTestBed bed = OutboxTestBed.start(dir, sandbox)) {
             bed.update("INSERT INTO " + TABLE + " (bot_id, segment_id, content) VALUES (999999, 0, 'hello')");
 
-            assertEquals(1, bed.drain(OutboxRoutes.CHATFORMA_DRAIN).failed());
+            assertEquals(1, bed.drain(ChatformaDispatches.DRAIN).failed());
 
             Map<String, Object> row = bed.row(TABLE, 1);
             assertEquals("failed", row.get("status"));
@@ -119,9 +121,9 @@ class ChatformaOutboxTest {
             bed.update("INSERT INTO " + TABLE + " (bot_id, segment_id, content, run_at) VALUES (?, 0, 'due', ?)", bot,
                     now.minusMinutes(1));
 
-            assertEquals(1, bed.drain(OutboxRoutes.CHATFORMA_DRAIN).sent());
+            assertEquals(1, bed.drain(ChatformaDispatches.DRAIN).sent());
 
-            assertEquals(List.of("due"), sandbox.data().dispatches().stream().map(ChatformaOutboxTest::content).toList());
+            assertEquals(List.of("due"), sandbox.data().dispatches().stream().map(OutboxTestBed::content).toList());
             assertEquals("pending", bed.row(TABLE, 1).get("status"));
             assertEquals(0, bed.row(TABLE, 1).get("attempts"));
         }
@@ -130,15 +132,15 @@ class ChatformaOutboxTest {
     @Test
     void dispatchEndpointSendsAtOnceOrHoldsForLater() throws Exception {
         try (OutboxTestBed bed = OutboxTestBed.start(dir, sandbox)) {
-            Map<?, ?> sent = bed.producer.requestBody(OutboxRoutes.CHATFORMA_DISPATCH,
+            Map<?, ?> sent = bed.producer.requestBody(ChatformaDispatches.SEND,
                     Map.of("botId", bot, "segmentId", segment, "content", "Spring sale"), Map.class);
 
             assertEquals("sent", sent.get("status"));
             Map<String, Object> dispatch = sandbox.data().dispatches().get(0);
             assertEquals(dispatch.get("id").toString(), sent.get("response_id"));
-            assertEquals("Spring sale", content(dispatch));
+            assertEquals("Spring sale", OutboxTestBed.content(dispatch));
 
-            Map<?, ?> later = bed.producer.requestBody(OutboxRoutes.CHATFORMA_DISPATCH,
+            Map<?, ?> later = bed.producer.requestBody(ChatformaDispatches.SEND,
                     Map.of("botId", String.valueOf(bot), "segmentId", 0, "content", "Tomorrow",
                             "runAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString()), Map.class);
             assertEquals("pending", later.get("status"));
@@ -146,7 +148,7 @@ class ChatformaOutboxTest {
             assertEquals(1, sandbox.data().dispatches().size());
 
             CamelExecutionException bad = assertThrows(CamelExecutionException.class, () -> bed.producer.requestBody(
-                    OutboxRoutes.CHATFORMA_DISPATCH, Map.of("botId", bot, "content", "to whom?"), Map.class));
+                    ChatformaDispatches.SEND, Map.of("botId", bot, "content", "to whom?"), Map.class));
             assertEquals("direct:chatforma-dispatch: body field 'segmentId' is required and must be an integer",
                     bad.getCause().getMessage());
         }
@@ -161,7 +163,4 @@ class ChatformaOutboxTest {
         }
     }
 
-    static String content(Map<String, Object> dispatch) {
-        return (String) ((Map<?, ?>) ((List<?>) dispatch.get("data")).get(0)).get("content");
-    }
 }

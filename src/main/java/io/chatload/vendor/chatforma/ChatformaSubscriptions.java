@@ -1,5 +1,7 @@
-package io.chatload.webhook;
+package io.chatload.vendor.chatforma;
 
+import io.chatload.webhook.ApiCalls;
+import io.chatload.webhook.WebhookSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,7 @@ final class ChatformaSubscriptions {
             }
         }
         if (!subscribed.isEmpty()) {
-            LOG.info("chatforma webhooks: subscribed form(s) {} to {}", String.join(", ", subscribed),
+            LOG.info("{} webhooks: subscribed form(s) {} to {}", receiver.source(), String.join(", ", subscribed),
                     receiver.maskedTargetUrl());
         }
         return subscribed;

@@ -1,5 +1,7 @@
-package io.chatload.webhook;
+package io.chatload.vendor.chaport;
 
+import io.chatload.webhook.ApiCalls;
+import io.chatload.webhook.WebhookSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +46,9 @@ final class ChaportSubscriptions {
             api.call("POST", "/events/subscriptions", subscription);
         }
         if (missing.isEmpty()) {
-            LOG.debug("chaport webhooks: {} already subscribed to {}", EVENTS, receiver.maskedTargetUrl());
+            LOG.debug("{} webhooks: {} already subscribed to {}", receiver.source(), EVENTS, receiver.maskedTargetUrl());
         } else {
-            LOG.info("chaport webhooks: subscribed {} to {}", String.join(", ", missing), receiver.maskedTargetUrl());
+            LOG.info("{} webhooks: subscribed {} to {}", receiver.source(), String.join(", ", missing), receiver.maskedTargetUrl());
         }
         return missing;
     }
