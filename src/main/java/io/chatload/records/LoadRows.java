@@ -46,7 +46,10 @@ final class LoadRows {
         }
     }
 
-    /** Up to a page of the load's rows after {@code afterDltId} ("" for the first page), as column name → value. */
+    /**
+     * Up to a page of the load's rows after {@code afterDltId} ("" for the first page), as column name → value
+     * ({@link PlainValues}).
+     */
     List<Map<String, Object>> page(String loadId, String afterDltId) throws SQLException {
         String sql = "SELECT * FROM " + dialect.table(table.schema(), table.table()) + " WHERE " + dialect.quote(LOAD_ID)
                 + " = ? AND " + dialect.quote(DLT_ID) + " > ? ORDER BY " + dialect.quote(DLT_ID);
@@ -65,7 +68,7 @@ final class LoadRows {
                 while (rows.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= columns.size(); i++) {
-                        row.put(columns.get(i - 1), dialect.value(rows, i));
+                        row.put(columns.get(i - 1), PlainValues.plain(dialect.value(rows, i)));
                     }
                     page.add(row);
                 }

@@ -241,11 +241,15 @@ class ChatRecordsTest {
         for (List<Object> values : table.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < values.size(); i++) {
-                row.put(table.columns().get(i), values.get(i));
+                row.put(table.columns().get(i), PlainValues.plain(values.get(i)));
             }
             rows.add(row);
         }
         assertEquals(rows, received.stream().map(Received::row).toList());
+        for (Received r : received) {
+            assertTrue(String.valueOf(r.row().get("started_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
+                    "a timestamp as ISO-8601 text in UTC: " + r.row().get("started_at"));
+        }
     }
 
     private static Map<String, Object> withoutLoadId(Map<String, Object> row) {
