@@ -1,0 +1,105 @@
+package io.chatload.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.chatload.load.Destination;
+import io.chatload.load.LoadBatch;
+import io.chatload.load.LoadStatus;
+import io.chatload.load.TableTarget;
+import io.chatload.load.WriteDisposition;
+import io.chatload.testing.TestDatabases;
+import io.chatload.testing.TestDatabases.Kind;
+import io.chatload.testing.TestDatabases.TestDatabase;
+import io.chatload.testing.Truth;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Loads that overlap, on each database: a load that finishes after a newer one is still emitted, a failed load's
+ * committed rows come out, a running load's rows wait for its end, and a row a later load merged comes with that load.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
+class LoadOrderTest {
+    private static final String SCHEMA = "shop_data";
+    private static final TableTarget ORDERS = new TableTarget(SCHEMA, "orders", List.of("id"), WriteDisposition.MERGE);
+
+    @Parameter
+    Kind kind;
+
+    @Test
+    void loadsComeOutAsTheyFinishWhateverTheirIds() throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, "records_order");
+             Destination destination = Destination.connect(db.url(), db.user(), db.password());
+             DefaultCamelContext context = new DefaultCamelContext()) {
+            List<String> received = new CopyOnWriteArrayList<>();
+            ChatloadComponent chatload = new ChatloadComponent();
+            chatload.setDestination(destination);
+            context.addComponent("chatload", chatload);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("chatload:shop_data.orders?delay=20&initialDelay=0").routeId("orders")
+                            .process(e -> received.add(e.getMessage().getBody(Map.class).get("id") + "@"
+                                    + e.getMessage().getHeader(RecordHeaders.LOAD_ID) + " "
+                                    + e.getMessage().getHeader(RecordHeaders.LOAD_STATUS) + " key "
+                                    + e.getMessage().getHeader(RecordHeaders.PRIMARY_KEY)));
+                }
+            });
+            context.start();
+
+            write(destination, "100.000001", 1, 2);                 // A starts first, still running
+            write(destination, "100.000002", 3);                    // B starts after A
+            destination.ledger().finished(SCHEMA, "100.000002", LoadStatus.COMPLETED, Map.of(), null);
+            awaitEmitted(destination, db, "100.000002");
+            assertEquals(List.of("3@100.000002 COMPLETED key 3"), received);
+
+            destination.ledger().finished(SCHEMA, "100.000001", LoadStatus.FAILED, Map.of(), "HTTP 500");
+            awaitEmitted(destination, db, "100.000001");
+            assertEquals(List.of("1@100.000001 FAILED key 1", "2@100.000001 FAILED key 2"),
+                    received.subList(1, received.size()).stream().sorted().toList(),
+                    "a load finished after a newer one; its committed rows, although it failed (in _dlt_id order)");
+
+            write(destination, "100.000003", 4);                    // D: running while C comes and goes
+            write(destination, "100.000004", 1);                    // C rewrites order 1
+            destination.ledger().finished(SCHEMA, "100.000004", LoadStatus.COMPLETED, Map.of(), null);
+            awaitEmitted(destination, db, "100.000004");
+            assertEquals(List.of("1@100.000004 COMPLETED key 1"), received.subList(3, received.size()),
+                    "the merged row with the load that wrote it last; the running load's row waits");
+
+            destination.ledger().finished(SCHEMA, "100.000003", LoadStatus.COMPLETED, Map.of(), null);
+            awaitEmitted(destination, db, "100.000003");
+            assertEquals(List.of("4@100.000003 COMPLETED key 4"), received.subList(4, received.size()));
+        }
+    }
+
+    /** A load that has started and committed orders with these ids; it is left running. */
+    private static void write(Destination destination, String loadId, int... ids) throws Exception {
+        destination.ledger().started(SCHEMA, loadId);
+        LoadBatch batch = destination.batch(loadId, 100);
+        for (int id : ids) {
+            batch.add(ORDERS, Map.of("id", id, "total", id * 10));
+        }
+        batch.flush();
+    }
+
+    private static void awaitEmitted(Destination destination, TestDatabase db, String loadId) throws Exception {
+        String sql = db.sql("SELECT COUNT(*) FROM shop_data._chatload_consumers WHERE consumer_id = 'orders' AND load_id = '"
+                + loadId + "'");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Truth.count(destination.dataSource(), sql) == 0) {
+            if (System.nanoTime() > deadline) {
+                fail("load " + loadId + " not emitted within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
