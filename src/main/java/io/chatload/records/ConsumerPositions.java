@@ -2,12 +2,14 @@ package io.chatload.records;
 
 import io.chatload.load.DataType;
 import io.chatload.load.Dialect;
+import io.chatload.load.LoadStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ final class ConsumerPositions {
     static final String TABLE = "_chatload_consumers";
     private static final String LOADS = "_chatload_loads";
     private static final String REGISTERED = "";
+    /** The status a load RUNNING for longer than the consumer's {@code runningTimeout} is emitted with. */
+    static final String ABANDONED = "ABANDONED";
     private static final List<String> KEY = List.of("consumer_id", "load_id");
     private static final List<String> COLUMNS = List.of("consumer_id", "load_id", "load_status", "emitted_at");
     /** SQLStates of "it exists already": several nodes or consumers creating the table at once. */
@@ -47,7 +51,7 @@ final class ConsumerPositions {
         this.clock = clock;
     }
 
-    /** A finished load of the schema: its id and how it ended (COMPLETED or FAILED). */
+    /** A finished load of the schema: its id and how it ended (COMPLETED, FAILED, or ABANDONED). */
     record FinishedLoad(String loadId, String status) {
     }
 
@@ -61,7 +65,7 @@ final class ConsumerPositions {
             if (isRegistered(connection, consumerId)) {
                 return;
             }
-            List<FinishedLoad> skipped = fromStart ? List.of() : pending(connection, consumerId);
+            List<FinishedLoad> skipped = fromStart ? List.of() : pending(connection, consumerId, null);
             connection.setAutoCommit(false);
             try {
                 for (FinishedLoad load : skipped) {
@@ -76,10 +80,15 @@ final class ConsumerPositions {
         }
     }
 
-    /** The finished loads the consumer has not emitted, in the order they finished. */
-    List<FinishedLoad> pending(String consumerId) throws SQLException {
+    /**
+     * The finished loads the consumer has not emitted, in the order they finished; with a {@code runningTimeout}, also
+     * the loads RUNNING for longer than it (see {@link #ABANDONED}).
+     */
+    List<FinishedLoad> pending(String consumerId, Duration runningTimeout) throws SQLException {
+        OffsetDateTime abandonedBefore = runningTimeout.isZero() ? null
+                : OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(runningTimeout);
         try (Connection connection = Tables.open(dataSource, dialect)) {
-            return pending(connection, consumerId);
+            return pending(connection, consumerId, abandonedBefore);
         }
     }
 
@@ -90,21 +99,34 @@ final class ConsumerPositions {
         }
     }
 
-    private List<FinishedLoad> pending(Connection connection, String consumerId) throws SQLException {
+    /**
+     * The loads not emitted yet, as they finished: ended ones, and with {@code abandonedBefore} those RUNNING since
+     * before it (ABANDONED: a killed process never ends its load). An ABANDONED load that has ended since is due again,
+     * for the rows it committed after it was emitted.
+     */
+    private List<FinishedLoad> pending(Connection connection, String consumerId, OffsetDateTime abandonedBefore)
+            throws SQLException {
         if (!Tables.exists(connection, dialect, schema, LOADS)) {
             return List.of();
         }
-        String loads = dialect.table(schema, LOADS);
-        String sql = "SELECT l." + q("load_id") + ", l." + q("status") + " FROM " + loads + " l WHERE l." + q("status")
-                + " <> 'RUNNING' AND NOT EXISTS (SELECT 1 FROM " + dialect.table(schema, TABLE) + " c WHERE c."
-                + q("consumer_id") + " = ? AND c." + q("load_id") + " = l." + q("load_id") + ") ORDER BY l."
-                + q("finished_at") + ", l." + q("load_id");
+        String status = "l." + q("status");
+        String running = status + " = '" + LoadStatus.RUNNING.name() + "'";
+        String sql = "SELECT l." + q("load_id") + ", " + status + " FROM " + dialect.table(schema, LOADS) + " l WHERE (NOT "
+                + running + (abandonedBefore == null ? "" : " OR l." + q("started_at") + " < ?") + ") AND NOT EXISTS ("
+                + "SELECT 1 FROM " + dialect.table(schema, TABLE) + " c WHERE c." + q("consumer_id") + " = ? AND c."
+                + q("load_id") + " = l." + q("load_id") + " AND (" + running + " OR c." + q("load_status") + " <> '"
+                + ABANDONED + "')) ORDER BY COALESCE(l." + q("finished_at") + ", l." + q("started_at") + "), l." + q("load_id");
         List<FinishedLoad> pending = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, consumerId);
+            int i = 1;
+            if (abandonedBefore != null) {
+                dialect.bind(statement, i++, abandonedBefore, DataType.TIMESTAMP);
+            }
+            statement.setString(i, consumerId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    pending.add(new FinishedLoad(rows.getString(1), rows.getString(2)));
+                    boolean stillRunning = LoadStatus.RUNNING.name().equals(rows.getString(2));
+                    pending.add(new FinishedLoad(rows.getString(1), stillRunning ? ABANDONED : rows.getString(2)));
                 }
             }
         }

@@ -4,7 +4,10 @@ package io.chatload.records;
 public final class RecordHeaders {
     /** The load that wrote the row: its {@code _dlt_load_id}. */
     public static final String LOAD_ID = "ChatloadLoadId";
-    /** How that load ended: COMPLETED, or FAILED (the batches it committed before failing). */
+    /**
+     * How that load ended: COMPLETED, FAILED (the batches it committed before failing), or ABANDONED (RUNNING for
+     * longer than the endpoint's {@code runningTimeout}: emitted again, whole, should it end after all).
+     */
     public static final String LOAD_STATUS = "ChatloadLoadStatus";
     /** The dlt schema ({@code chaport_data}) and the root table ({@code chats}). */
     public static final String SCHEMA = "ChatloadSchema";

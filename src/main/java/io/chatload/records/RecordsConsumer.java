@@ -57,7 +57,7 @@ final class RecordsConsumer extends ScheduledPollConsumer {
         }
         int emitted = 0;
         LoadRows.Shape shape = null;
-        for (FinishedLoad load : positions.pending(consumerId)) {
+        for (FinishedLoad load : positions.pending(consumerId, endpoint.runningTimeout())) {
             if (!isRunAllowed()) {
                 break;
             }

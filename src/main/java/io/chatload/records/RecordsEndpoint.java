@@ -1,14 +1,16 @@
 package io.chatload.records;
 
+import java.time.Duration;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * {@code chatload:<source>.<table>} or {@code chatload:<schema>.<table>}: a consumer of the table's records. Options
  * (besides Camel's scheduled-poll ones, {@code delay}, {@code initialDelay}...): {@code consumerId} (default: the
- * route's id), {@code fromStart} (default true) and {@code pageSize} (default 500).
+ * route's id), {@code fromStart} (default true), {@code pageSize} (default 500) and {@code runningTimeout} (default 24h).
  */
 public class RecordsEndpoint extends ScheduledPollEndpoint {
     private static final long DEFAULT_DELAY_MILLIS = 5_000;
@@ -17,6 +19,7 @@ public class RecordsEndpoint extends ScheduledPollEndpoint {
     private String consumerId;
     private boolean fromStart = true;
     private int pageSize = 500;
+    private Duration runningTimeout = Duration.ofHours(24);
 
     RecordsEndpoint(String uri, ChatloadComponent component, String name) {
         super(uri, component);
@@ -81,5 +84,27 @@ public class RecordsEndpoint extends ScheduledPollEndpoint {
             throw new IllegalArgumentException("chatload:" + name + ": pageSize must be at least 1, not " + pageSize);
         }
         this.pageSize = pageSize;
+    }
+
+    public String getRunningTimeout() {
+        return TimeUtils.printDuration(runningTimeout, true);
+    }
+
+    /**
+     * How long a load may stay RUNNING before its rows are emitted anyway (with status ABANDONED): a process killed
+     * mid-load never ends its load, yet the batches it committed stay, with the cursors that cover them. Should the
+     * load end after all, it is emitted again, whole. {@code 24h} by default, {@code 30m}, milliseconds; 0 waits for
+     * ever.
+     */
+    public void setRunningTimeout(String runningTimeout) {
+        long millis = TimeUtils.toMilliSeconds(runningTimeout);
+        if (millis < 0) {
+            throw new IllegalArgumentException("chatload:" + name + ": runningTimeout must not be negative: " + runningTimeout);
+        }
+        this.runningTimeout = Duration.ofMillis(millis);
+    }
+
+    Duration runningTimeout() {
+        return runningTimeout;
     }
 }

@@ -40,21 +40,7 @@ class LoadOrderTest {
         try (TestDatabase db = TestDatabases.create(kind, "records_order");
              Destination destination = Destination.connect(db.url(), db.user(), db.password());
              DefaultCamelContext context = new DefaultCamelContext()) {
-            List<String> received = new CopyOnWriteArrayList<>();
-            ChatloadComponent chatload = new ChatloadComponent();
-            chatload.setDestination(destination);
-            context.addComponent("chatload", chatload);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("chatload:shop_data.orders?delay=20&initialDelay=0").routeId("orders")
-                            .process(e -> received.add(e.getMessage().getBody(Map.class).get("id") + "@"
-                                    + e.getMessage().getHeader(RecordHeaders.LOAD_ID) + " "
-                                    + e.getMessage().getHeader(RecordHeaders.LOAD_STATUS) + " key "
-                                    + e.getMessage().getHeader(RecordHeaders.PRIMARY_KEY)));
-                }
-            });
-            context.start();
+            List<String> received = consume(context, destination, "chatload:shop_data.orders?delay=20&initialDelay=0");
 
             write(destination, "100.000001", 1, 2);                 // A starts first, still running
             write(destination, "100.000002", 3);                    // B starts after A
@@ -81,6 +67,49 @@ class LoadOrderTest {
         }
     }
 
+    @Test
+    void aLoadRunningLongerThanTheTimeoutIsEmittedAndAgainWhenItEnds() throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, "records_abandoned");
+             Destination destination = Destination.connect(db.url(), db.user(), db.password());
+             DefaultCamelContext context = new DefaultCamelContext()) {
+            List<String> received = consume(context, destination,
+                    "chatload:shop_data.orders?delay=20&initialDelay=0&runningTimeout=1");
+            // as a process killed mid-load leaves it (its row first: with a 1 ms timeout the load is old at once)
+            LoadBatch batch = destination.batch("200.000001", 100);
+            batch.add(ORDERS, Map.of("id", 5, "total", 50));
+            batch.flush();
+            destination.ledger().started(SCHEMA, "200.000001");
+            awaitEmitted(destination, db, "200.000001", "ABANDONED");
+            assertEquals(List.of("5@200.000001 ABANDONED key 5"), received);
+
+            write(destination, "200.000001", 6);                  // it was only slow: more rows, then its end
+            destination.ledger().finished(SCHEMA, "200.000001", LoadStatus.COMPLETED, Map.of(), null);
+            awaitEmitted(destination, db, "200.000001", "COMPLETED");
+            assertEquals(List.of("5@200.000001 COMPLETED key 5", "6@200.000001 COMPLETED key 6"),
+                    received.subList(1, received.size()).stream().sorted().toList(), "the whole load again");
+        }
+    }
+
+    /** Starts a route on {@code uri} that collects "id@load status key" of each record. */
+    private static List<String> consume(DefaultCamelContext context, Destination destination, String uri) throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        ChatloadComponent chatload = new ChatloadComponent();
+        chatload.setDestination(destination);
+        context.addComponent("chatload", chatload);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("orders")
+                        .process(e -> received.add(e.getMessage().getBody(Map.class).get("id") + "@"
+                                + e.getMessage().getHeader(RecordHeaders.LOAD_ID) + " "
+                                + e.getMessage().getHeader(RecordHeaders.LOAD_STATUS) + " key "
+                                + e.getMessage().getHeader(RecordHeaders.PRIMARY_KEY)));
+            }
+        });
+        context.start();
+        return received;
+    }
+
     /** A load that has started and committed orders with these ids; it is left running. */
     private static void write(Destination destination, String loadId, int... ids) throws Exception {
         destination.ledger().started(SCHEMA, loadId);
@@ -92,8 +121,14 @@ class LoadOrderTest {
     }
 
     private static void awaitEmitted(Destination destination, TestDatabase db, String loadId) throws Exception {
+        awaitEmitted(destination, db, loadId, null);
+    }
+
+    /** Until the consumer has stored the load as emitted (with that status, when one is given). */
+    private static void awaitEmitted(Destination destination, TestDatabase db, String loadId, String status)
+            throws Exception {
         String sql = db.sql("SELECT COUNT(*) FROM shop_data._chatload_consumers WHERE consumer_id = 'orders' AND load_id = '"
-                + loadId + "'");
+                + loadId + "'" + (status == null ? "" : " AND load_status = '" + status + "'"));
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (Truth.count(destination.dataSource(), sql) == 0) {
             if (System.nanoTime() > deadline) {
