@@ -29,6 +29,7 @@ final class RecordsConsumer extends ScheduledPollConsumer {
     private ConsumerPositions positions;
     private LoadRows rows;
     private boolean registered;
+    private boolean waitingForTable;
 
     RecordsConsumer(RecordsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -55,16 +56,24 @@ final class RecordsConsumer extends ScheduledPollConsumer {
             positions.register(consumerId, endpoint.isFromStart());
             registered = true;
         }
+        List<FinishedLoad> pending = positions.pending(consumerId, endpoint.runningTimeout());
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        // read after the loads: a load that wrote the table created it before it finished
+        LoadRows.Shape shape = rows.shape();
+        if (!shape.exists()) {
+            // no load is counted as emitted: a misspelt table fixed later must still get them all
+            if (!waitingForTable) {
+                LOG.info("{}: {} does not exist (yet): waiting for a load to write it", consumerId, table);
+                waitingForTable = true;
+            }
+            return 0;
+        }
+        waitingForTable = false;
         int emitted = 0;
-        LoadRows.Shape shape = null;
-        for (FinishedLoad load : positions.pending(consumerId, endpoint.runningTimeout())) {
-            if (!isRunAllowed()) {
-                break;
-            }
-            if (shape == null) {
-                shape = rows.shape(); // read after the loads: a load that wrote the table finished after creating it
-            }
-            int count = shape.exists() ? emit(load, shape.primaryKey()) : 0;
+        for (FinishedLoad load : pending) {
+            int count = isRunAllowed() ? emit(load, shape.primaryKey()) : -1;
             if (count < 0) {
                 break;
             }

@@ -90,6 +90,44 @@ class LoadOrderTest {
         }
     }
 
+    @Test
+    void loadsWaitWhileTheTableIsMissingSoAMisspeltNameFixedLaterLosesNothing() throws Exception {
+        try (TestDatabase db = TestDatabases.create(kind, "records_missing");
+             Destination destination = Destination.connect(db.url(), db.user(), db.password());
+             DefaultCamelContext context = new DefaultCamelContext()) {
+            ChatloadComponent chatload = new ChatloadComponent();
+            chatload.setDestination(destination);
+            context.addComponent("chatload", chatload);
+            context.start();
+            List<Object> received = new CopyOnWriteArrayList<>();
+            RecordsEndpoint endpoint = context.getEndpoint("chatload:shop_data.refunds?consumerId=refunds"
+                    + "&startScheduler=false", RecordsEndpoint.class);
+            RecordsConsumer consumer = (RecordsConsumer) endpoint.createConsumer(
+                    e -> received.add(e.getMessage().getBody(Map.class).get("id")));
+            consumer.start();
+            try {
+                write(destination, "300.000001", 1);
+                destination.ledger().finished(SCHEMA, "300.000001", LoadStatus.COMPLETED, Map.of(), null);
+                assertEquals(0, consumer.poll());
+                assertEquals(0, Truth.count(destination.dataSource(), db.sql("SELECT COUNT(*) FROM"
+                        + " shop_data._chatload_consumers WHERE load_id <> ''")), "no load counted while refunds is missing");
+
+                destination.ledger().started(SCHEMA, "300.000002");
+                LoadBatch batch = destination.batch("300.000002", 100);
+                batch.add(new TableTarget(SCHEMA, "refunds", List.of("id"), WriteDisposition.MERGE), Map.of("id", 9));
+                batch.flush();
+                destination.ledger().finished(SCHEMA, "300.000002", LoadStatus.COMPLETED, Map.of(), null);
+                assertEquals(1, consumer.poll());
+                assertEquals(List.of(9L), received.stream().map(id -> ((Number) id).longValue()).toList());
+                assertEquals(2, Truth.count(destination.dataSource(), db.sql("SELECT COUNT(*) FROM"
+                        + " shop_data._chatload_consumers WHERE load_id <> ''")), "both loads, once the table is there");
+                assertEquals(0, consumer.poll(), "nothing twice");
+            } finally {
+                consumer.stop();
+            }
+        }
+    }
+
     /** Starts a route on {@code uri} that collects "id@load status key" of each record. */
     private static List<String> consume(DefaultCamelContext context, Destination destination, String uri) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
