@@ -122,10 +122,11 @@ final class RecordsConsumer extends ScheduledPollConsumer {
             } catch (Exception e) {
                 exchange.setException(e);
             }
-            if (exchange.getException() != null) {
+            Exception failure = exchange.getException();
+            if (failure != null) {
                 // the route's error handler has reported the exception itself
                 LOG.warn("{}: record {} of load {} from {} failed ({}); the load is emitted again at the next poll",
-                        consumerId, row.get(LoadRows.DLT_ID), load.loadId(), table, exchange.getException().getClass().getSimpleName());
+                        consumerId, row.get(LoadRows.DLT_ID), load.loadId(), table, failure.getClass().getSimpleName());
                 return false;
             }
             return true;
