@@ -56,20 +56,20 @@ final class ConsumerPositions {
     }
 
     /**
-     * Creates the table (and schema) if absent and registers the consumer if new: {@code fromStart} false counts the
-     * loads finished so far as emitted, so only later ones come out.
+     * Creates the table (and schema) if absent and registers the consumer if new: {@code startedAt} null emits every
+     * load, else the loads that finished before it count as emitted (SKIPPED), so only those that end later come out.
      */
-    void register(String consumerId, boolean fromStart) throws SQLException {
+    void register(String consumerId, OffsetDateTime startedAt) throws SQLException {
         try (Connection connection = Tables.open(dataSource, dialect)) {
             create(connection);
             if (isRegistered(connection, consumerId)) {
                 return;
             }
-            List<FinishedLoad> skipped = fromStart ? List.of() : pending(connection, consumerId, null);
+            List<String> skipped = startedAt == null ? List.of() : finishedBefore(connection, startedAt);
             connection.setAutoCommit(false);
             try {
-                for (FinishedLoad load : skipped) {
-                    mark(connection, consumerId, load.loadId(), "SKIPPED");
+                for (String loadId : skipped) {
+                    mark(connection, consumerId, loadId, "SKIPPED");
                 }
                 mark(connection, consumerId, REGISTERED, "REGISTERED");
                 connection.commit();
@@ -131,6 +131,24 @@ final class ConsumerPositions {
             }
         }
         return pending;
+    }
+
+    private List<String> finishedBefore(Connection connection, OffsetDateTime instant) throws SQLException {
+        if (!Tables.exists(connection, dialect, schema, LOADS)) {
+            return List.of();
+        }
+        String sql = "SELECT " + q("load_id") + " FROM " + dialect.table(schema, LOADS) + " WHERE " + q("status")
+                + " <> '" + LoadStatus.RUNNING.name() + "' AND " + q("finished_at") + " < ?";
+        List<String> loads = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            dialect.bind(statement, 1, instant, DataType.TIMESTAMP);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    loads.add(rows.getString(1));
+                }
+            }
+        }
+        return loads;
     }
 
     private boolean isRegistered(Connection connection, String consumerId) throws SQLException {

@@ -4,6 +4,8 @@ import io.chatload.load.Destination;
 import io.chatload.records.ConsumerPositions.FinishedLoad;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,6 +31,8 @@ final class RecordsConsumer extends ScheduledPollConsumer {
     private ConsumerPositions positions;
     private LoadRows rows;
     private boolean registered;
+    /** When the consumer started: with fromStart=false, loads that finished before it are not emitted. */
+    private OffsetDateTime startedAt;
     private boolean waitingForTable;
 
     RecordsConsumer(RecordsEndpoint endpoint, Processor processor) {
@@ -46,14 +50,15 @@ final class RecordsConsumer extends ScheduledPollConsumer {
         positions = new ConsumerPositions(destination.dataSource(), destination.dialect(), table.schema(), Clock.systemUTC());
         rows = new LoadRows(destination.dataSource(), destination.dialect(), table, endpoint.getPageSize());
         registered = false;
+        startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         super.doStart();
     }
 
     @Override
     protected int poll() throws Exception {
         if (!registered) {
-            // at the first poll, not at start: a destination that is down delays the consumer instead of the route
-            positions.register(consumerId, endpoint.isFromStart());
+            // at the first poll, not at start: a destination that is down delays the consumer, not the application
+            positions.register(consumerId, endpoint.isFromStart() ? null : startedAt);
             registered = true;
         }
         List<FinishedLoad> pending = positions.pending(consumerId, endpoint.runningTimeout());
