@@ -11,6 +11,7 @@ import io.chatload.outbox.DrainResult;
 import io.chatload.outbox.OutboxRoutes;
 import io.chatload.outbox.OutboxSettings;
 import io.chatload.plugin.VendorPlugins;
+import io.chatload.records.ChatloadComponent;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.routes.RouteFile;
@@ -200,6 +201,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
     @Override
     public void addRoutesToCamelContext(CamelContext camelContext) throws Exception {
         context = camelContext;
+        // where chatload: consumers (io.chatload.records) read the records of finished loads
+        camelContext.getRegistry().bind(ChatloadComponent.DESTINATION_BEAN, Destination.class, destination);
         camelContext.addRoutes(template); // first: the resource files instantiate it
         engine.addTo(camelContext);
         camelContext.addRoutes(outboxes);
