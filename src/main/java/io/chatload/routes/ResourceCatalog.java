@@ -35,7 +35,7 @@ public final class ResourceCatalog {
      * definition, not as template parameters, which Camel would list among a host's properties at start.
      */
     static final String UNBOUND = "direct:chatload-unbound-trigger";
-    private static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
+    static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
 
     private final java.util.function.Function<String, HttpSettings> httpSettings;
     private final Map<String, ResourceSpec> specs = new LinkedHashMap<>();
@@ -45,6 +45,9 @@ public final class ResourceCatalog {
     private final boolean scheduled;
     /** Each resource's route, to disable it if its source turns out broken by a later file. */
     private final Map<String, RouteDefinition> routes = new LinkedHashMap<>();
+    private final InstanceRoutes instances;
+    /** Which source loads into each schema (lower case): two accounts in one schema would mix their rows. */
+    private final Map<String, String> schemaOwners = new java.util.HashMap<>();
 
     /** @param httpSettings each source's HTTP client settings (timeouts, connections) */
     public ResourceCatalog(ChatloadConfig config, java.util.function.Function<String, HttpSettings> httpSettings,
@@ -52,6 +55,16 @@ public final class ResourceCatalog {
         this.httpSettings = httpSettings;
         this.scheduled = config.getBoolean(SCHEDULES, true);
         this.sources = new SourceStates(config, notices);
+        this.instances = new InstanceRoutes(config);
+    }
+
+    /**
+     * Adds to a resource file's routes, parsed but not yet created, the copies its vendor resources make for each
+     * source instance of that vendor ({@code chaport.visitors} -> {@code chaport_eu.visitors}). Call it after the
+     * source defaults ({@code _source.yaml}) are bound, before the file's templated routes are added to Camel.
+     */
+    public void addInstances(org.apache.camel.builder.RouteBuilder file, CamelContext context) {
+        instances.addTo(file, context);
     }
 
     /**
@@ -77,6 +90,9 @@ public final class ResourceCatalog {
             throw new ConfigException("resource " + spec.id() + " is declared twice: give one of the files another routeId");
         }
         SourceConfig sourceConfig = sources.settings(spec);
+        if (sources.ready(spec.source())) {
+            claimSchema(spec, sourceConfig);
+        }
         if (sources.ready(spec.source())) {
             ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
                     httpSettings.apply(spec.source()));
@@ -105,11 +121,35 @@ public final class ResourceCatalog {
                         + ResourceParameter.known() + ")");
             }
         }
-        SourceDefaults defaults = defaults(context, source, resourceId);
+        SourceConfig settings = sources.settingsOf(source);
+        SourceDefaults vendorDefaults = defaults(context, settings.vendor(), resourceId);
+        SourceDefaults defaults = vendorDefaults.overriddenBy(settings.schema(), settings.schedule());
+        ResourceSpec spec;
         try {
-            return ResourceFile.read(params, source, id.group(2), defaults);
+            spec = ResourceFile.read(params, source, id.group(2), defaults, settings.vendor());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
+        }
+        String vendorSchema = vendorDefaults.schemaOf(settings.vendor());
+        if (settings.isInstance() && spec.parentQuery() != null && !spec.schema().equalsIgnoreCase(vendorSchema)
+                && spec.parentQuery().sql().toLowerCase(java.util.Locale.ROOT).contains(vendorSchema.toLowerCase(java.util.Locale.ROOT) + ".")) {
+            throw new ConfigException("resource " + resourceId + ": its parentQuery names the schema " + vendorSchema
+                    + " of " + settings.vendor() + ": write " + ResourceFile.SCHEMA_PLACEHOLDER + " instead, so that each "
+                    + "account queries its own");
+        }
+        return spec;
+    }
+
+    /** The first ready source to load into a schema keeps it; an instance that would share it is disabled. */
+    private void claimSchema(ResourceSpec spec, SourceConfig source) {
+        String schema = spec.schema().toLowerCase(java.util.Locale.ROOT);
+        String owner = schemaOwners.get(schema);
+        if (owner == null || !sources.ready(owner)) {
+            schemaOwners.put(schema, spec.source());
+        } else if (!owner.equals(spec.source()) && (source.isInstance() || sources.config(owner).isInstance())) {
+            String key = "chatload." + spec.source() + ".schema";
+            sources.broken(spec.source(), "its schema " + spec.schema() + " is already " + owner + "'s: set "
+                    + ChatloadConfig.envName(key) + " (or " + key + ") to a schema of its own");
         }
     }
 
@@ -125,7 +165,7 @@ public final class ResourceCatalog {
         return "direct:" + resourceId;
     }
 
-    private SourceDefaults defaults(CamelContext context, String source, String id) {
+    private static SourceDefaults defaults(CamelContext context, String source, String id) {
         SourceDefaults d = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class);
         if (d == null) {
             throw new ConfigException("resource " + id + ": source '" + source + "' has no defaults: add "
@@ -172,7 +212,8 @@ public final class ResourceCatalog {
      * Checks what single files cannot: each child's parent is declared, in the same source, and no resource is its
      * own ancestor. Called once every file is loaded.
      */
-    public synchronized void validate() {
+    public synchronized void validate(CamelContext context) {
+        instances.refusals(context).forEach(sources::broken);
         for (ResourceSpec spec : specs.values()) {
             if (sources.ready(spec.source()) || sources.reason(spec.source()) == null) {
                 checkLinks(spec, specs);

@@ -17,6 +17,8 @@ final class SourceStates {
 
     private final ChatloadConfig config;
     private final Consumer<String> notices;
+    private final Map<String, SourceConfig> read = new LinkedHashMap<>();
+    /** The sources whose resources registered, checked. */
     private final Map<String, SourceConfig> configs = new LinkedHashMap<>();
     private final Map<String, String> reasons = new LinkedHashMap<>();
     /** Sources disabled by a mistake in their files, not by a setting left out: {@code run --once} then exits 1. */
@@ -27,9 +29,14 @@ final class SourceStates {
         this.notices = notices;
     }
 
+    /** The source's settings as configured, read once; not yet checked (a source is ready once {@link #settings} checked it). */
+    SourceConfig settingsOf(String source) {
+        return read.computeIfAbsent(source, config::sourceSettings);
+    }
+
     /** The source's settings, checked against the credentials the resource's auth type needs. */
     SourceConfig settings(ResourceSpec spec) {
-        SourceConfig source = configs.computeIfAbsent(spec.source(), config::sourceSettings);
+        SourceConfig source = configs.computeIfAbsent(spec.source(), this::settingsOf);
         if (!reasons.containsKey(spec.source())) {
             String reason = source.problem();
             if (reason == null) {
