@@ -122,19 +122,22 @@ public final class ResourceCatalog {
             }
         }
         SourceConfig settings = sources.settingsOf(source);
-        SourceDefaults vendorDefaults = defaults(context, settings.vendor(), resourceId);
+        // a source with defaults of its own is its own vendor (an instance named so is refused, see InstanceRoutes)
+        String vendor = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class) != null
+                ? source : settings.vendor();
+        SourceDefaults vendorDefaults = defaults(context, vendor, resourceId);
         SourceDefaults defaults = vendorDefaults.overriddenBy(settings.schema(), settings.schedule());
         ResourceSpec spec;
         try {
-            spec = ResourceFile.read(params, source, id.group(2), defaults, settings.vendor());
+            spec = ResourceFile.read(params, source, id.group(2), defaults, vendor);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
         }
-        String vendorSchema = vendorDefaults.schemaOf(settings.vendor());
-        if (settings.isInstance() && spec.parentQuery() != null && !spec.schema().equalsIgnoreCase(vendorSchema)
+        String vendorSchema = vendorDefaults.schemaOf(vendor);
+        if (!vendor.equals(source) && spec.parentQuery() != null && !spec.schema().equalsIgnoreCase(vendorSchema)
                 && spec.parentQuery().sql().toLowerCase(java.util.Locale.ROOT).contains(vendorSchema.toLowerCase(java.util.Locale.ROOT) + ".")) {
             throw new ConfigException("resource " + resourceId + ": its parentQuery names the schema " + vendorSchema
-                    + " of " + settings.vendor() + ": write " + ResourceFile.SCHEMA_PLACEHOLDER + " instead, so that each "
+                    + " of " + vendor + ": write " + ResourceFile.SCHEMA_PLACEHOLDER + " instead, so that each "
                     + "account queries its own");
         }
         return spec;
