@@ -11,12 +11,16 @@ import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.ExpectedTable;
 import io.chatload.testing.TestPipeline;
+import io.chatload.testing.Truth;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +104,42 @@ class ChaportAccountsTest {
             assertEquals((long) usChanged.size(), usCalls.get("GET /chaport/api/v1/visitors/{id}"), "us: one detail call per changed visitor");
             ExpectedTable.assertAllLoaded(p.destination.dataSource(), ExpectedTable.chaport(eu.data(), "chaport_eu_data"));
             ExpectedTable.assertAllLoaded(p.destination.dataSource(), ExpectedTable.chaport(us.data(), "chaport_us_data"));
+        }
+    }
+
+    @Test
+    void runSelectsOneAccountsResourcesByTheirIds() throws Exception {
+        try (SandboxServer eu = account(42, 30, "eu-account-token");
+             SandboxServer us = account(7, 30, "us-account-token");
+             TestPipeline p = pipeline(eu, us, Map.of())) {
+            LoadSummary summary = p.runOnce("chaport_eu.visitors");
+            assertFalse(summary.failed(), String.join("\n", summary.lines()));
+            assertTrue(us.stats().isEmpty(), "the other account is not asked: " + us.stats());
+            Truth.assertTableEquals(p.destination.dataSource(), "chaport_eu_data", "visitors", "id",
+                    ExpectedTable.chaport(eu.data(), "chaport_eu_data").get(1).rows());
+        }
+    }
+
+    @Test
+    void eachAccountFiresOnItsOwnQuartzTrigger() throws Exception {
+        Path chaport = Files.createDirectories(dir.resolve("routes/chaport"));
+        Files.copy(ROUTES.resolve("chaport/_source.yaml"), chaport.resolve("_source.yaml"));
+        Files.copy(ROUTES.resolve("chaport/operators.yaml"), chaport.resolve("operators.yaml"));
+        try (SandboxServer eu = account(42, 10, "eu-account-token");
+             SandboxServer us = account(7, 10, "us-account-token");
+             TestPipeline p = TestPipeline.scheduled(TestPipeline.config(eu, dir, dir.resolve("routes"), Map.of(
+                     "CHAPORT_TOKEN", "", "CHATFORMA_API_KEY", "", "CHATLOAD_MANAGEMENT_PORT", "0",
+                     "CHATLOAD_CHAPORT_EU_VENDOR", "chaport", "CHATLOAD_CHAPORT_EU_BASE_URL", eu.chaportBaseUrl(),
+                     "CHATLOAD_CHAPORT_EU_TOKEN", eu.config().chaportToken(), "CHATLOAD_CHAPORT_EU_SCHEDULE", "1s",
+                     "CHATLOAD_CHAPORT_US_VENDOR", "chaport", "CHATLOAD_CHAPORT_US_BASE_URL", us.chaportBaseUrl(),
+                     "CHATLOAD_CHAPORT_US_TOKEN", us.config().chaportToken())))) {
+            NotifyBuilder twoRuns = new NotifyBuilder(p.runtime.context()).fromRoute("chaport_eu.operators")
+                    .wereSentTo("direct://chatload-run").whenCompleted(2).create();
+            assertTrue(twoRuns.matches(60, TimeUnit.SECONDS), "chaport_eu's trigger fired twice within 60 s");
+            Truth.assertTableEquals(p.destination.dataSource(), "chaport_eu_data", "operators", "id", eu.data().chaportOperators());
+            String usTrigger = p.runtime.context().getRoute("chaport_us.operators").getEndpoint().getEndpointUri();
+            assertTrue(usTrigger.startsWith("quartz://chatload/chaport_us.operators") && usTrigger.contains("cron="),
+                    "chaport_us keeps the vendor's schedule: " + usTrigger);
         }
     }
 }
