@@ -188,14 +188,7 @@ public final class ChatloadConfig {
         String prefix = "chatload." + name + ".";
         String vendor = vendor(name);
         boolean instance = !vendor.equals(name);
-        String credentialKey = get(prefix + "credential-property", null);
-        String vendorPrefix = "chatload." + vendor + ".";
-        String vendorCredential = instance ? get(vendorPrefix + "credential-property", null) : null;
-        if (credentialKey == null && vendorCredential != null && vendorCredential.startsWith(vendorPrefix)) {
-            // the vendor's credential name, the account's value: chatload.chatforma_b.api-key
-            credentialKey = prefix + vendorCredential.substring(vendorPrefix.length());
-        }
-        credentialKey = credentialKey == null ? prefix + "token" : credentialKey;
+        String credentialKey = get(prefix + "credential-property", Instances.credentialProperty(this, name, vendor));
         Map<String, String> credentials = new TreeMap<>();
         String secret = get(credentialKey, null);
         if (secret != null) {

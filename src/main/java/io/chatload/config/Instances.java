@@ -79,6 +79,17 @@ final class Instances {
         return vendor == null || vendor.equals(m.group(1)) ? null : "chatload." + vendor + "." + m.group(2);
     }
 
+    /**
+     * The property of a source's credential when it names none: an instance's vendor's credential name with the
+     * instance's prefix ({@code chatload.chatforma_b.api-key}), else {@code chatload.<source>.token}.
+     */
+    static String credentialProperty(ChatloadConfig config, String source, String vendor) {
+        String vendorPrefix = "chatload." + vendor + ".";
+        String vendorKey = vendor.equals(source) ? null : config.get(vendorPrefix + "credential-property", null);
+        return "chatload." + source + "." + (vendorKey != null && vendorKey.startsWith(vendorPrefix)
+                ? vendorKey.substring(vendorPrefix.length()) : "token");
+    }
+
     /** The keys an instance listed in {@value #LIST} may be configured with: what a host is asked for by name. */
     static Set<String> keys(ChatloadConfig config) {
         Set<String> keys = new TreeSet<>();

@@ -46,8 +46,6 @@ public final class ResourceCatalog {
     /** Each resource's route, to disable it if its source turns out broken by a later file. */
     private final Map<String, RouteDefinition> routes = new LinkedHashMap<>();
     private final InstanceRoutes instances;
-    /** Which source loads into each schema (lower case): two accounts in one schema would mix their rows. */
-    private final Map<String, String> schemaOwners = new java.util.HashMap<>();
 
     /** @param httpSettings each source's HTTP client settings (timeouts, connections) */
     public ResourceCatalog(ChatloadConfig config, java.util.function.Function<String, HttpSettings> httpSettings,
@@ -90,9 +88,7 @@ public final class ResourceCatalog {
             throw new ConfigException("resource " + spec.id() + " is declared twice: give one of the files another routeId");
         }
         SourceConfig sourceConfig = sources.settings(spec);
-        if (sources.ready(spec.source())) {
-            claimSchema(spec, sourceConfig);
-        }
+        sources.claimSchema(spec, sourceConfig);
         if (sources.ready(spec.source())) {
             ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
                     httpSettings.apply(spec.source()));
@@ -127,32 +123,10 @@ public final class ResourceCatalog {
                 ? source : settings.vendor();
         SourceDefaults vendorDefaults = defaults(context, vendor, resourceId);
         SourceDefaults defaults = vendorDefaults.overriddenBy(settings.schema(), settings.schedule());
-        ResourceSpec spec;
         try {
-            spec = ResourceFile.read(params, source, id.group(2), defaults, vendor);
+            return ResourceFile.read(params, source, id.group(2), defaults, vendor, vendorDefaults.schemaOf(vendor));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
-        }
-        String vendorSchema = vendorDefaults.schemaOf(vendor);
-        if (!vendor.equals(source) && spec.parentQuery() != null && !spec.schema().equalsIgnoreCase(vendorSchema)
-                && spec.parentQuery().sql().toLowerCase(java.util.Locale.ROOT).contains(vendorSchema.toLowerCase(java.util.Locale.ROOT) + ".")) {
-            throw new ConfigException("resource " + resourceId + ": its parentQuery names the schema " + vendorSchema
-                    + " of " + vendor + ": write " + ResourceFile.SCHEMA_PLACEHOLDER + " instead, so that each "
-                    + "account queries its own");
-        }
-        return spec;
-    }
-
-    /** The first ready source to load into a schema keeps it; an instance that would share it is disabled. */
-    private void claimSchema(ResourceSpec spec, SourceConfig source) {
-        String schema = spec.schema().toLowerCase(java.util.Locale.ROOT);
-        String owner = schemaOwners.get(schema);
-        if (owner == null || !sources.ready(owner)) {
-            schemaOwners.put(schema, spec.source());
-        } else if (!owner.equals(spec.source()) && (source.isInstance() || sources.config(owner).isInstance())) {
-            String key = "chatload." + spec.source() + ".schema";
-            sources.broken(spec.source(), "its schema " + spec.schema() + " is already " + owner + "'s: set "
-                    + ChatloadConfig.envName(key) + " (or " + key + ") to a schema of its own");
         }
     }
 

@@ -10,6 +10,7 @@ import io.chatload.source.auth.AuthSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,21 +26,27 @@ final class ResourceFile {
     private final SourceDefaults d;
     /** The vendor whose file this is: its resource ids ({@code chaport.visitors}) mean the source's own. */
     private final String vendor;
+    /** The vendor's own schema, which an instance's queries must not read. */
+    private final String vendorSchema;
 
-    private ResourceFile(Map<String, Object> parameters, SourceDefaults defaults, String vendor) {
+    private ResourceFile(Map<String, Object> parameters, SourceDefaults defaults, String vendor, String vendorSchema) {
         this.p = parameters;
         this.d = defaults;
         this.vendor = vendor;
+        this.vendorSchema = vendorSchema;
     }
 
     static ResourceSpec read(Map<String, Object> parameters, String source, String name, SourceDefaults defaults) {
-        return read(parameters, source, name, defaults, source);
+        return read(parameters, source, name, defaults, source, defaults.schemaOf(source));
     }
 
-    /** A resource of a source instance, declared by its vendor's file: the vendor's resource ids mean the instance's. */
+    /**
+     * A resource of a source, declared by its vendor's file ({@code vendor} is the source itself but for another
+     * account of the vendor): the vendor's resource ids mean the source's own.
+     */
     static ResourceSpec read(Map<String, Object> parameters, String source, String name, SourceDefaults defaults,
-                             String vendor) {
-        return new ResourceFile(parameters, defaults, vendor).build(source, name);
+                             String vendor, String vendorSchema) {
+        return new ResourceFile(parameters, defaults, vendor, vendorSchema).build(source, name);
     }
 
     private ResourceSpec build(String source, String name) {
@@ -143,6 +150,11 @@ final class ResourceFile {
 
     private ParentQuery parentQuery(String source, String schema) {
         String sql = or(ResourceParameter.PARENT_QUERY, "").replace(SCHEMA_PLACEHOLDER, schema);
+        if (!vendor.equals(source) && !schema.equalsIgnoreCase(vendorSchema)
+                && sql.toLowerCase(Locale.ROOT).contains(vendorSchema.toLowerCase(Locale.ROOT) + ".")) {
+            throw new IllegalArgumentException("its parentQuery names the schema " + vendorSchema + " of " + vendor
+                    + ": write " + SCHEMA_PLACEHOLDER + " instead, so that each account queries its own");
+        }
         List<String> after = list(or(ResourceParameter.AFTER, "")).stream()
                 .map(a -> resourceId(a, source)).toList();
         if (sql.isEmpty()) {
