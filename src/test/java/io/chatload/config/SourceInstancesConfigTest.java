@@ -45,6 +45,10 @@ class SourceInstancesConfigTest {
         assertNull(chaport.schedule());
         assertEquals("chatload.chaport.token", chaport.credentialProperty());
         assertEquals("acme", config.sourceSettings("acme").vendor());
+        SourceConfig moved = config(Map.of("CHATLOAD_CHAPORT_SCHEMA", "chats", "CHATLOAD_CHAPORT_SCHEDULE", "1h"), Map.of())
+                .sourceSettings("chaport");
+        assertEquals("chats", moved.schema(), "a vendor's own source may set them too");
+        assertEquals("1h", moved.schedule());
     }
 
     @Test
