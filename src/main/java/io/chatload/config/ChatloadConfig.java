@@ -125,8 +125,20 @@ public final class ChatloadConfig {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    /** -D or {@link #with}, else the key's own environment variable, else application.properties. */
+    /**
+     * -D or {@link #with}, else the key's own environment variable, else application.properties; for an instance's
+     * setting of its vendor's API (its base URL, its rate budget), else the vendor's.
+     */
     private String value(String key) {
+        String v = own(key);
+        if (v == null) {
+            String vendorKey = Instances.inheritedKey(this, key);
+            v = vendorKey == null ? null : own(vendorKey);
+        }
+        return v;
+    }
+
+    private String own(String key) {
         String v = explicit.get(key);
         if (v == null) {
             v = env.get(envName(key));
@@ -174,7 +186,9 @@ public final class ChatloadConfig {
      */
     public SourceConfig sourceSettings(String name) {
         String prefix = "chatload." + name + ".";
-        String credentialKey = get(prefix + "credential-property", prefix + "token");
+        String vendor = vendor(name);
+        boolean instance = !vendor.equals(name);
+        String credentialKey = get(prefix + "credential-property", Instances.credentialProperty(this, name, vendor));
         Map<String, String> credentials = new TreeMap<>();
         String secret = get(credentialKey, null);
         if (secret != null) {
@@ -206,7 +220,44 @@ public final class ChatloadConfig {
         } catch (ConfigException e) {
             problem = problem == null ? e.getMessage() : problem;
         }
-        return new SourceConfig(name, base, credentialKey, secret, concurrency, credentials, problem);
+        return new SourceConfig(name, base, credentialKey, secret, concurrency, credentials, problem, vendor,
+                get(prefix + "schema", instance ? name + "_data" : null), get(prefix + "schedule", null));
+    }
+
+    /** The vendor of a source: {@code chatload.<source>.vendor} for another account of a vendor, else the source itself. */
+    public String vendor(String source) {
+        return get("chatload." + source + ".vendor", source).trim();
+    }
+
+    /**
+     * The source instances configured, by name, with the vendor each names ("" when {@code chatload.instances} lists
+     * one without): the names with a {@code chatload.<instance>.vendor} key or {@code CHATLOAD_<INSTANCE>_VENDOR}
+     * variable, and those {@code chatload.instances} lists. A vendor's own source is not among them.
+     */
+    public Map<String, String> instances() {
+        return Instances.discover(this, keys(), env.keySet());
+    }
+
+    /**
+     * The accounts of a vendor: its own source ({@code chatload.<vendor>.*}) first, then every instance that names it,
+     * each with its settings (whether it can load is {@link SourceConfig#enabled()}).
+     */
+    public java.util.List<SourceConfig> sourceInstances(String vendor) {
+        java.util.List<SourceConfig> accounts = new java.util.ArrayList<>(java.util.List.of(sourceSettings(vendor)));
+        instances().forEach((name, of) -> {
+            if (of.equals(vendor)) {
+                accounts.add(sourceSettings(name));
+            }
+        });
+        return accounts;
+    }
+
+    /**
+     * The keys of the instances {@code chatload.instances} lists ({@code chatload.<instance>.token}, ...): a host
+     * whose properties cannot be listed is asked for each by name.
+     */
+    public java.util.Set<String> instanceKeys() {
+        return Instances.keys(this);
     }
 
     static URI validateBaseUrl(String key, String value) {

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.Service;
 import org.apache.camel.builder.RouteBuilder;
@@ -212,8 +213,24 @@ public final class ChatloadRoutes implements RoutesBuilder {
             resources.add(file.resource());
         }
         refuseIdsDeclaredTwice(camelContext);
-        PluginHelper.getRoutesLoader(camelContext).loadRoutes(resources);
-        catalog.validate();
+        // as Camel's loadRoutes does, with the source instances' copies of their vendor's resources added once the
+        // defaults (_source.yaml) are bound and before the templated routes are created
+        Collection<RoutesBuilder> builders = PluginHelper.getRoutesLoader(camelContext).findRoutesBuilders(resources);
+        for (RoutesBuilder builder : builders) {
+            if (builder instanceof RouteConfigurationsBuilder configurations) {
+                camelContext.addRoutesConfigurations(configurations);
+            }
+        }
+        for (RoutesBuilder builder : builders) {
+            camelContext.addRoutes(builder);
+        }
+        for (RoutesBuilder builder : builders) {
+            if (builder instanceof RouteBuilder file) {
+                catalog.addInstances(file, camelContext);
+            }
+            camelContext.addTemplatedRoutes(builder);
+        }
+        catalog.validate(camelContext);
     }
 
     /**

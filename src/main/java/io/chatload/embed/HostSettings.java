@@ -34,6 +34,13 @@ final class HostSettings {
         for (String name : names) {
             properties.resolveProperty(name).ifPresent(value -> values.put(name, value));
         }
+        // the keys of the instances chatload.instances lists, known once it is read (and their vendors' credential
+        // names once their vendors are): asked for until no new key turns up
+        for (Set<String> more = newKeys(defaults.with(values), names); !more.isEmpty(); more = newKeys(defaults.with(values), names)) {
+            for (String name : more) {
+                properties.resolveProperty(name).ifPresent(value -> values.put(name, value));
+            }
+        }
         values.putIfAbsent(OUTBOX_ENABLED, "false");
         settings.forEach((key, value) -> {
             if (!key.startsWith(PREFIX)) {
@@ -43,5 +50,13 @@ final class HostSettings {
             values.put(key, value);
         });
         return defaults.with(values);
+    }
+
+    /** The instances' keys not yet asked for, now added to {@code asked}. */
+    private static Set<String> newKeys(ChatloadConfig config, Set<String> asked) {
+        Set<String> more = new TreeSet<>(config.instanceKeys());
+        more.removeAll(asked);
+        asked.addAll(more);
+        return more;
     }
 }

@@ -35,7 +35,7 @@ public final class ResourceCatalog {
      * definition, not as template parameters, which Camel would list among a host's properties at start.
      */
     static final String UNBOUND = "direct:chatload-unbound-trigger";
-    private static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
+    static final Pattern RESOURCE_ID = Pattern.compile("([a-z0-9_-]+)\\.([a-z0-9_-]+)");
 
     private final java.util.function.Function<String, HttpSettings> httpSettings;
     private final Map<String, ResourceSpec> specs = new LinkedHashMap<>();
@@ -45,6 +45,7 @@ public final class ResourceCatalog {
     private final boolean scheduled;
     /** Each resource's route, to disable it if its source turns out broken by a later file. */
     private final Map<String, RouteDefinition> routes = new LinkedHashMap<>();
+    private final InstanceRoutes instances;
 
     /** @param httpSettings each source's HTTP client settings (timeouts, connections) */
     public ResourceCatalog(ChatloadConfig config, java.util.function.Function<String, HttpSettings> httpSettings,
@@ -52,6 +53,16 @@ public final class ResourceCatalog {
         this.httpSettings = httpSettings;
         this.scheduled = config.getBoolean(SCHEDULES, true);
         this.sources = new SourceStates(config, notices);
+        this.instances = new InstanceRoutes(config);
+    }
+
+    /**
+     * Adds to a resource file's routes, parsed but not yet created, the copies its vendor resources make for each
+     * source instance of that vendor ({@code chaport.visitors} -> {@code chaport_eu.visitors}). Call it after the
+     * source defaults ({@code _source.yaml}) are bound, before the file's templated routes are added to Camel.
+     */
+    public void addInstances(org.apache.camel.builder.RouteBuilder file, CamelContext context) {
+        instances.addTo(file, context);
     }
 
     /**
@@ -77,6 +88,7 @@ public final class ResourceCatalog {
             throw new ConfigException("resource " + spec.id() + " is declared twice: give one of the files another routeId");
         }
         SourceConfig sourceConfig = sources.settings(spec);
+        sources.claimSchema(spec, sourceConfig);
         if (sources.ready(spec.source())) {
             ApiClients.register(rtc.getCamelContext(), spec.httpComponent(), sourceConfig, spec.auth(),
                     httpSettings.apply(spec.source()));
@@ -105,9 +117,14 @@ public final class ResourceCatalog {
                         + ResourceParameter.known() + ")");
             }
         }
-        SourceDefaults defaults = defaults(context, source, resourceId);
+        SourceConfig settings = sources.settingsOf(source);
+        // a source with defaults of its own is its own vendor (an instance named so is refused, see InstanceRoutes)
+        String vendor = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class) != null
+                ? source : settings.vendor();
+        SourceDefaults vendorDefaults = defaults(context, vendor, resourceId);
+        SourceDefaults defaults = vendorDefaults.overriddenBy(settings.schema(), settings.schedule());
         try {
-            return ResourceFile.read(params, source, id.group(2), defaults);
+            return ResourceFile.read(params, source, id.group(2), defaults, vendor, vendorDefaults.schemaOf(vendor));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("resource " + resourceId + ": " + e.getMessage());
         }
@@ -125,7 +142,7 @@ public final class ResourceCatalog {
         return "direct:" + resourceId;
     }
 
-    private SourceDefaults defaults(CamelContext context, String source, String id) {
+    private static SourceDefaults defaults(CamelContext context, String source, String id) {
         SourceDefaults d = context.getRegistry().lookupByNameAndType(source, SourceDefaults.class);
         if (d == null) {
             throw new ConfigException("resource " + id + ": source '" + source + "' has no defaults: add "
@@ -172,7 +189,8 @@ public final class ResourceCatalog {
      * Checks what single files cannot: each child's parent is declared, in the same source, and no resource is its
      * own ancestor. Called once every file is loaded.
      */
-    public synchronized void validate() {
+    public synchronized void validate(CamelContext context) {
+        instances.refusals(context).forEach(sources::broken);
         for (ResourceSpec spec : specs.values()) {
             if (sources.ready(spec.source()) || sources.reason(spec.source()) == null) {
                 checkLinks(spec, specs);

@@ -10,6 +10,7 @@ import io.chatload.source.auth.AuthSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,26 +19,44 @@ import java.util.Map;
  */
 final class ResourceFile {
 
+    /** The {@code parentQuery} placeholder of the resource's schema: each instance of a vendor queries its own. */
+    static final String SCHEMA_PLACEHOLDER = "{schema}";
+
     private final Map<String, Object> p;
     private final SourceDefaults d;
+    /** The vendor whose file this is: its resource ids ({@code chaport.visitors}) mean the source's own. */
+    private final String vendor;
+    /** The vendor's own schema, which an instance's queries must not read. */
+    private final String vendorSchema;
 
-    private ResourceFile(Map<String, Object> parameters, SourceDefaults defaults) {
+    private ResourceFile(Map<String, Object> parameters, SourceDefaults defaults, String vendor, String vendorSchema) {
         this.p = parameters;
         this.d = defaults;
+        this.vendor = vendor;
+        this.vendorSchema = vendorSchema;
     }
 
     static ResourceSpec read(Map<String, Object> parameters, String source, String name, SourceDefaults defaults) {
-        return new ResourceFile(parameters, defaults).build(source, name);
+        return read(parameters, source, name, defaults, source, defaults.schemaOf(source));
+    }
+
+    /**
+     * A resource of a source, declared by its vendor's file ({@code vendor} is the source itself but for another
+     * account of the vendor): the vendor's resource ids mean the source's own.
+     */
+    static ResourceSpec read(Map<String, Object> parameters, String source, String name, SourceDefaults defaults,
+                             String vendor, String vendorSchema) {
+        return new ResourceFile(parameters, defaults, vendor, vendorSchema).build(source, name);
     }
 
     private ResourceSpec build(String source, String name) {
-        String schema = d.getSchema() == null || d.getSchema().isBlank() ? source + "_data" : d.getSchema();
+        String schema = d.schemaOf(source);
         String path = text(ResourceParameter.PATH);
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path '" + path + "' must start with /");
         }
         ParentLink parent = parentLink(source);
-        ParentQuery query = parentQuery(source);
+        ParentQuery query = parentQuery(source, schema);
         if (query != null && parent != null) {
             throw new IllegalArgumentException("a resource has either a parent or a parentQuery, not both");
         }
@@ -118,13 +137,26 @@ final class ResourceFile {
             }
             fields.put(parts[0].trim(), parts[1].trim());
         }
-        return new ParentLink(parent.contains(".") ? parent : source + "." + parent, fields);
+        return new ParentLink(resourceId(parent, source), fields);
     }
 
-    private ParentQuery parentQuery(String source) {
-        String sql = or(ResourceParameter.PARENT_QUERY, "");
+    /** A resource named in a file: {@code visitors} or {@code <vendor>.visitors}, both the source's own. */
+    private String resourceId(String named, String source) {
+        if (!named.contains(".")) {
+            return source + "." + named;
+        }
+        return named.startsWith(vendor + ".") ? source + named.substring(vendor.length()) : named;
+    }
+
+    private ParentQuery parentQuery(String source, String schema) {
+        String sql = or(ResourceParameter.PARENT_QUERY, "").replace(SCHEMA_PLACEHOLDER, schema);
+        if (!vendor.equals(source) && !schema.equalsIgnoreCase(vendorSchema)
+                && sql.toLowerCase(Locale.ROOT).contains(vendorSchema.toLowerCase(Locale.ROOT) + ".")) {
+            throw new IllegalArgumentException("its parentQuery names the schema " + vendorSchema + " of " + vendor
+                    + ": write " + SCHEMA_PLACEHOLDER + " instead, so that each account queries its own");
+        }
         List<String> after = list(or(ResourceParameter.AFTER, "")).stream()
-                .map(a -> a.contains(".") ? a : source + "." + a).toList();
+                .map(a -> resourceId(a, source)).toList();
         if (sql.isEmpty()) {
             if (!after.isEmpty()) {
                 throw new IllegalArgumentException("after needs a parentQuery");

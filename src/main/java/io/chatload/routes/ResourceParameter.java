@@ -39,7 +39,7 @@ public enum ResourceParameter {
     SCHEDULE("schedule", false, "Quartz cron (e.g. '0 0/15 * * * ?') or an interval (30s, 15m, 1h). Source default. Not for child resources."),
     PARENT("parent", false, "The parent resource (its routeId, or its name in the same source): this resource then runs once per parent record, and its path may use {parent.field}."),
     PARENT_FIELDS("parentFields", false, "Fields copied from each parent record into this resource's records, child=parent, comma-separated (e.g. visitor_id=id); they may be part of the primaryKey."),
-    PARENT_QUERY("parentQuery", false, "An SQL query on the destination whose rows are the parent records (lower-case column names): the resource runs once per row, its path may use {parent.column}."),
+    PARENT_QUERY("parentQuery", false, "An SQL query on the destination whose rows are the parent records (lower-case column names): the resource runs once per row, its path may use {parent.column}; {schema} stands for the source's schema (each account of a vendor queries its own)."),
     AFTER("after", false, "With parentQuery: resources (ids or names) that run --once finishes before this one starts."),
     CURSOR_FIELD("cursorField", false, "A record field that tells when the record and everything below it last changed (e.g. lastChatAt, ISO time): unchanged records are skipped, and a list sorted newest first stops paging at the first one."),
     SORTED_BY_CURSOR("sortedByCursor", false, "true when the API lists records newest first by cursorField: paging then stops at the first record not newer than the last run's highest cursor. Default false."),

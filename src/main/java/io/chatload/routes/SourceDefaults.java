@@ -42,6 +42,29 @@ public class SourceDefaults {
         return values.get(parameter);
     }
 
+    /**
+     * These defaults with a source instance's own schema and schedule where it sets them (null: the vendor's): one
+     * vendor's {@code _source.yaml} serves every account of it.
+     */
+    SourceDefaults overriddenBy(String ownSchema, String ownSchedule) {
+        if (ownSchema == null && ownSchedule == null) {
+            return this;
+        }
+        SourceDefaults copy = new SourceDefaults();
+        copy.values.putAll(values);
+        copy.schema = ownSchema == null ? schema : ownSchema;
+        copy.naming = naming;
+        if (ownSchedule != null) {
+            copy.set(ResourceParameter.SCHEDULE, ownSchedule);
+        }
+        return copy;
+    }
+
+    /** The schema the defaults name, else {@code <source>_data}. */
+    String schemaOf(String source) {
+        return schema == null || schema.isBlank() ? source + "_data" : schema.trim();
+    }
+
     private void set(ResourceParameter parameter, Object value) {
         values.put(parameter, value == null ? "" : value.toString().trim());
     }

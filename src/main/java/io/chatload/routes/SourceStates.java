@@ -17,19 +17,29 @@ final class SourceStates {
 
     private final ChatloadConfig config;
     private final Consumer<String> notices;
+    private final Map<String, SourceConfig> read = new LinkedHashMap<>();
+    /** The sources whose resources registered, checked. */
     private final Map<String, SourceConfig> configs = new LinkedHashMap<>();
     private final Map<String, String> reasons = new LinkedHashMap<>();
     /** Sources disabled by a mistake in their files, not by a setting left out: {@code run --once} then exits 1. */
     private final java.util.Set<String> broken = new java.util.LinkedHashSet<>();
+
+    /** Which source loads into each schema (lower case): two accounts in one schema would mix their rows. */
+    private final Map<String, String> schemaOwners = new java.util.HashMap<>();
 
     SourceStates(ChatloadConfig config, Consumer<String> notices) {
         this.config = config;
         this.notices = notices;
     }
 
+    /** The source's settings as configured, read once; not yet checked (a source is ready once {@link #settings} checked it). */
+    SourceConfig settingsOf(String source) {
+        return read.computeIfAbsent(source, config::sourceSettings);
+    }
+
     /** The source's settings, checked against the credentials the resource's auth type needs. */
     SourceConfig settings(ResourceSpec spec) {
-        SourceConfig source = configs.computeIfAbsent(spec.source(), config::sourceSettings);
+        SourceConfig source = configs.computeIfAbsent(spec.source(), this::settingsOf);
         if (!reasons.containsKey(spec.source())) {
             String reason = source.problem();
             if (reason == null) {
@@ -43,6 +53,25 @@ final class SourceStates {
             }
         }
         return source;
+    }
+
+    /**
+     * The first ready source to load into a schema keeps it; a source instance that would share it with another, or
+     * that another instance would share, is disabled with one line.
+     */
+    void claimSchema(ResourceSpec spec, SourceConfig source) {
+        if (!ready(spec.source())) {
+            return;
+        }
+        String schema = spec.schema().toLowerCase(java.util.Locale.ROOT);
+        String owner = schemaOwners.get(schema);
+        if (owner == null || !ready(owner)) {
+            schemaOwners.put(schema, spec.source());
+        } else if (!owner.equals(spec.source()) && (source.isInstance() || configs.get(owner).isInstance())) {
+            String key = "chatload." + spec.source() + ".schema";
+            broken(spec.source(), "its schema " + spec.schema() + " is already " + owner + "'s: set "
+                    + ChatloadConfig.envName(key) + " (or " + key + ") to a schema of its own");
+        }
     }
 
     private String envVariables(List<String> keys) {

@@ -437,6 +437,7 @@ public final class RoutesReloader extends LifecycleStrategySupport {
                 throw new ConfigException("cannot tell which routes it declares: only YAML and XML files are reloaded");
             }
             rb.configureRoutes(context);
+            catalog.addInstances(rb, context); // the source instances' copies of a vendor's resources, with the file
             for (RouteDefinition route : rb.getRouteCollection().getRoutes()) {
                 addId(ids, route.getRouteId(), "a route");
             }

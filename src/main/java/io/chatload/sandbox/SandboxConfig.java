@@ -123,6 +123,12 @@ public record SandboxConfig(int port, long seed, int operators, int visitors, in
                 botUsers, n, latencyMs, chaportToken, chatformaKey, chaportSwitches, chatformaSwitches, faults);
     }
 
+    /** The token this sandbox's Chaport accepts: another account's, beside a sandbox with the default one. */
+    public SandboxConfig withChaportToken(String token) {
+        return new SandboxConfig(port, seed, operators, visitors, visitorsPageSize, bots, botUsers, botDialogs, latencyMs,
+                token, chatformaKey, chaportSwitches, chatformaSwitches, faults);
+    }
+
     /** Absolute URLs (default) or host-relative paths in Chaport's {@code links.next} and {@code links.more}. */
     public SandboxConfig withLinksStyle(LinksStyle style) {
         return withChaport(new ChaportSwitches(style, chaportSwitches.foreignLinkHost(), chaportSwitches.teamIdsInChats()));

@@ -28,9 +28,13 @@ public final class ApiClients {
     private ApiClients() {
     }
 
-    /** The component of a source's default credential scheme: {@code chaport-http}. */
+    /**
+     * The component of a source's default credential scheme: {@code chaport-http}. A component's name is the scheme
+     * of its URIs, where {@code _} is not allowed: {@code chaport_eu} has {@code chaport.eu-http} (source names have
+     * no dots, so no two sources share one).
+     */
     public static String componentName(String source) {
-        return source + "-http";
+        return source.replace('_', '.') + "-http";
     }
 
     /** The component for a resource whose file overrides the source's auth, e.g. {@code acme-http-api-key-query-key}. */

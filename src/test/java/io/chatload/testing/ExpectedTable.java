@@ -40,6 +40,11 @@ public record ExpectedTable(String schema, String table, List<String> key, List<
     }
 
     public static List<ExpectedTable> chaport(SandboxData data) {
+        return chaport(data, CHAPORT);
+    }
+
+    /** The Chaport tables as one account's source loads them into its schema. */
+    public static List<ExpectedTable> chaport(SandboxData data, String schema) {
         List<Map<String, Object>> visitors = new ArrayList<>();
         List<Map<String, Object>> chats = new ArrayList<>();
         List<Map<String, Object>> events = new ArrayList<>();
@@ -60,11 +65,11 @@ public record ExpectedTable(String schema, String table, List<String> key, List<
             }
         }
         return List.of(
-                new ExpectedTable(CHAPORT, "operators", List.of("id"), data.chaportOperators()),
-                new ExpectedTable(CHAPORT, "visitors", List.of("id"), visitors),
-                new ExpectedTable(CHAPORT, "chats", List.of("visitor_id", "id"), chats),
-                new ExpectedTable(CHAPORT, "chat_events", List.of("visitor_id", "chat_id", "id"), events),
-                new ExpectedTable(CHAPORT, "webhooks", List.of("id"), data.chaportSubscriptions()));
+                new ExpectedTable(schema, "operators", List.of("id"), data.chaportOperators()),
+                new ExpectedTable(schema, "visitors", List.of("id"), visitors),
+                new ExpectedTable(schema, "chats", List.of("visitor_id", "id"), chats),
+                new ExpectedTable(schema, "chat_events", List.of("visitor_id", "chat_id", "id"), events),
+                new ExpectedTable(schema, "webhooks", List.of("id"), data.chaportSubscriptions()));
     }
 
     public static List<ExpectedTable> chatforma(SandboxData data) {
