@@ -42,6 +42,14 @@ public record SourceConfig(String name, URI baseUrl, String credentialProperty, 
         return !vendor.equals(name);
     }
 
+    /**
+     * The schema of tables the source keeps outside its resource files (outboxes): the one configured
+     * ({@code chatload.<source>.schema}), else {@code <source>_data}, the default of a vendor's folder and of an instance.
+     */
+    public String ownSchema() {
+        return schema != null && !schema.isBlank() ? schema : name + "_data";
+    }
+
     /** Whether the source can load with its token: a base URL and a token. */
     public boolean enabled() {
         return problem == null && secret != null && !secret.isBlank();

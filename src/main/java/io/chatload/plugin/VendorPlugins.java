@@ -51,11 +51,11 @@ public final class VendorPlugins {
     }
 
     /**
-     * The names of the sources of a vendor. Today a vendor has one source, named after it; the one place to change
-     * when a vendor may have several (one per account).
+     * The names of the sources of a vendor: its own, named after it, then every account declared as an instance of it
+     * ({@code chatload.<instance>.vendor}), each with an outbox and a webhook receiver of its own.
      */
     static List<String> sourcesOf(ChatloadConfig config, VendorPlugin plugin) {
-        return List.of(plugin.vendor());
+        return config.sourceInstances(plugin.vendor()).stream().map(SourceConfig::name).toList();
     }
 
     /**

@@ -35,6 +35,24 @@ class VendorPluginsTest {
     }
 
     @Test
+    void everyAccountOfAVendorHasAnOutboxAndAReceiverOfItsOwn() {
+        ChatloadConfig twoAccounts = ChatloadConfig.load(Map.of("CHAPORT_TOKEN", "t0ken",
+                "CHATLOAD_CHAPORT_EU_VENDOR", "chaport", "CHATLOAD_CHAPORT_EU_TOKEN", "eu-t0ken",
+                "CHATLOAD_CHAPORT_US_VENDOR", "chaport", "CHATLOAD_CHAPORT_US_SCHEMA", "us_chats"), new Properties());
+        VendorPlugins plugins = VendorPlugins.installed();
+
+        List<OutboxKind> served = plugins.outboxes(twoAccounts);
+        assertEquals(List.of("chaport.messages", "chaport_eu.messages"), served.stream().map(OutboxKind::id).toList(),
+                "chaport_us has no token: no outbox served");
+        assertEquals(List.of("chaport_data", "chaport_eu_data"), served.stream().map(OutboxKind::schema).toList());
+        assertEquals(List.of("chaport", "chaport_eu", "chaport_us", "chatforma"),
+                List.copyOf(plugins.webhookReceivers(twoAccounts).keySet()));
+        assertEquals(List.of("chaport.messages", "chaport_eu.messages", "chaport_us.messages",
+                "chatforma.dispatch_broadcast"), plugins.outboxIds(twoAccounts));
+        assertEquals("us_chats", twoAccounts.sourceSettings("chaport_us").ownSchema(), "an account's own schema setting");
+    }
+
+    @Test
     void aHostAddsAVendorOrReplacesOneThroughTheCamelRegistry() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("acmePlugin", new Plugin("acme", true));

@@ -52,7 +52,7 @@ public final class ChaportMessages implements OutboxKind {
 
     @Override
     public String schema() {
-        return source.name() + "_data";
+        return source.ownSchema();
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class ChatformaDispatches implements OutboxKind {
 
     @Override
     public String schema() {
-        return source.name() + "_data";
+        return source.ownSchema();
     }
 
     @Override
