@@ -144,7 +144,8 @@ final class ResourceFile {
         if (!doneWhen.isEmpty() && (done.length != 2 || done[0].isBlank())) {
             throw new IllegalArgumentException("doneWhen '" + doneWhen + "' is not field=value");
         }
-        boolean sorted = Boolean.parseBoolean(or(ResourceParameter.SORTED_BY_CURSOR, "false"));
+        boolean sorted = Boolean.parseBoolean(or(ResourceParameter.SORTED_BY_CURSOR,
+                ResourceParameter.SORTED_BY_CURSOR.fallback().value()));
         if (sorted && cursor.isEmpty()) {
             throw new IllegalArgumentException("sortedByCursor needs a cursorField");
         }

@@ -3,12 +3,14 @@ package io.chatload.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ConfigException;
 import io.chatload.engine.LoadSummary;
 import io.chatload.load.TableInfo;
+import io.chatload.routes.ResourceSpec;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;
@@ -139,6 +141,26 @@ class ResourceFilesTest {
         ConfigException e = disables(resource("chaport.visitors", "path", "/visitors", "pagintor", "links_next"));
         assertTrue(e.getMessage().startsWith("resource chaport.visitors: unknown parameter 'pagintor' (known: path, table,"),
                 e.getMessage());
+    }
+
+    /**
+     * The template declares defaults to Camel only where no source may set another, so a parameter a file leaves out
+     * still takes the source's value; the file's own value wins over both.
+     */
+    @Test
+    void aParameterLeftOutTakesTheSourcesValueAndTheFilesWins() throws Exception {
+        Path routes = routes(resource("chaport.team", "path", "/operators", "pageSize", "7"));
+        Path source = routes.resolve("nested/chaport/_source.yaml");
+        Files.writeString(source, Files.readString(source).replace("        paginator: single\n",
+                "        paginator: single\n        maxPages: \"3\"\n        pageSize: \"50\"\n"));
+        try (TestPipeline p = TestPipeline.once(TestPipeline.config(sandbox, dir, routes, Map.of()))) {
+            ResourceSpec team = p.runtime.catalog().get("chaport.team");
+            assertEquals(3, team.paging().maxPages(), "the source's, not the built-in 10000");
+            assertEquals(7, team.paging().pageSize(), "the file's, over the source's");
+            assertEquals("result", team.dataSelector().expression(), "the shipped source's");
+            assertEquals("0 0/15 * * * ?", team.schedule().text(), "the built-in one, which the source also names");
+            assertNull(team.incremental(), "sortedByCursor's template default turns nothing on");
+        }
     }
 
     @Test
