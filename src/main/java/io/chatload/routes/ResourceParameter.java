@@ -94,8 +94,9 @@ public enum ResourceParameter {
             "Fields copied from each parent record into this resource's records, child=parent, comma-separated (e.g. "
                     + "visitor_id=id: the APIs leave them out); they may be part of the primaryKey."),
     PARENT_QUERY("parentQuery", Default.none(),
-            "Instead of a parent resource: a read-only SQL query on the destination whose rows are the parent records "
+            "Instead of a parent resource: an SQL query on the destination whose rows are the parent records "
                     + "(lower-case column names); the resource runs once per row and its path may use {parent.column}. "
+                    + "One SELECT (or WITH ... SELECT) statement, run in a read-only transaction that is rolled back. "
                     + "See routes/chaport/operator.yaml."),
     AFTER("after", Default.none(),
             "With parentQuery: resources (ids or names) that run --once finishes before this one starts."),

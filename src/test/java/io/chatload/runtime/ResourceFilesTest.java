@@ -164,6 +164,14 @@ class ResourceFilesTest {
     }
 
     @Test
+    void aParentQueryThatIsNoQueryIsRefused() throws Exception {
+        ConfigException e = disables(resource("chaport.gone", "path", "/operators/{parent.id}",
+                "parentQuery", "DELETE FROM chaport_data.visitors"));
+        assertEquals("resource chaport.gone: parentQuery must be one SELECT (or WITH ... SELECT) statement: it only reads "
+                + "the destination", e.getMessage());
+    }
+
+    @Test
     void aMissingRequiredParameterIsNamed() throws Exception {
         ConfigException e = disables(resource("chaport.visitors", "table", "v"));
         assertEquals("resource chaport.visitors: the required parameter 'path' is missing", e.getMessage());
