@@ -80,7 +80,8 @@ final class ResourceFile {
         String expiration = v.apply(ResourceParameter.DEFAULT_TOKEN_EXPIRATION);
         int seconds;
         try {
-            seconds = Integer.parseInt(expiration == null ? "3600" : expiration.trim());
+            seconds = Integer.parseInt(expiration == null
+                    ? ResourceParameter.DEFAULT_TOKEN_EXPIRATION.fallback().value() : expiration.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("defaultTokenExpiration '" + expiration + "' must be a whole number of seconds");
         }

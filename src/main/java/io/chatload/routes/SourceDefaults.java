@@ -26,7 +26,7 @@ public class SourceDefaults {
         }
     }
 
-    /** The source's value of a parameter, or null when neither the file nor the defaults above give one. */
+    /** The source's value of a parameter: the bean's, else the built-in one; null when neither gives one. */
     public String value(ResourceParameter parameter) {
         return values.get(parameter);
     }
