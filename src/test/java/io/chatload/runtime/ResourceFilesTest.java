@@ -197,6 +197,21 @@ class ResourceFilesTest {
     }
 
     @Test
+    void aRouteIdDeclaredInAYamlAndAnXmlFileStopsTheStartNamingBoth() throws Exception {
+        Path routes = routes(resource("chaport.visitors", "path", "/visitors", "paginator", "links_next"));
+        Files.writeString(routes.resolve("nested/chaport/again.xml"), """
+                <templatedRoutes xmlns="http://camel.apache.org/schema/xml-io">
+                    <templatedRoute routeTemplateRef="chatload-resource" routeId="chaport.visitors">
+                        <parameter name="path" value="/visitors2"/>
+                    </templatedRoute>
+                </templatedRoutes>
+                """);
+        ConfigException e = startFails(routes);
+        assertTrue(e.getMessage().startsWith("routeId chaport.visitors is declared twice, in nested/chaport/"), e.getMessage());
+        assertTrue(e.getMessage().contains("again.xml") && e.getMessage().contains("resource.yaml"), e.getMessage());
+    }
+
+    @Test
     void aBadScheduleIsNamed() throws Exception {
         ConfigException e = disables(resource("chaport.visitors", "path", "/visitors", "schedule", "often"));
         assertTrue(e.getMessage().startsWith("resource chaport.visitors: schedule 'often' is neither a Quartz cron"), e.getMessage());
