@@ -60,14 +60,16 @@ public final class ResourceTemplate extends RouteBuilder {
     }
 
     /**
-     * The parameters a resource file gave: those Camel filled in with the template's default taken out, so that the
-     * catalog's messages name what the file says (a default equals the value the catalog falls back to anyway).
+     * The parameters a resource file gave: those Camel filled in with the template's default, and the required ones
+     * {@link #leaveMissingToCatalog} gave as empty, taken out, so that the catalog's messages name what the file says
+     * (the catalog falls back to the same default, and finds an empty required parameter as missing as an absent one).
      */
     static Map<String, Object> given(Map<String, Object> parameters) {
         Map<String, Object> given = new LinkedHashMap<>(parameters);
         for (ResourceParameter p : ResourceParameter.values()) {
+            Object value = given.get(p.key());
             String fixed = p.fallback().templateDefault();
-            if (fixed != null && fixed.equals(String.valueOf(given.get(p.key())))) {
+            if (value != null && (value.toString().equals(fixed) || p.required() && value.toString().isBlank())) {
                 given.remove(p.key());
             }
         }

@@ -182,6 +182,9 @@ class ResourceFilesTest {
         ConfigException missing = startFails(resource(null, "path", "/visitors"));
         assertTrue(missing.getMessage().startsWith("a resource file (parameters {path=/visitors}) needs 'routeId: <source>.<name>'"),
                 missing.getMessage());
+        ConfigException noPathEither = startFails(resource(null, "table", "v"));
+        assertTrue(noPathEither.getMessage().startsWith("a resource file (parameters {table=v}) needs 'routeId: <source>.<name>'"),
+                noPathEither.getMessage());
         ConfigException noSource = startFails(resource("visitors", "path", "/visitors"));
         assertTrue(noSource.getMessage().endsWith("found 'visitors'"), noSource.getMessage());
     }
