@@ -50,7 +50,8 @@ public final class ResourceTemplate extends RouteBuilder {
         List<RouteTemplateParameterDefinition> parameters = new ArrayList<>();
         for (ResourceParameter p : ResourceParameter.values()) {
             ResourceParameter.Default fallback = p.fallback();
-            String unset = fallback.required() || fallback.templateDefault() != null ? "" : " Default: " + fallback.describe() + ".";
+            boolean saidByCamel = fallback.required() || fallback.templateDefault() != null;
+            String unset = saidByCamel ? "" : " Default: " + fallback.describe() + ".";
             RouteTemplateParameterDefinition parameter = new RouteTemplateParameterDefinition(p.key(),
                     fallback.templateDefault(), p.description() + unset);
             parameter.setRequired(fallback.required());
