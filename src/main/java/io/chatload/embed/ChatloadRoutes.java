@@ -15,6 +15,7 @@ import io.chatload.records.ChatloadComponent;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceTemplate;
 import io.chatload.routes.RouteFile;
+import io.chatload.routes.RouteFiles;
 import io.chatload.routes.RoutesFolder;
 import io.chatload.source.HttpSettings;
 import io.chatload.source.RateLimits;
@@ -23,22 +24,17 @@ import io.chatload.source.RetryPolicy;
 import io.chatload.webhook.SecretMasking;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
-import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.Service;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,62 +204,8 @@ public final class ChatloadRoutes implements RoutesBuilder {
         engine.addTo(camelContext);
         camelContext.addRoutes(outboxes);
         camelContext.addRoutes(loadRoute());
-        List<Resource> resources = new ArrayList<>();
-        for (RouteFile file : files) {
-            resources.add(file.resource());
-        }
-        refuseIdsDeclaredTwice(camelContext);
-        // as Camel's loadRoutes does, with the source instances' copies of their vendor's resources added once the
-        // defaults (_source.yaml) are bound and before the templated routes are created
-        Collection<RoutesBuilder> builders = PluginHelper.getRoutesLoader(camelContext).findRoutesBuilders(resources);
-        for (RoutesBuilder builder : builders) {
-            if (builder instanceof RouteConfigurationsBuilder configurations) {
-                camelContext.addRoutesConfigurations(configurations);
-            }
-        }
-        for (RoutesBuilder builder : builders) {
-            camelContext.addRoutes(builder);
-        }
-        for (RoutesBuilder builder : builders) {
-            if (builder instanceof RouteBuilder file) {
-                catalog.addInstances(file, camelContext);
-            }
-            camelContext.addTemplatedRoutes(builder);
-        }
+        RouteFiles.load(camelContext, files, catalog); // each parsed once; a routeId in two files is refused
         catalog.validate(camelContext);
-    }
-
-    /**
-     * Camel keeps the last of two routes with one id without a word, so a folder file that declares a shipped
-     * resource's id under another name (or two files with one id) would silently replace one: say which files.
-     */
-    private void refuseIdsDeclaredTwice(CamelContext camelContext) throws Exception {
-        Map<String, String> declaredIn = new HashMap<>();
-        for (RouteFile file : files) {
-            if (file.name().replace('\\', '/').replaceAll(".*/", "").startsWith("_")) {
-                continue; // a source's defaults: beans, no routes (configuring it twice would bind them twice)
-            }
-            for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camelContext).findRoutesBuilders(file.resource())) {
-                if (builder instanceof RouteBuilder routes) {
-                    routes.configureRoutes(camelContext);
-                    List<String> ids = new ArrayList<>();
-                    routes.getRouteCollection().getRoutes().forEach(r -> ids.add(r.getRouteId()));
-                    routes.getTemplatedRouteCollection().getTemplatedRoutes().forEach(r -> ids.add(r.getRouteId()));
-                    for (String id : ids) {
-                        String other = id == null ? null : declaredIn.putIfAbsent(id, describe(file));
-                        if (other != null) {
-                            throw new ConfigException("routeId " + id + " is declared twice, in " + other + " and in "
-                                    + describe(file) + ": give one of them another routeId (a folder file replaces a "
-                                    + "shipped one by having its name)");
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static String describe(RouteFile file) {
-        return (file.shipped() ? "the shipped " : "") + file.name();
     }
 
     /** Nothing apart: the resource files' templated routes are added with the routes, after the template. */

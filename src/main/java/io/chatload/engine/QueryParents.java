@@ -32,7 +32,7 @@ final class QueryParents {
     List<Map<String, Object>> rows(ResourceSpec spec) throws SQLException {
         QueryResult result;
         try {
-            result = destination.query(spec.parentQuery().sql(), Integer.MAX_VALUE);
+            result = destination.readOnlyQuery(spec.parentQuery().sql(), Integer.MAX_VALUE);
         } catch (SQLException e) {
             if (MISSING_TABLE.contains(e.getSQLState())) {
                 return List.of(); // nothing loaded yet that the query could find

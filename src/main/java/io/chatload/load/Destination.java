@@ -163,7 +163,32 @@ public final class Destination implements AutoCloseable {
 
     /** Runs any SQL: a query returns at most {@code maxRows} rows, any other statement its update count. */
     public QueryResult query(String sql, int maxRows) throws SQLException {
-        try (Connection connection = db.open(); Statement statement = connection.createStatement()) {
+        try (Connection connection = db.open()) {
+            return read(connection, sql, maxRows);
+        }
+    }
+
+    /**
+     * A query that must change nothing, such as a route file's {@code parentQuery}: it runs in a read-only transaction
+     * that is rolled back whatever it did. PostgreSQL refuses a write there; H2 takes read-only as a hint only, so the
+     * rollback is what undoes a write (a statement that commits by itself, DDL, is refused before, when the file is read).
+     */
+    public QueryResult readOnlyQuery(String sql, int maxRows) throws SQLException {
+        try (Connection connection = db.open()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try {
+                return read(connection, sql, maxRows);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private QueryResult read(Connection connection, String sql, int maxRows) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.setMaxRows(Math.max(0, maxRows));
             if (!statement.execute(sql)) {
                 return new QueryResult(List.of(), List.of(), statement.getUpdateCount());

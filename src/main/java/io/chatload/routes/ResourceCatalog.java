@@ -73,7 +73,7 @@ public final class ResourceCatalog {
         RouteDefinition route = definitionOf(rtc);
         ResourceSpec spec;
         try {
-            spec = check(route.getId(), rtc.getParameters(), rtc.getCamelContext());
+            spec = check(route.getId(), ResourceTemplate.given(rtc.getParameters()), rtc.getCamelContext());
         } catch (ConfigException e) {
             Matcher id = RESOURCE_ID.matcher(route.getId() == null ? "" : route.getId());
             if (!id.matches()) {

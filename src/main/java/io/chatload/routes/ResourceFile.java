@@ -99,7 +99,8 @@ final class ResourceFile {
         String expiration = v.apply(ResourceParameter.DEFAULT_TOKEN_EXPIRATION);
         int seconds;
         try {
-            seconds = Integer.parseInt(expiration == null ? "3600" : expiration.trim());
+            seconds = Integer.parseInt(expiration == null
+                    ? ResourceParameter.DEFAULT_TOKEN_EXPIRATION.fallback().value() : expiration.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("defaultTokenExpiration '" + expiration + "' must be a whole number of seconds");
         }
@@ -176,7 +177,8 @@ final class ResourceFile {
         if (!doneWhen.isEmpty() && (done.length != 2 || done[0].isBlank())) {
             throw new IllegalArgumentException("doneWhen '" + doneWhen + "' is not field=value");
         }
-        boolean sorted = Boolean.parseBoolean(or(ResourceParameter.SORTED_BY_CURSOR, "false"));
+        boolean sorted = Boolean.parseBoolean(or(ResourceParameter.SORTED_BY_CURSOR,
+                ResourceParameter.SORTED_BY_CURSOR.fallback().value()));
         if (sorted && cursor.isEmpty()) {
             throw new IllegalArgumentException("sortedByCursor needs a cursorField");
         }

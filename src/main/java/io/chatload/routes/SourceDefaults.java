@@ -1,15 +1,14 @@
 package io.chatload.routes;
 
-import io.chatload.load.SchemaContract;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Settings shared by every resource of one API, declared once in {@code routes/<source>/_source.yaml} as a Camel
- * bean named after the source: any resource parameter that says "Source default" (see {@link ResourceParameter}),
+ * bean named after the source: any resource parameter whose default is the source's (see {@link ResourceParameter}),
  * plus the schema and its naming convention. Any resource file may override them. The base URL and the credentials
  * are not here: they are configuration ({@code chatload.<source>.*}, {@code CHATLOAD_<SOURCE>_*}), so the routes
- * folder never holds a secret. Camel sets the properties through the setters; unset ones keep the defaults below.
+ * folder never holds a secret. Camel sets the properties through the setters; unset ones keep the built-in defaults.
  */
 public class SourceDefaults {
 
@@ -18,26 +17,16 @@ public class SourceDefaults {
     /** dlt's naming convention for the schema's tables and columns: one per schema, as dlt's {@code schema.naming}. */
     private String naming = "snake_case";
 
+    /** Starts with the built-in defaults {@link ResourceParameter} declares; the bean's properties override them. */
     public SourceDefaults() {
-        set(ResourceParameter.AUTH, "");
-        set(ResourceParameter.AUTH_HEADER, "Authorization");
-        set(ResourceParameter.AUTH_SCHEME, "Bearer");
-        set(ResourceParameter.DEFAULT_TOKEN_EXPIRATION, "3600");
-        set(ResourceParameter.DATA_SELECTOR, "$");
-        set(ResourceParameter.PAGINATOR, "single");
-        set(ResourceParameter.PAGE_PARAM, "page");
-        set(ResourceParameter.PAGE_SIZE_PARAM, "per_page");
-        set(ResourceParameter.PAGE_SIZE, "100");
-        set(ResourceParameter.MAX_PAGES, "10000");
-        set(ResourceParameter.PRIMARY_KEY, "id");
-        set(ResourceParameter.WRITE_DISPOSITION, "merge");
-        set(ResourceParameter.SCHEDULE, "0 0/15 * * * ?");
-        set(ResourceParameter.SCHEMA_CONTRACT, "evolve");
-        set(ResourceParameter.MAX_TABLE_NESTING, Integer.toString(SchemaContract.DEFAULT_MAX_TABLE_NESTING));
-        set(ResourceParameter.MAX_COLUMNS, Integer.toString(SchemaContract.DEFAULT_MAX_COLUMNS));
+        for (ResourceParameter p : ResourceParameter.values()) {
+            if (p.fallback().bySource() && p.fallback().value() != null) {
+                set(p, p.fallback().value());
+            }
+        }
     }
 
-    /** The source's value of a parameter, or null when neither the file nor the defaults above give one. */
+    /** The source's value of a parameter: the bean's, else the built-in one; null when neither gives one. */
     public String value(ResourceParameter parameter) {
         return values.get(parameter);
     }
@@ -85,7 +74,8 @@ public class SourceDefaults {
         this.naming = naming;
     }
 
-    // one setter per parameter a source may default, named as the parameter (Camel's bean binding needs them)
+    // one setter per parameter a source may default, named as the parameter (Camel's bean binding needs them;
+    // SourceDefaultsTest checks they match ResourceParameter)
     public void setAuth(String v) { set(ResourceParameter.AUTH, v); }
     public void setAuthLocation(String v) { set(ResourceParameter.AUTH_LOCATION, v); }
     public void setAuthName(String v) { set(ResourceParameter.AUTH_NAME, v); }

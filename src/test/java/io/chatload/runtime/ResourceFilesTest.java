@@ -3,12 +3,14 @@ package io.chatload.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatload.config.ConfigException;
 import io.chatload.engine.LoadSummary;
 import io.chatload.load.TableInfo;
+import io.chatload.routes.ResourceSpec;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
 import io.chatload.testing.TestPipeline;
@@ -141,6 +143,34 @@ class ResourceFilesTest {
                 e.getMessage());
     }
 
+    /**
+     * The template declares defaults to Camel only where no source may set another, so a parameter a file leaves out
+     * still takes the source's value; the file's own value wins over both.
+     */
+    @Test
+    void aParameterLeftOutTakesTheSourcesValueAndTheFilesWins() throws Exception {
+        Path routes = routes(resource("chaport.team", "path", "/operators", "pageSize", "7"));
+        Path source = routes.resolve("nested/chaport/_source.yaml");
+        Files.writeString(source, Files.readString(source).replace("        paginator: single\n",
+                "        paginator: single\n        maxPages: \"3\"\n        pageSize: \"50\"\n"));
+        try (TestPipeline p = TestPipeline.once(TestPipeline.config(sandbox, dir, routes, Map.of()))) {
+            ResourceSpec team = p.runtime.catalog().get("chaport.team");
+            assertEquals(3, team.paging().maxPages(), "the source's, not the built-in 10000");
+            assertEquals(7, team.paging().pageSize(), "the file's, over the source's");
+            assertEquals("result", team.dataSelector().expression(), "the shipped source's");
+            assertEquals("0 0/15 * * * ?", team.schedule().text(), "the built-in one, which the source also names");
+            assertNull(team.incremental(), "sortedByCursor's template default turns nothing on");
+        }
+    }
+
+    @Test
+    void aParentQueryThatIsNoQueryIsRefused() throws Exception {
+        ConfigException e = disables(resource("chaport.gone", "path", "/operators/{parent.id}",
+                "parentQuery", "DELETE FROM chaport_data.visitors"));
+        assertEquals("resource chaport.gone: parentQuery must be one SELECT (or WITH ... SELECT) statement: it only reads "
+                + "the destination", e.getMessage());
+    }
+
     @Test
     void aMissingRequiredParameterIsNamed() throws Exception {
         ConfigException e = disables(resource("chaport.visitors", "table", "v"));
@@ -152,6 +182,9 @@ class ResourceFilesTest {
         ConfigException missing = startFails(resource(null, "path", "/visitors"));
         assertTrue(missing.getMessage().startsWith("a resource file (parameters {path=/visitors}) needs 'routeId: <source>.<name>'"),
                 missing.getMessage());
+        ConfigException noPathEither = startFails(resource(null, "table", "v"));
+        assertTrue(noPathEither.getMessage().startsWith("a resource file (parameters {table=v}) needs 'routeId: <source>.<name>'"),
+                noPathEither.getMessage());
         ConfigException noSource = startFails(resource("visitors", "path", "/visitors"));
         assertTrue(noSource.getMessage().endsWith("found 'visitors'"), noSource.getMessage());
     }
@@ -164,6 +197,21 @@ class ResourceFilesTest {
         assertEquals("routeId chaport.visitors is declared twice, in nested/chaport/again.yaml and in "
                 + "nested/chaport/resource.yaml: give one of them another routeId (a folder file replaces a shipped one "
                 + "by having its name)", e.getMessage());
+    }
+
+    @Test
+    void aRouteIdDeclaredInAYamlAndAnXmlFileStopsTheStartNamingBoth() throws Exception {
+        Path routes = routes(resource("chaport.visitors", "path", "/visitors", "paginator", "links_next"));
+        Files.writeString(routes.resolve("nested/chaport/again.xml"), """
+                <templatedRoutes xmlns="http://camel.apache.org/schema/xml-io">
+                    <templatedRoute routeTemplateRef="chatload-resource" routeId="chaport.visitors">
+                        <parameter name="path" value="/visitors2"/>
+                    </templatedRoute>
+                </templatedRoutes>
+                """);
+        ConfigException e = startFails(routes);
+        assertTrue(e.getMessage().startsWith("routeId chaport.visitors is declared twice, in nested/chaport/"), e.getMessage());
+        assertTrue(e.getMessage().contains("again.xml") && e.getMessage().contains("resource.yaml"), e.getMessage());
     }
 
     @Test
