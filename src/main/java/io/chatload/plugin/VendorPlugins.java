@@ -52,10 +52,13 @@ public final class VendorPlugins {
 
     /**
      * The names of the sources of a vendor: its own, named after it, then every account declared as an instance of it
-     * ({@code chatload.<instance>.vendor}), each with an outbox and a webhook receiver of its own.
+     * ({@code chatload.<instance>.vendor}), each with an outbox and a webhook receiver of its own. An instance named
+     * like a vendor is not one (the catalog refuses it in one line): that name stays the vendor's.
      */
-    static List<String> sourcesOf(ChatloadConfig config, VendorPlugin plugin) {
-        return config.sourceInstances(plugin.vendor()).stream().map(SourceConfig::name).toList();
+    private List<String> sourcesOf(ChatloadConfig config, VendorPlugin plugin) {
+        return config.sourceInstances(plugin.vendor()).stream().map(SourceConfig::name)
+                .filter(name -> name.equals(plugin.vendor()) || plugins.stream().noneMatch(p -> p.vendor().equals(name)))
+                .toList();
     }
 
     /**
