@@ -10,20 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * chatload's settings: the {@code chatload.*} keys of {@code application.properties}, whose values may name an
- * environment variable as {@code {{env:NAME:default}}} (Camel's placeholder syntax); over them any key's environment
+ * environment variable as {@code {{env:NAME:default}}}, resolved by Camel's own parser ({@link Placeholders}); over them any key's environment
  * variable by Camel's convention ({@code chatload.acme.base-url} from {@code CHATLOAD_ACME_BASE_URL}: upper case, dots
  * and dashes as underscores), so every source, the third API's too, is configured without {@code -D} (a token on the
  * command line shows in {@code ps}); over both {@code -Dkey=value}. Secrets stay here and in the HTTP client that
  * needs them; they are never handed to Camel's property store.
  */
 public final class ChatloadConfig {
-
-    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)(?::([^}]*))?}}");
 
     /** application.properties, its {@code {{env:...}}} placeholders resolved. */
     private final Map<String, String> defaults;
@@ -66,13 +62,10 @@ public final class ChatloadConfig {
         }
         Map<String, String> values = new TreeMap<>();
         Map<String, String> placeholderEnv = new TreeMap<>();
+        Placeholders placeholders = new Placeholders(env, placeholderEnv::putIfAbsent);
         for (String key : defaults.stringPropertyNames()) {
             if (key.startsWith("chatload.")) {
-                values.put(key, resolveEnv(defaults.getProperty(key), env));
-                Matcher named = ENV_PLACEHOLDER.matcher(defaults.getProperty(key));
-                if (named.find()) {
-                    placeholderEnv.put(key, named.group(1));
-                }
+                values.put(key, placeholders.resolve(key, defaults.getProperty(key)));
             }
         }
         Map<String, String> explicit = new TreeMap<>();
@@ -92,18 +85,6 @@ public final class ChatloadConfig {
     /** The environment variable that sets a key, by Camel's convention: {@code chatload.acme.base-url} -> {@code CHATLOAD_ACME_BASE_URL}. */
     public static String envName(String key) {
         return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
-    private static String resolveEnv(String value, Map<String, String> env) {
-        Matcher m = ENV_PLACEHOLDER.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String fromEnv = env.get(m.group(1));
-            String replacement = fromEnv != null ? fromEnv : (m.group(2) == null ? "" : m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString().trim();
     }
 
     /** A copy with some settings replaced, e.g. the sandbox's URLs and credentials for the demo. */
