@@ -193,7 +193,7 @@ public final class ResourceCatalog {
         instances.refusals(context).forEach(sources::broken);
         for (ResourceSpec spec : specs.values()) {
             if (sources.ready(spec.source()) || sources.reason(spec.source()) == null) {
-                checkLinks(spec, specs);
+                ResourceLinks.check(spec, specs);
             }
         }
         // a file read later may have disabled a source whose first resources were already registered
@@ -216,61 +216,12 @@ public final class ResourceCatalog {
      * parents and 'after' resources exist, and no remaining resource names a removed one. Changes nothing.
      */
     public synchronized void checkChange(Set<String> removed, Collection<ResourceSpec> added) {
-        Map<String, ResourceSpec> after = new LinkedHashMap<>(specs);
-        after.keySet().removeAll(removed);
-        for (ResourceSpec spec : added) {
-            if (after.putIfAbsent(spec.id(), spec) != null) {
-                throw new ConfigException("resource " + spec.id() + " is declared twice: give one of the files another routeId");
-            }
-        }
-        for (ResourceSpec spec : added) {
-            checkLinks(spec, after);
-        }
-        for (ResourceSpec spec : after.values()) {
-            List<String> named = new ArrayList<>(spec.parentQuery() == null ? List.of() : spec.parentQuery().after());
-            if (spec.isChild()) {
-                named.add(spec.parent().resource());
-            }
-            for (String gone : named) {
-                if (removed.contains(gone) && !after.containsKey(gone)) {
-                    throw new ConfigException("resource " + spec.id() + " names " + gone + " as its "
-                            + (spec.isChild() && spec.parent().resource().equals(gone) ? "parent" : "'after'")
-                            + ": change or remove " + spec.id() + " first, or together");
-                }
-            }
-        }
+        ResourceLinks.checkChange(specs, removed, added);
     }
 
     /** Forgets resources whose routes were removed, so that their files may declare them again. */
     public synchronized void drop(Collection<String> ids) {
         specs.keySet().removeAll(ids);
-    }
-
-    /** What single files cannot check: the resources a spec names exist, in its source, and form no loop. */
-    private static void checkLinks(ResourceSpec spec, Map<String, ResourceSpec> specs) {
-        if (spec.parentQuery() != null) {
-            for (String after : spec.parentQuery().after()) {
-                if (!specs.containsKey(after)) {
-                    throw new ConfigException("resource " + spec.id() + ": 'after' names " + after
-                            + ", which is not declared (known: " + String.join(", ", specs.keySet()) + ")");
-                }
-            }
-        }
-        Set<String> chain = new LinkedHashSet<>(List.of(spec.id()));
-        for (ResourceSpec s = spec; s.isChild(); ) {
-            ResourceSpec parent = specs.get(s.parent().resource());
-            if (parent == null) {
-                throw new ConfigException("resource " + s.id() + ": its parent " + s.parent().resource()
-                        + " is not declared (known: " + String.join(", ", specs.keySet()) + ")");
-            }
-            if (!parent.source().equals(s.source())) {
-                throw new ConfigException("resource " + s.id() + ": its parent " + parent.id() + " is in another source");
-            }
-            if (!chain.add(parent.id())) {
-                throw new ConfigException("resource " + spec.id() + ": its parents form a loop: " + String.join(" -> ", chain));
-            }
-            s = parent;
-        }
     }
 
     /**
