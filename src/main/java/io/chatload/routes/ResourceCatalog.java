@@ -5,7 +5,6 @@ import io.chatload.config.ConfigException;
 import io.chatload.config.SourceConfig;
 import io.chatload.source.ApiClients;
 import io.chatload.source.HttpSettings;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
