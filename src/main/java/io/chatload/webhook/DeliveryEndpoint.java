@@ -2,14 +2,15 @@ package io.chatload.webhook;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Service;
 
 /**
  * {@code POST /webhooks/<source>/{secret}}, what every receiver does first: a wrong secret is answered 404 and
  * nothing else happens; a body that is not one JSON object, or not a delivery the receiver handles, 400; each logged
  * ({@link Refusals}). A delivery that passes goes to the vendor's {@link WebhookReceiver}, whose {@link Reply} is the
- * answer.
+ * answer. As a service of its route, it writes the refusals not yet counted in a line when the route stops.
  */
-final class DeliveryEndpoint implements Processor {
+final class DeliveryEndpoint implements Processor, Service {
 
     private final WebhookSecret secret;
     private final Refusals refusals;
@@ -19,6 +20,15 @@ final class DeliveryEndpoint implements Processor {
         this.secret = settings.secret();
         this.refusals = Refusals.logged(settings.source());
         this.receiver = receiver;
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void stop() {
+        refusals.flush();
     }
 
     @Override

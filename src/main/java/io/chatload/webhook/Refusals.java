@@ -47,6 +47,16 @@ final class Refusals {
         unlogged = 0;
     }
 
+    /** The wrong secrets not yet counted in a line, as the receiver stops: a flood's last minute is not lost. */
+    synchronized void flush() {
+        if (unlogged > 0) {
+            warn.accept(source + " webhook: refused " + unlogged + " POST" + (unlogged == 1 ? "" : "s")
+                    + " with a wrong secret (404) since " + lastLine);
+            unlogged = 0;
+            lastLine = clock.instant();
+        }
+    }
+
     void badDelivery(String reason) {
         warn.accept(source + " webhook: refused a delivery (400): " + reason);
     }

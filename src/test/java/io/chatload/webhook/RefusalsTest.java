@@ -43,6 +43,19 @@ class RefusalsTest {
     private final Refusals refusals = new Refusals("chaport", clock, lines::add);
 
     @Test
+    void whatTheLastMinuteRefusedIsWrittenWhenTheReceiverStops() {
+        refusals.wrongSecret();
+        clock.advance(Duration.ofSeconds(10));
+        refusals.wrongSecret();
+        refusals.wrongSecret();
+        refusals.flush();
+        assertEquals(List.of("chaport webhook: refused a POST with a wrong secret (404)",
+                "chaport webhook: refused 2 POSTs with a wrong secret (404) since 2026-12-03T01:00:00Z"), lines);
+        refusals.flush();
+        assertEquals(2, lines.size(), "nothing left to write: " + lines);
+    }
+
+    @Test
     void aFloodOfWrongSecretsIsOneLineAMinuteWithTheCount() {
         refusals.wrongSecret();
         assertEquals(List.of("chaport webhook: refused a POST with a wrong secret (404)"), lines, "the first at once");
