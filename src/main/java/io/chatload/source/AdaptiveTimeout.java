@@ -3,10 +3,11 @@ package io.chatload.source;
 /**
  * How long a GET may wait for its answer before it is cut short and tried again: {@code multiplier} times the API's
  * recent 99th percentile, at least {@code floorMs}, at most the read timeout. A page cut before waits
- * {@value #ESCALATION} times longer on each later try, so an answer that is slow every time still comes (within the
- * read timeout). The read timeout applies alone while the API has answered fewer than {@value #MIN_ANSWERS} GETs, and
- * while {@code maxCutPercent} or more of its recent GETs were cut: an API that slowed down as a whole is waited for,
- * not asked twice as often. POSTs are never cut short (they are not repeated safely).
+ * {@value #ESCALATION} times longer at each later try, so an answer that is slow every time still comes (within the
+ * read timeout). A cold start's few answers say little: until an API has answered its first GET, each GET waits two
+ * steps longer ({@value #ESCALATION}² times the floor), until it has answered {@value #WARM_ANSWERS} one step. Once {@code maxCutPercent}
+ * or more of an API's recent GETs were cut, the read timeout applies again: an API that slowed down as a whole is
+ * waited for, not asked twice as often. POSTs are never cut short (they are not repeated safely).
  *
  * @param enabled       false: every request waits the read timeout
  * @param floorMs       the least a GET waits for its answer
@@ -22,8 +23,8 @@ public record AdaptiveTimeout(boolean enabled, int floorMs, int multiplier, int 
     /** The recent GETs an API's percentile is taken over. */
     static final int WINDOW = 500;
     static final double QUANTILE = 0.99;
-    /** Answers needed before the percentile is trusted: until then the first, cold requests wait the read timeout. */
-    static final int MIN_ANSWERS = 10;
+    /** Answers after which the percentile is trusted as it is; before, each wait is one step longer. */
+    static final int WARM_ANSWERS = 10;
     /** Each earlier cut of the same page makes the next try wait this many times longer. */
     static final int ESCALATION = 4;
 
@@ -42,12 +43,12 @@ public record AdaptiveTimeout(boolean enabled, int floorMs, int multiplier, int 
      * @param readTimeoutMs the configured read timeout: the most any request waits
      */
     long timeoutMs(LatencyWindow.Recent recent, int earlierCuts, long readTimeoutMs) {
-        if (!enabled || recent.answers() < MIN_ANSWERS
-                || recent.cuts() * 100L >= (long) maxCutPercent * (recent.answers() + recent.cuts())) {
+        if (!enabled || recent.cuts() > 0 && recent.cuts() * 100L >= (long) maxCutPercent * (recent.answers() + recent.cuts())) {
             return readTimeoutMs;
         }
-        long wait = Math.max(floorMs, multiplier * recent.percentileMs());
-        for (int i = 0; i < earlierCuts && wait < readTimeoutMs; i++) {
+        int steps = earlierCuts + (recent.answers() == 0 ? 2 : recent.answers() < WARM_ANSWERS ? 1 : 0);
+        long wait = Math.max(floorMs, multiplier * Math.max(0, recent.percentileMs()));
+        for (int i = 0; i < steps && wait < readTimeoutMs; i++) {
             wait *= ESCALATION;
         }
         return Math.min(readTimeoutMs, wait);

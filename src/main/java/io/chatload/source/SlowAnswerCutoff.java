@@ -67,7 +67,7 @@ final class SlowAnswerCutoff implements ExecChainHandler {
             synchronized (cutBefore) {
                 cutBefore.merge(target, 1, Integer::sum);
             }
-            throw new SlowAnswerException(timeoutMs, recent.percentileMs(), e);
+            throw new SlowAnswerException(timeoutMs, recent.percentileMs());
         }
         window.answered(TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - start));
         synchronized (cutBefore) {

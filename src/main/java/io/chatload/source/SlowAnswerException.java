@@ -8,9 +8,9 @@ import java.net.SocketTimeoutException;
  */
 public final class SlowAnswerException extends SocketTimeoutException {
 
-    SlowAnswerException(long waitedMs, long percentileMs, SocketTimeoutException cause) {
-        super("no answer within " + waitedMs + " ms, while the API's recent 99th percentile is " + percentileMs
-                + " ms (adaptive timeout): trying again");
-        initCause(cause);
+    /** No cause: error messages name the deepest I/O error, and "Read timed out" would hide which timeout it was. */
+    SlowAnswerException(long waitedMs, long percentileMs) {
+        super("no answer within " + waitedMs + " ms, " + (percentileMs < 0 ? "before the API answered any GET"
+                : "while the API's recent 99th percentile is " + percentileMs + " ms") + " (adaptive timeout)");
     }
 }

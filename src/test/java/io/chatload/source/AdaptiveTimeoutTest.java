@@ -31,9 +31,12 @@ class AdaptiveTimeoutTest {
     }
 
     @Test
-    void theFirstAnswersOfAnApiAreWaitedForAsLongAsTheReadTimeout() {
-        assertEquals(READ_TIMEOUT, timeout.timeoutMs(recent(AdaptiveTimeout.MIN_ANSWERS - 1, 0, 5), 0, READ_TIMEOUT));
-        assertEquals(1_000, timeout.timeoutMs(recent(AdaptiveTimeout.MIN_ANSWERS, 0, 5), 0, READ_TIMEOUT));
+    void untilAnApiAnsweredItsGetsWaitTwoStepsLongerThenOneUntilItIsWarm() {
+        assertEquals(16_000, timeout.timeoutMs(recent(0, 0, -1), 0, READ_TIMEOUT));
+        assertEquals(READ_TIMEOUT, timeout.timeoutMs(recent(0, 0, -1), 1, READ_TIMEOUT));
+        assertEquals(4_000, timeout.timeoutMs(recent(1, 0, 5), 0, READ_TIMEOUT));
+        assertEquals(4_000, timeout.timeoutMs(recent(AdaptiveTimeout.WARM_ANSWERS - 1, 0, 5), 0, READ_TIMEOUT));
+        assertEquals(1_000, timeout.timeoutMs(recent(AdaptiveTimeout.WARM_ANSWERS, 0, 5), 0, READ_TIMEOUT));
     }
 
     @Test

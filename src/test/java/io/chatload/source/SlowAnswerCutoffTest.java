@@ -68,14 +68,17 @@ class SlowAnswerCutoffTest {
     }
 
     @Test
-    void theFirstGetsOfAnApiWaitTheReadTimeout() throws Exception {
-        answered(AdaptiveTimeout.MIN_ANSWERS, 20);
-        assertTrue(waits.stream().allMatch(w -> w == READ_TIMEOUT), waits.toString());
+    void anApisFirstGetsWaitLongerUntilItIsWarm() throws Exception {
+        answered(AdaptiveTimeout.WARM_ANSWERS + 1, 20);
+        assertEquals(16 * 100, waits.get(0));
+        assertEquals(4 * 100, waits.get(1));
+        assertEquals(4 * 100, waits.get(AdaptiveTimeout.WARM_ANSWERS - 1));
+        assertEquals(100, waits.get(AdaptiveTimeout.WARM_ANSWERS));
     }
 
     @Test
     void onceTheApiAnsweredAGetWaitsMultiplierTimesItsRecentPercentile() throws Exception {
-        answered(AdaptiveTimeout.MIN_ANSWERS, 40);
+        answered(AdaptiveTimeout.WARM_ANSWERS, 40);
         send("GET", "/visitors/1", server(40));
         assertEquals(160, waits.get(waits.size() - 1));
     }
@@ -85,8 +88,8 @@ class SlowAnswerCutoffTest {
         answered(40, 10); // enough that one cut stays under the cap of 5 %
         SocketTimeoutException cut = assertThrows(SocketTimeoutException.class, () -> send("GET", "/visitors/7", server(-1)));
         assertInstanceOf(SlowAnswerException.class, cut);
-        assertEquals("no answer within 100 ms, while the API's recent 99th percentile is 10 ms (adaptive timeout): "
-                + "trying again", cut.getMessage());
+        assertEquals("no answer within 100 ms, while the API's recent 99th percentile is 10 ms (adaptive timeout)",
+                cut.getMessage());
         send("GET", "/visitors/7", server(20));
         assertEquals(List.of(100L, 400L), waits.subList(waits.size() - 2, waits.size()));
         // answered: its next GET waits as any other
@@ -96,13 +99,14 @@ class SlowAnswerCutoffTest {
 
     @Test
     void aTimeoutOfTheFullReadTimeoutIsNotACut() throws Exception {
+        answered(AdaptiveTimeout.WARM_ANSWERS, 10_000); // 4 x 10 s: past the read timeout
         SocketTimeoutException timeout = assertThrows(SocketTimeoutException.class, () -> send("GET", "/visitors", server(-1)));
         assertEquals(SocketTimeoutException.class, timeout.getClass());
     }
 
     @Test
     void postsAreNeverCutShort() throws Exception {
-        answered(AdaptiveTimeout.MIN_ANSWERS, 10);
+        answered(AdaptiveTimeout.WARM_ANSWERS, 10);
         // the POST's context is left alone: the client's default (the read timeout) applies
         ExecChain untouched = (request, scope) -> {
             assertEquals(null, scope.clientContext.getRequestConfig());
