@@ -5,7 +5,7 @@
 # 3. The whole mix, `--faults FAULTS --slow-ms SLOW_MS` (by default a slow answer comes after 65 s, past the 60 s read
 #    timeout): what slow answers add on top.
 # Each run against a fresh sandbox with the same data, into its own H2 file; every run gets max-attempts 10 (at 18 %
-# faults, 5 tries leave a page failing once in ~5 000, about one crawl in three here). Printed: load times by the
+# faults, 5 tries leave about one page in 5 000 failing: one crawl in four here). Printed: load times by the
 # ledger, process wall times, the faults injected, the adaptive timeout's cuts, and each table's rows (all runs must
 # load the same). Goal: the faulty crawl takes at most 2x the clean one.
 # Usage: bench/faultmix.sh [VISITORS=200 [LATENCY_MS=0 [FAULTS [SLOW_MS]]]]; CHATLOAD_OPTS adds -D settings to chatload.
