@@ -11,9 +11,9 @@ import org.apache.camel.CamelContext;
 
 /**
  * chatload's meters, in the registry Camel's Prometheus endpoint serves ({@code /observe/metrics} under {@code run}):
- * per resource requests, records, retries, slow answers cut short, errors and the time of the last success; per API the waits the rate
- * limit imposed. Without a Camel metrics registry they are kept in a private one, so the counting code never
- * branches.
+ * per resource requests, records, retries, slow answers cut short, errors and the time of the last success; per API
+ * the waits the rate limit imposed. Without a Camel metrics registry they are kept in a private one, so the counting
+ * code never branches.
  */
 final class ResourceMetrics {
 

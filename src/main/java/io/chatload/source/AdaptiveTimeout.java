@@ -5,9 +5,9 @@ package io.chatload.source;
  * recent 99th percentile, at least {@code floorMs}, at most the read timeout. A page cut before waits
  * {@value #ESCALATION} times longer at each later try, so an answer that is slow every time still comes (within the
  * read timeout). A cold start's few answers say little: until an API has answered its first GET, each GET waits two
- * steps longer ({@value #ESCALATION}² times the floor), until it has answered {@value #WARM_ANSWERS} one step. Once {@code maxCutPercent}
- * or more of an API's recent GETs were cut, the read timeout applies again: an API that slowed down as a whole is
- * waited for, not asked twice as often. POSTs are never cut short (they are not repeated safely).
+ * steps longer (16 times the floor), until it has answered {@value #WARM_ANSWERS} one step. Once
+ * {@code maxCutPercent} or more of an API's recent GETs were cut, the read timeout applies again: an API that slowed
+ * down as a whole is waited for, not asked twice as often. POSTs are never cut short (they are not repeated safely).
  *
  * @param enabled       false: every request waits the read timeout
  * @param floorMs       the least a GET waits for its answer
@@ -43,7 +43,9 @@ public record AdaptiveTimeout(boolean enabled, int floorMs, int multiplier, int 
      * @param readTimeoutMs the configured read timeout: the most any request waits
      */
     long timeoutMs(LatencyWindow.Recent recent, int earlierCuts, long readTimeoutMs) {
-        if (!enabled || recent.cuts() > 0 && recent.cuts() * 100L >= (long) maxCutPercent * (recent.answers() + recent.cuts())) {
+        boolean capReached = recent.cuts() > 0
+                && recent.cuts() * 100L >= (long) maxCutPercent * (recent.answers() + recent.cuts());
+        if (!enabled || capReached) {
             return readTimeoutMs;
         }
         int steps = earlierCuts + (recent.answers() == 0 ? 2 : recent.answers() < WARM_ANSWERS ? 1 : 0);

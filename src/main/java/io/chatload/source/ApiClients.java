@@ -65,7 +65,8 @@ public final class ApiClients {
         component.setUserAgent("chatload");
         HttpRequestInterceptor credentials = credentialInterceptor(source, auth.header(),
                 auth.authenticator(source, java.time.Duration.ofMillis(settings.connectTimeoutMs()), java.time.Clock.systemUTC()));
-        SlowAnswerCutoff slowAnswers = new SlowAnswerCutoff(settings.adaptiveTimeout(), settings.readTimeoutMs(), System::nanoTime);
+        SlowAnswerCutoff slowAnswers = new SlowAnswerCutoff(settings.adaptiveTimeout(), settings.readTimeoutMs(),
+                System::nanoTime);
         component.setHttpClientConfigurer(builder -> builder.addRequestInterceptorFirst(credentials)
                 .addExecInterceptorFirst("chatload-slow-answers", slowAnswers)
                 .addExecInterceptorFirst("chatload-abortable-bodies", ApiClients::abortableBody));
