@@ -40,7 +40,7 @@ class SlowAnswersTest {
     private static final int PAGES = 60;
     /** Well past the adaptive timeout's first answers ({@code AdaptiveTimeout.WARM_ANSWERS}). */
     private static final int STALLED_PAGE = 45;
-    private static final int READ_TIMEOUT_MS = 30_000;
+    private static final int READ_TIMEOUT_MS = 60_000;
 
     @TempDir
     Path dir;
