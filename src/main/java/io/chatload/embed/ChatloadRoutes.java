@@ -17,6 +17,7 @@ import io.chatload.routes.ResourceTemplate;
 import io.chatload.routes.RouteFile;
 import io.chatload.routes.RouteFiles;
 import io.chatload.routes.RoutesFolder;
+import io.chatload.source.AdaptiveTimeout;
 import io.chatload.source.HttpSettings;
 import io.chatload.source.RateLimits;
 import io.chatload.source.ResponseParser;
@@ -103,7 +104,7 @@ public final class ChatloadRoutes implements RoutesBuilder {
         // per API: chatload.<source>.connect-timeout-ms etc., else the chatload.http.* defaults
         Function<String, HttpSettings> http = source -> new HttpSettings(
                 perSource(config, source, "connect-timeout-ms", 10_000), perSource(config, source, "read-timeout-ms", 60_000),
-                perSource(config, source, "max-connections", 8));
+                perSource(config, source, "max-connections", 8), adaptiveTimeout(config, source));
         ResourceCatalog catalog = new ResourceCatalog(config, http, notices);
         RetryPolicy retry;
         try {
@@ -185,6 +186,20 @@ public final class ChatloadRoutes implements RoutesBuilder {
                 destination.close();
             }
         };
+    }
+
+    /** chatload.<source>.adaptive-timeout etc., else the chatload.http.* defaults. */
+    private static AdaptiveTimeout adaptiveTimeout(ChatloadConfig config, String source) {
+        AdaptiveTimeout defaults = AdaptiveTimeout.DEFAULTS;
+        boolean enabled = config.getBoolean("chatload." + source + ".adaptive-timeout",
+                config.getBoolean("chatload.http.adaptive-timeout", defaults.enabled()));
+        int maxCutPercent = perSource(config, source, "adaptive-timeout-max-cut-percent", defaults.maxCutPercent());
+        if (maxCutPercent > 100) {
+            throw new ConfigException("chatload." + source + ".adaptive-timeout-max-cut-percent = " + maxCutPercent
+                    + " must be from 1 to 100");
+        }
+        return new AdaptiveTimeout(enabled, perSource(config, source, "adaptive-timeout-floor-ms", defaults.floorMs()),
+                perSource(config, source, "adaptive-timeout-multiplier", defaults.multiplier()), maxCutPercent);
     }
 
     private static int perSource(ChatloadConfig config, String source, String key, int fallback) {

@@ -2,8 +2,10 @@ package io.chatload.engine;
 
 import io.chatload.source.RateLimits;
 import io.chatload.source.RetryPolicy;
+import io.chatload.source.SlowAnswerException;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +34,21 @@ final class PageFailures {
         return run != null && run.triesOfPage() < retry.maxAttempts() && retry.retryable(RunExchange.failure(exchange));
     }
 
-    /** A positive Retry-After replaces the backoff delay of the next try; a 429 slows the whole API down. */
+    /**
+     * A positive Retry-After replaces the backoff delay of the next try; a 429 slows the whole API down. A slow answer
+     * cut short is counted and tried again at once: the API said nothing about its load, and the cut already waited
+     * several times what its answers take (the try still passes the API's request budget).
+     */
     void honourRetryAfter(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class);
+        boolean cut = ObjectHelper.getException(SlowAnswerException.class, failure) != null;
+        if (cut) {
+            metrics.slowAnswerCut(RunExchange.run(exchange).spec);
+        }
         if (ErrorMessages.httpStatus(failure) == 429) {
             rateLimits.throttled(exchange.getProperty(RunExchange.API, String.class));
         }
-        long wait = retry.retryAfterMs(failure);
+        long wait = cut ? 0 : retry.retryAfterMs(failure);
         if (wait >= 0) {
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait);
         } else {

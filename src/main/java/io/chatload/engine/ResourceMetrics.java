@@ -11,9 +11,9 @@ import org.apache.camel.CamelContext;
 
 /**
  * chatload's meters, in the registry Camel's Prometheus endpoint serves ({@code /observe/metrics} under {@code run}):
- * per resource requests, records, retries, errors and the time of the last success; per API the waits the rate
- * limit imposed. Without a Camel metrics registry they are kept in a private one, so the counting code never
- * branches.
+ * per resource requests, records, retries, slow answers cut short, errors and the time of the last success; per API
+ * the waits the rate limit imposed. Without a Camel metrics registry they are kept in a private one, so the counting
+ * code never branches.
  */
 final class ResourceMetrics {
 
@@ -40,6 +40,11 @@ final class ResourceMetrics {
 
     void retry(ResourceSpec spec) {
         registry().counter("chatload_retries", "resource", spec.id(), "api", spec.source()).increment();
+    }
+
+    /** A GET was cut short by the API's adaptive timeout (and is tried again if tries are left). */
+    void slowAnswerCut(ResourceSpec spec) {
+        registry().counter("chatload_slow_answers_cut", "resource", spec.id(), "api", spec.source()).increment();
     }
 
     void record(ResourceSpec spec) {

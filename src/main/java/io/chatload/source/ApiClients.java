@@ -21,7 +21,8 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
  * Registers one camel-http component per API source ({@code chaport-http}, {@code acme-http}), so each API has its
  * own connection pool and timeouts, and its credential is added by an HttpClient interceptor (an {@link Authenticator}
  * of the source's auth type): the secret never travels in a Camel message header (where tracing or logging could
- * show it) and is never sent to another origin.
+ * show it) and is never sent to another origin. A GET much slower than the API's recent answers is cut short and
+ * tried again ({@link SlowAnswerCutoff}).
  */
 public final class ApiClients {
 
@@ -68,7 +69,10 @@ public final class ApiClients {
         component.setUserAgent("chatload");
         HttpRequestInterceptor credentials = credentialInterceptor(source, auth.header(),
                 auth.authenticator(source, java.time.Duration.ofMillis(settings.connectTimeoutMs()), java.time.Clock.systemUTC()));
+        SlowAnswerCutoff slowAnswers = new SlowAnswerCutoff(settings.adaptiveTimeout(), settings.readTimeoutMs(),
+                System::nanoTime);
         component.setHttpClientConfigurer(builder -> builder.addRequestInterceptorFirst(credentials)
+                .addExecInterceptorFirst("chatload-slow-answers", slowAnswers)
                 .addExecInterceptorFirst("chatload-abortable-bodies", ApiClients::abortableBody));
         context.addComponent(name, component);
     }

@@ -17,24 +17,34 @@ import java.util.TreeMap;
  */
 public final class RowCount {
 
+    private static List<String> dataTables(DatabaseMetaData meta, String schema) throws java.sql.SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (!name.toLowerCase().startsWith("_dlt_") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
             DatabaseMetaData meta = c.getMetaData();
             for (String schema : List.of("chaport_data", "chatforma_data")) {
-                String s = meta.storesUpperCaseIdentifiers() ? schema.toUpperCase() : schema;
-                List<String> names = new ArrayList<>();
-                try (ResultSet rs = meta.getTables(null, s, "%", new String[] {"TABLE", "BASE TABLE"})) {
-                    while (rs.next()) {
-                        String name = rs.getString("TABLE_NAME");
-                        if (!name.toLowerCase().startsWith("_dlt_") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
-                            names.add(name);
-                        }
-                    }
+                // chatload quotes its lower-case names; a database that folds to upper case keeps them as written
+                String schemaAsStored = schema;
+                List<String> names = dataTables(meta, schema);
+                if (names.isEmpty() && meta.storesUpperCaseIdentifiers()) {
+                    schemaAsStored = schema.toUpperCase();
+                    names = dataTables(meta, schemaAsStored);
                 }
                 for (String name : names) {
                     try (Statement st = c.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + schema + ".\"" + name + "\"")) {
+                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + schemaAsStored + "\".\"" + name + "\"")) {
                         rs.next();
                         counts.put(schema + "." + name.toLowerCase(), rs.getLong(1));
                     }
