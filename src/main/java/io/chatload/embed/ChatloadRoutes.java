@@ -17,21 +17,15 @@ import io.chatload.routes.ResourceTemplate;
 import io.chatload.routes.RouteFile;
 import io.chatload.routes.RouteFiles;
 import io.chatload.routes.RoutesFolder;
-import io.chatload.source.AdaptiveTimeout;
-import io.chatload.source.HttpSettings;
-import io.chatload.source.RateLimits;
-import io.chatload.source.ResponseParser;
-import io.chatload.source.RetryPolicy;
+import io.chatload.source.HttpConfiguration;
 import io.chatload.webhook.SecretMasking;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.Service;
@@ -101,28 +95,11 @@ public final class ChatloadRoutes implements RoutesBuilder {
     /** The same with the vendor plug-ins given (those of a host's registry too, see {@link VendorPlugins#of}). */
     public static ChatloadRoutes create(ChatloadConfig config, Destination destination, VendorPlugins plugins,
                                         Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
-        // per API: chatload.<source>.connect-timeout-ms etc., else the chatload.http.* defaults
-        Function<String, HttpSettings> http = source -> new HttpSettings(
-                perSource(config, source, "connect-timeout-ms", 10_000), perSource(config, source, "read-timeout-ms", 60_000),
-                perSource(config, source, "max-connections", 8), adaptiveTimeout(config, source));
-        ResourceCatalog catalog = new ResourceCatalog(config, http, notices);
-        RetryPolicy retry;
-        try {
-            retry = new RetryPolicy(config.getInt("chatload.http.max-attempts", 5, 1),
-                    config.getInt("chatload.http.retry-initial-delay-ms", 500, 0),
-                    config.getInt("chatload.http.retry-max-delay-ms", 30_000, 0), Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("chatload.http.retry-initial-delay-ms must not exceed chatload.http.retry-max-delay-ms");
-        }
-        long heap = Runtime.getRuntime().maxMemory();
-        ResponseParser parser = new ResponseParser(config.getInt("chatload.http.max-body-bytes",
-                (int) ResponseParser.defaultMaxBodyBytes(heap), 1024),
-                config.getInt("chatload.http.max-json-depth", 500, 2), ResponseParser.maxValues(heap));
-        RateLimits rateLimits = new RateLimits(
-                source -> config.getInt("chatload." + source + ".requests-per-second", 0, 0), Clock.systemUTC());
+        HttpConfiguration http = new HttpConfiguration(config);
+        ResourceCatalog catalog = new ResourceCatalog(config, http.settings(), notices);
         // the record filter, in every command and every host: an API may echo a webhook URL, secret and all, with or
         // without a receiver
-        Engine engine = new Engine(catalog, destination, config.batchSize(), parser, retry, rateLimits,
+        Engine engine = new Engine(catalog, destination, config.batchSize(), http.parser(), http.retry(), http.rateLimits(),
                 SecretMasking.from(config, plugins.webhookReceivers(config).keySet()), scheduledLoads);
         OutboxRoutes outboxes = new OutboxRoutes(destination, OutboxSettings.from(config),
                 config.getBoolean(HostSettings.OUTBOX_ENABLED, true) ? plugins.outboxes(config) : List.of());
@@ -186,24 +163,6 @@ public final class ChatloadRoutes implements RoutesBuilder {
                 destination.close();
             }
         };
-    }
-
-    /** chatload.<source>.adaptive-timeout etc., else the chatload.http.* defaults. */
-    private static AdaptiveTimeout adaptiveTimeout(ChatloadConfig config, String source) {
-        AdaptiveTimeout defaults = AdaptiveTimeout.DEFAULTS;
-        boolean enabled = config.getBoolean("chatload." + source + ".adaptive-timeout",
-                config.getBoolean("chatload.http.adaptive-timeout", defaults.enabled()));
-        int maxCutPercent = perSource(config, source, "adaptive-timeout-max-cut-percent", defaults.maxCutPercent());
-        if (maxCutPercent > 100) {
-            throw new ConfigException("chatload." + source + ".adaptive-timeout-max-cut-percent = " + maxCutPercent
-                    + " must be from 1 to 100");
-        }
-        return new AdaptiveTimeout(enabled, perSource(config, source, "adaptive-timeout-floor-ms", defaults.floorMs()),
-                perSource(config, source, "adaptive-timeout-multiplier", defaults.multiplier()), maxCutPercent);
-    }
-
-    private static int perSource(ChatloadConfig config, String source, String key, int fallback) {
-        return config.getInt("chatload." + source + "." + key, config.getInt("chatload.http." + key, fallback, 1), 1);
     }
 
     /**
