@@ -47,7 +47,8 @@ one() { # label url ceilingUrl
 RESULT=()
 if [[ $WHICH == h2 || $WHICH == both ]]; then
   rm -f "$WORK"/wp-h2*.mv.db "$WORK"/wp-h2*.trace.db
-  one h2 "jdbc:h2:file:$WORK/wp-h2" "jdbc:h2:file:$WORK/wp-h2-ceiling;WRITE_DELAY=0"
+    # DATABASE_TO_LOWER as chatload opens its H2 files (RowCount and JdbcCeiling read the file with this very URL)
+  one h2 "jdbc:h2:file:$WORK/wp-h2;DATABASE_TO_LOWER=TRUE" "jdbc:h2:file:$WORK/wp-h2-ceiling;WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE"
 fi
 if [[ $WHICH == postgres || $WHICH == both ]]; then
   for d in chatload_bench_wp chatload_bench_wp_ceiling; do

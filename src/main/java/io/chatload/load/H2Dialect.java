@@ -136,11 +136,10 @@ public final class H2Dialect implements Dialect {
         return Dialect.super.value(rows, column);
     }
 
-    /** H2's MERGE updates exactly the listed columns of a matching row, else inserts. */
+    /** H2's MERGE updates exactly the listed columns of a matching row, else inserts; row by row of its VALUES. */
     @Override
-    public String upsert(String schema, String table, List<String> columns, List<String> key) {
-        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    public String upsert(String schema, String table, List<String> columns, List<String> key, int rows) {
         return "MERGE INTO " + table(schema, table) + " (" + columnList(columns) + ") KEY (" + columnList(key)
-                + ") VALUES (" + placeholders + ')';
+                + ") VALUES " + Dialect.rows(columns.size(), rows);
     }
 }

@@ -5,14 +5,28 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-/** The row statements of a flush, run inside the caller's transaction; values are always bound parameters. */
+/**
+ * The row statements of a flush, run inside the caller's transaction; values are always bound parameters. Rows go in
+ * bulk: each statement carries many rows (a multi-row {@code INSERT}, a set-based upsert, one {@code DELETE} for many
+ * keys), as many as {@link Dialect#maxParameters} and {@link #MAX_ROWS} allow, since per-row statements cost the
+ * database a statement each (most of a flush's time, measured by {@code bench/writepath.sh}).
+ */
 final class RowWrites {
-    /** Rows per executeBatch call: bounds driver memory for large flushes. */
-    private static final int CHUNK = 1000;
+    /** Rows per statement at most: past a few hundred, longer SQL text buys nothing. */
+    static final int MAX_ROWS = 250;
+    /**
+     * Characters of text values per statement at most, so that a statement of long texts stays well under MariaDB's
+     * packet limit ({@code max_allowed_packet}, 16 MB by default) even at 4 UTF-8 bytes per character.
+     */
+    static final int MAX_TEXT_CHARS = 2_000_000;
 
     private final Dialect dialect;
 
@@ -23,14 +37,24 @@ final class RowWrites {
     /** Inserts rows with every column of the table (absent values as NULL). */
     int insert(Connection connection, String schema, TableSchema table, List<Map<String, Object>> rows) throws SQLException {
         List<String> columns = new ArrayList<>(table.columns().keySet());
-        return write(connection, dialect.insert(schema, table.name(), columns), table, columns, rows);
+        write(connection, n -> dialect.insert(schema, table.name(), columns, n), table, columns, rows);
+        return rows.size();
     }
 
-    /** Upserts whole rows: a row whose key exists is overwritten in every column, so it equals the newest record. */
+    /**
+     * Upserts whole rows: a row whose key exists is overwritten in every column, so it equals the newest record. Of
+     * rows with one key the last is written (a statement may not update one row twice).
+     */
     int upsert(Connection connection, String schema, TableSchema table, List<String> key, List<Map<String, Object>> rows)
             throws SQLException {
         List<String> columns = new ArrayList<>(table.columns().keySet());
-        return write(connection, dialect.upsert(schema, table.name(), columns, key), table, columns, rows);
+        Map<List<Object>, Map<String, Object>> lastPerKey = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            lastPerKey.put(keyOf(row, key), row);
+        }
+        write(connection, n -> dialect.upsert(schema, table.name(), columns, key, n), table, columns,
+                new ArrayList<>(lastPerKey.values()));
+        return rows.size();
     }
 
     /**
@@ -39,24 +63,15 @@ final class RowWrites {
      */
     void deleteChildren(Connection connection, String schema, TableSchema child, TableSchema root, List<String> key,
                         List<Map<String, Object>> roots) throws SQLException {
-        String match = key.stream().map(column -> "r." + dialect.quote(column) + " = ?").collect(Collectors.joining(" AND "));
-        String sql = "DELETE FROM " + dialect.table(schema, child.name()) + " WHERE " + dialect.quote(Flattener.ROOT_ID)
-                + " IN (SELECT r." + dialect.quote(Flattener.ID) + " FROM " + dialect.table(schema, root.name()) + " r WHERE "
-                + match + ')';
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (Map<String, Object> row : roots) {
-                for (int i = 0; i < key.size(); i++) {
-                    dialect.bind(statement, i + 1, row.get(key.get(i)), root.columns().get(key.get(i)));
-                }
-                statement.addBatch();
-                if (++pending == CHUNK) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
+        String prefix = "DELETE FROM " + dialect.table(schema, child.name()) + " WHERE " + dialect.quote(Flattener.ROOT_ID)
+                + " IN (SELECT r." + dialect.quote(Flattener.ID) + " FROM " + dialect.table(schema, root.name()) + " r WHERE ";
+        IntFunction<String> sql = n -> prefix + keyMatch(key, n) + ')';
+        DataType[] types = key.stream().map(root.columns()::get).toArray(DataType[]::new);
+        int perStatement = Math.max(1, Math.min(MAX_ROWS, dialect.maxParameters() / key.size()));
+        try (Statements statements = new Statements(connection, sql)) {
+            for (int from = 0; from < roots.size(); from += perStatement) {
+                int to = Math.min(roots.size(), from + perStatement);
+                statements.execute(roots, from, to, key, types);
             }
         }
     }
@@ -78,24 +93,104 @@ final class RowWrites {
         }
     }
 
-    private int write(Connection connection, String sql, TableSchema table, List<String> columns,
-                      List<Map<String, Object>> rows) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (Map<String, Object> row : rows) {
-                for (int i = 0; i < columns.size(); i++) {
-                    dialect.bind(statement, i + 1, row.get(columns.get(i)), table.columns().get(columns.get(i)));
+    /** Writes the rows in statements of as many rows as the limits allow; {@code sql} gives the statement for n rows. */
+    private void write(Connection connection, IntFunction<String> sql, TableSchema table, List<String> columns,
+                       List<Map<String, Object>> rows) throws SQLException {
+        DataType[] types = columns.stream().map(table.columns()::get).toArray(DataType[]::new);
+        int perStatement = Math.max(1, Math.min(MAX_ROWS, dialect.maxParameters() / Math.max(1, columns.size())));
+        try (Statements statements = new Statements(connection, sql)) {
+            int from = 0;
+            while (from < rows.size()) {
+                int to = from + 1;
+                long text = textChars(rows.get(from));
+                while (to < rows.size() && to - from < perStatement) {
+                    text += textChars(rows.get(to));
+                    if (text > MAX_TEXT_CHARS) {
+                        break;
+                    }
+                    to++;
                 }
-                statement.addBatch();
-                if (++pending == CHUNK) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
+                statements.execute(rows, from, to, columns, types);
+                from = to;
             }
         }
-        return rows.size();
+    }
+
+    /** {@code r.k IN (?, ...)} for one key column, {@code (r.k1 = ? AND r.k2 = ?) OR ...} for several. */
+    private String keyMatch(List<String> key, int rows) {
+        if (key.size() == 1) {
+            return "r." + dialect.quote(key.get(0)) + " IN (" + String.join(", ", Collections.nCopies(rows, "?")) + ')';
+        }
+        String one = '(' + key.stream().map(column -> "r." + dialect.quote(column) + " = ?").collect(Collectors.joining(" AND ")) + ')';
+        return String.join(" OR ", Collections.nCopies(rows, one));
+    }
+
+    private static List<Object> keyOf(Map<String, Object> row, List<String> key) {
+        List<Object> values = new ArrayList<>(key.size());
+        for (String column : key) {
+            values.add(row.get(column));
+        }
+        return values;
+    }
+
+    private static long textChars(Map<String, Object> row) {
+        long chars = 0;
+        for (Object value : row.values()) {
+            if (value instanceof CharSequence text) {
+                chars += text.length();
+            } else if (value instanceof JsonValue json) {
+                chars += json.json().length();
+            }
+        }
+        return chars;
+    }
+
+    /** The statements of one write, one per row count (the full size and the last, shorter one), closed together. */
+    private final class Statements implements AutoCloseable {
+        private final Connection connection;
+        private final IntFunction<String> sql;
+        private final Map<Integer, PreparedStatement> byRows = new HashMap<>();
+
+        Statements(Connection connection, IntFunction<String> sql) {
+            this.connection = connection;
+            this.sql = sql;
+        }
+
+        /** Binds the given columns of rows {@code from} (inclusive) to {@code to} (exclusive) and runs one statement. */
+        void execute(List<Map<String, Object>> rows, int from, int to, List<String> columns, DataType[] types)
+                throws SQLException {
+            PreparedStatement statement = byRows.get(to - from);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql.apply(to - from));
+                byRows.put(to - from, statement);
+            }
+            int index = 1;
+            for (int r = from; r < to; r++) {
+                Map<String, Object> row = rows.get(r);
+                for (int i = 0; i < types.length; i++) {
+                    dialect.bind(statement, index++, row.get(columns.get(i)), types[i]);
+                }
+            }
+            statement.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException failure = null;
+            for (PreparedStatement statement : byRows.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 }
