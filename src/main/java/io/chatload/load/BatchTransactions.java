@@ -138,17 +138,20 @@ final class BatchTransactions {
         TableRef ref = write.table().ref();
         boolean merge = write.table().disposition() == WriteDisposition.MERGE;
         SchemaRegistry.Prepared roots = write.rows().stream().filter(p -> p.table().name().equals(ref.table())).findFirst().orElse(null);
-        if (roots != null) {
+        RowWrites.StoredRoots stored = merge && roots != null
+                ? rowWrites.storedRoots(connection, ref.schema(), roots.table(), write.table().keyColumns(), roots.rows())
+                : RowWrites.StoredRoots.NONE;
+        if (!stored.ids().isEmpty()) {
             for (TableSchema child : write.staleChildren()) {
                 if (child.columns().containsKey(Flattener.ROOT_ID)) {
-                    rowWrites.deleteChildren(connection, ref.schema(), child, roots.table(), write.table().keyColumns(), roots.rows());
+                    rowWrites.deleteChildren(connection, ref.schema(), child, stored.ids());
                 }
             }
         }
         for (SchemaRegistry.Prepared p : write.rows()) {
             String name = p.table().name();
             int rows = merge && name.equals(ref.table())
-                    ? rowWrites.upsert(connection, write.into(), p.table(), write.table().keyColumns(), p.rows())
+                    ? rowWrites.upsert(connection, write.into(), p.table(), write.table().keyColumns(), p.rows(), stored)
                     : rowWrites.insert(connection, write.into(), p.table(), p.rows());
             counts.merge(new TableRef(ref.schema(), name), (long) rows, Long::sum);
         }

@@ -171,6 +171,15 @@ public interface Dialect {
     String upsert(String schema, String table, List<String> columns, List<String> key, int rows);
 
     /**
+     * Whether a merge inserts the rows of keys it found not stored with plain INSERTs rather than upserts: where an
+     * upsert costs a statement of its own per row (H2's MERGE runs an UPDATE, then an INSERT), not where the
+     * database's upsert is set-based and keeps two writers of one new key from failing (PostgreSQL, MariaDB).
+     */
+    default boolean insertsNewKeysApart() {
+        return false;
+    }
+
+    /**
      * Most bind parameters one statement may carry: the PostgreSQL protocol counts them in a signed 16-bit field as
      * pgjdbc sends them; MariaDB (65 535 server-side) and H2 take more, and one bound serves all three.
      */

@@ -136,6 +136,12 @@ public final class H2Dialect implements Dialect {
         return Dialect.super.value(rows, column);
     }
 
+    /** A MERGE row costs an UPDATE and an INSERT; H2 fails two writers of one new key with MERGE as with INSERT. */
+    @Override
+    public boolean insertsNewKeysApart() {
+        return true;
+    }
+
     /** H2's MERGE updates exactly the listed columns of a matching row, else inserts; row by row of its VALUES. */
     @Override
     public String upsert(String schema, String table, List<String> columns, List<String> key, int rows) {

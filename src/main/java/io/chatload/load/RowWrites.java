@@ -2,14 +2,17 @@ package io.chatload.load;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -43,35 +46,84 @@ final class RowWrites {
 
     /**
      * Upserts whole rows: a row whose key exists is overwritten in every column, so it equals the newest record. Of
-     * rows with one key the last is written (a statement may not update one row twice).
+     * rows with one key the last is written (a statement may not update one row twice). Where the dialect
+     * {@linkplain Dialect#insertsNewKeysApart inserts new keys apart}, rows {@code stored} shows to be new are
+     * inserted plainly.
      */
-    int upsert(Connection connection, String schema, TableSchema table, List<String> key, List<Map<String, Object>> rows)
-            throws SQLException {
+    int upsert(Connection connection, String schema, TableSchema table, List<String> key, List<Map<String, Object>> rows,
+               StoredRoots stored) throws SQLException {
         List<String> columns = new ArrayList<>(table.columns().keySet());
         Map<List<Object>, Map<String, Object>> lastPerKey = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
             lastPerKey.put(keyOf(row, key), row);
         }
-        write(connection, n -> dialect.upsert(schema, table.name(), columns, key, n), table, columns,
-                new ArrayList<>(lastPerKey.values()));
+        List<Map<String, Object>> fresh = new ArrayList<>();
+        List<Map<String, Object>> maybeStored = new ArrayList<>();
+        lastPerKey.forEach((values, row) ->
+                (dialect.insertsNewKeysApart() && stored.surelyNew(values) ? fresh : maybeStored).add(row));
+        write(connection, n -> dialect.insert(schema, table.name(), columns, n), table, columns, fresh);
+        write(connection, n -> dialect.upsert(schema, table.name(), columns, key, n), table, columns, maybeStored);
         return rows.size();
     }
 
     /**
-     * Deletes the rows of a child table that belong to the stored root rows with the keys of {@code roots}, found by
-     * key rather than by the new rows' ids, as dlt's merge does: a stored root row may carry an id made another way.
+     * The root rows stored with the keys of {@code roots}: a merge replaces their child rows. Found by key rather than
+     * by the new rows' ids, as dlt's merge does: a stored root row may carry an id made another way.
      */
-    void deleteChildren(Connection connection, String schema, TableSchema child, TableSchema root, List<String> key,
-                        List<Map<String, Object>> roots) throws SQLException {
-        String prefix = "DELETE FROM " + dialect.table(schema, child.name()) + " WHERE " + dialect.quote(Flattener.ROOT_ID)
-                + " IN (SELECT r." + dialect.quote(Flattener.ID) + " FROM " + dialect.table(schema, root.name()) + " r WHERE ";
-        IntFunction<String> sql = n -> prefix + keyMatch(key, n) + ')';
+    StoredRoots storedRoots(Connection connection, String schema, TableSchema root, List<String> key,
+                            List<Map<String, Object>> roots) throws SQLException {
+        String prefix = "SELECT r." + dialect.quote(Flattener.ID) + ", " + key.stream().map(c -> "r." + dialect.quote(c))
+                .collect(Collectors.joining(", ")) + " FROM " + dialect.table(schema, root.name()) + " r WHERE ";
         DataType[] types = key.stream().map(root.columns()::get).toArray(DataType[]::new);
         int perStatement = Math.max(1, Math.min(MAX_ROWS, dialect.maxParameters() / key.size()));
-        try (Statements statements = new Statements(connection, sql)) {
+        List<String> ids = new ArrayList<>();
+        Set<List<Object>> keys = new HashSet<>();
+        boolean exact = true;
+        try (Statements statements = new Statements(connection, n -> prefix + keyMatch(key, n))) {
             for (int from = 0; from < roots.size(); from += perStatement) {
-                int to = Math.min(roots.size(), from + perStatement);
-                statements.execute(roots, from, to, key, types);
+                try (ResultSet found = statements.query(roots, from, Math.min(roots.size(), from + perStatement), key, types)) {
+                    while (found.next()) {
+                        ids.add(found.getString(1));
+                        List<Object> values = new ArrayList<>(key.size());
+                        for (int i = 0; i < key.size(); i++) {
+                            values.add(found.getObject(i + 2));
+                        }
+                        exact &= values.stream().allMatch(RowWrites::comparesExactly);
+                        keys.add(values);
+                    }
+                }
+            }
+        }
+        // the database matched each of these to a key of roots: if Java's equality does not, they compare otherwise
+        // (a case-insensitive collation, say), and no row can be said to be new
+        Set<List<Object>> asked = new HashSet<>();
+        roots.forEach(row -> asked.add(keyOf(row, key)));
+        return new StoredRoots(ids, keys, exact && asked.containsAll(keys));
+    }
+
+    /** The ids and keys of stored root rows; see {@link #storedRoots}. */
+    record StoredRoots(List<String> ids, Set<List<Object>> keys, boolean keysExact) {
+        static final StoredRoots NONE = new StoredRoots(List.of(), Set.of(), true);
+
+        /**
+         * Whether no stored row has this key, for sure: only keys of text and integers compare exactly in Java as
+         * the database compares them (a decimal's scale, a timestamp's offset would not), any other may be stored.
+         */
+        boolean surelyNew(List<Object> key) {
+            return keysExact && key.stream().allMatch(RowWrites::comparesExactly) && !keys.contains(key);
+        }
+    }
+
+    /** Deletes the rows of a child table that belong to the root rows with these ids. */
+    void deleteChildren(Connection connection, String schema, TableSchema child, List<String> rootIds) throws SQLException {
+        String prefix = "DELETE FROM " + dialect.table(schema, child.name()) + " WHERE " + dialect.quote(Flattener.ROOT_ID) + " IN (";
+        List<Map<String, Object>> rows = rootIds.stream().map(id -> Map.<String, Object>of(Flattener.ROOT_ID, id)).toList();
+        List<String> column = List.of(Flattener.ROOT_ID);
+        DataType[] types = {DataType.TEXT};
+        int perStatement = Math.min(MAX_ROWS, dialect.maxParameters());
+        try (Statements statements = new Statements(connection, n -> prefix + String.join(", ", Collections.nCopies(n, "?")) + ')')) {
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                statements.execute(rows, from, Math.min(rows.size(), from + perStatement), column, types);
             }
         }
     }
@@ -125,6 +177,10 @@ final class RowWrites {
         return String.join(" OR ", Collections.nCopies(rows, one));
     }
 
+    private static boolean comparesExactly(Object value) {
+        return value instanceof String || value instanceof Long;
+    }
+
     private static List<Object> keyOf(Map<String, Object> row, List<String> key) {
         List<Object> values = new ArrayList<>(key.size());
         for (String column : key) {
@@ -159,6 +215,17 @@ final class RowWrites {
         /** Binds the given columns of rows {@code from} (inclusive) to {@code to} (exclusive) and runs one statement. */
         void execute(List<Map<String, Object>> rows, int from, int to, List<String> columns, DataType[] types)
                 throws SQLException {
+            bound(rows, from, to, columns, types).executeUpdate();
+        }
+
+        /** As {@link #execute}, for a query. */
+        ResultSet query(List<Map<String, Object>> rows, int from, int to, List<String> columns, DataType[] types)
+                throws SQLException {
+            return bound(rows, from, to, columns, types).executeQuery();
+        }
+
+        private PreparedStatement bound(List<Map<String, Object>> rows, int from, int to, List<String> columns,
+                                        DataType[] types) throws SQLException {
             PreparedStatement statement = byRows.get(to - from);
             if (statement == null) {
                 statement = connection.prepareStatement(sql.apply(to - from));
@@ -171,7 +238,7 @@ final class RowWrites {
                     dialect.bind(statement, index++, row.get(columns.get(i)), types[i]);
                 }
             }
-            statement.executeUpdate();
+            return statement;
         }
 
         @Override
