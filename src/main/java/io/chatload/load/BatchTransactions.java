@@ -138,14 +138,15 @@ final class BatchTransactions {
         TableRef ref = write.table().ref();
         boolean merge = write.table().disposition() == WriteDisposition.MERGE;
         SchemaRegistry.Prepared roots = write.rows().stream().filter(p -> p.table().name().equals(ref.table())).findFirst().orElse(null);
-        RowWrites.StoredRoots stored = merge && roots != null
+        List<TableSchema> linkedChildren = write.staleChildren().stream()
+                .filter(child -> child.columns().containsKey(Flattener.ROOT_ID)).toList();
+        // which roots are stored: for the child rows to replace, and where new keys go in as plain inserts
+        RowWrites.StoredRoots stored = roots != null && (!linkedChildren.isEmpty() || merge && db.dialect().insertsNewKeysApart())
                 ? rowWrites.storedRoots(connection, ref.schema(), roots.table(), write.table().keyColumns(), roots.rows())
-                : RowWrites.StoredRoots.NONE;
+                : RowWrites.StoredRoots.NOT_LOOKED_UP;
         if (!stored.ids().isEmpty()) {
-            for (TableSchema child : write.staleChildren()) {
-                if (child.columns().containsKey(Flattener.ROOT_ID)) {
-                    rowWrites.deleteChildren(connection, ref.schema(), child, stored.ids());
-                }
+            for (TableSchema child : linkedChildren) {
+                rowWrites.deleteChildren(connection, ref.schema(), child, stored.ids());
             }
         }
         for (SchemaRegistry.Prepared p : write.rows()) {

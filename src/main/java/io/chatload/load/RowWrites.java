@@ -103,7 +103,8 @@ final class RowWrites {
 
     /** The ids and keys of stored root rows; see {@link #storedRoots}. */
     record StoredRoots(List<String> ids, Set<List<Object>> keys, boolean keysExact) {
-        static final StoredRoots NONE = new StoredRoots(List.of(), Set.of(), true);
+        /** Not looked up: no ids to replace the child rows of, no key known to be new. */
+        static final StoredRoots NOT_LOOKED_UP = new StoredRoots(List.of(), Set.of(), false);
 
         /**
          * Whether no stored row has this key, for sure: only keys of text and integers compare exactly in Java as
@@ -168,13 +169,17 @@ final class RowWrites {
         }
     }
 
-    /** {@code r.k IN (?, ...)} for one key column, {@code (r.k1 = ? AND r.k2 = ?) OR ...} for several. */
+    /**
+     * {@code r.k IN (?, ...)}, or {@code (r.k1, r.k2) IN ((?, ?), ...)} for a key of several columns: a row value IN
+     * list is looked up in the primary key's index by H2, PostgreSQL and MariaDB, where a long OR of ANDs makes H2
+     * scan the table.
+     */
     private String keyMatch(List<String> key, int rows) {
         if (key.size() == 1) {
             return "r." + dialect.quote(key.get(0)) + " IN (" + String.join(", ", Collections.nCopies(rows, "?")) + ')';
         }
-        String one = '(' + key.stream().map(column -> "r." + dialect.quote(column) + " = ?").collect(Collectors.joining(" AND ")) + ')';
-        return String.join(" OR ", Collections.nCopies(rows, one));
+        return '(' + key.stream().map(column -> "r." + dialect.quote(column)).collect(Collectors.joining(", ")) + ") IN ("
+                + Dialect.rows(key.size(), rows) + ')';
     }
 
     private static boolean comparesExactly(Object value) {

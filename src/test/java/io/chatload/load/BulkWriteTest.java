@@ -132,4 +132,27 @@ class BulkWriteTest extends OnEachDestination {
         assertEquals(1, db.count("chaport_data.events WHERE c399 = " + last), "the last value of the last row");
         assertEquals(1, db.count("chaport_data.wide WHERE c399 = " + last), "the last value of the last merged row");
     }
+
+    @Test
+    void aMergeOnAKeyOfSeveralColumnsFindsItsStoredRowsInBulk() throws SQLException {
+        TableTarget events = new TableTarget("chaport_data", "chat_events", List.of("visitorId", "chatId", "id"),
+                WriteDisposition.MERGE);
+        int stored = RowWrites.MAX_ROWS + 50;
+        List<Map<String, Object>> first = new ArrayList<>();
+        for (int i = 0; i < stored; i++) {
+            first.add(json("{\"visitorId\":\"v" + i % 7 + "\",\"chatId\":\"c" + i + "\",\"id\":" + i + ",\"tags\":[\"old\"]}"));
+        }
+        load(events, "1", 1000, first);
+        // the second half of the stored events again, with new tags, then as many new ones
+        List<Map<String, Object>> second = new ArrayList<>();
+        for (int i = stored / 2; i < stored + stored / 2; i++) {
+            second.add(json("{\"visitorId\":\"v" + i % 7 + "\",\"chatId\":\"c" + i + "\",\"id\":" + i + ",\"tags\":[\"new\"]}"));
+        }
+        load(events, "2", 1000, second);
+        assertEquals(stored + stored / 2, db.count("chaport_data.chat_events"), "events");
+        assertEquals(stored / 2, db.count("chaport_data.chat_events__tags WHERE value = 'old'"), "tags of the first half kept");
+        assertEquals(stored, db.count("chaport_data.chat_events__tags WHERE value = 'new'"), "tags of the rest");
+        assertEquals(0, db.count("chaport_data.chat_events__tags t WHERE NOT EXISTS (SELECT 1 FROM chaport_data.chat_events e"
+                + " WHERE e._dlt_id = t._dlt_root_id)"), "no tag without its event");
+    }
 }
