@@ -179,6 +179,11 @@ public interface Dialect {
         return false;
     }
 
+    /** Characters of text values one multi-row statement may carry at most (no bound by default). */
+    default long maxStatementTextChars() {
+        return Long.MAX_VALUE;
+    }
+
     /**
      * Most bind parameters one statement may carry: the PostgreSQL protocol counts them in a signed 16-bit field as
      * pgjdbc sends them; MariaDB (65 535 server-side) and H2 take more, and one bound serves all three.

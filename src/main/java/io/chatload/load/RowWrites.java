@@ -25,11 +25,6 @@ import java.util.stream.Collectors;
 final class RowWrites {
     /** Rows per statement at most: past a few hundred, longer SQL text buys nothing. */
     static final int MAX_ROWS = 250;
-    /**
-     * Characters of text values per statement at most, so that a statement of long texts stays well under MariaDB's
-     * packet limit ({@code max_allowed_packet}, 16 MB by default) even at 4 UTF-8 bytes per character.
-     */
-    static final int MAX_TEXT_CHARS = 2_000_000;
 
     private final Dialect dialect;
 
@@ -151,18 +146,12 @@ final class RowWrites {
                        List<Map<String, Object>> rows) throws SQLException {
         DataType[] types = columns.stream().map(table.columns()::get).toArray(DataType[]::new);
         int perStatement = Math.max(1, Math.min(MAX_ROWS, dialect.maxParameters() / Math.max(1, columns.size())));
+        long maxText = dialect.maxStatementTextChars();
         try (Statements statements = new Statements(connection, sql)) {
             int from = 0;
             while (from < rows.size()) {
-                int to = from + 1;
-                long text = textChars(rows.get(from));
-                while (to < rows.size() && to - from < perStatement) {
-                    text += textChars(rows.get(to));
-                    if (text > MAX_TEXT_CHARS) {
-                        break;
-                    }
-                    to++;
-                }
+                int to = maxText == Long.MAX_VALUE ? Math.min(rows.size(), from + perStatement)
+                        : endWithin(rows, from, perStatement, maxText);
                 statements.execute(rows, from, to, columns, types);
                 from = to;
             }
@@ -192,6 +181,20 @@ final class RowWrites {
             values.add(row.get(column));
         }
         return values;
+    }
+
+    /** Where a statement from row {@code from} ends: past its first row, within both bounds. */
+    private static int endWithin(List<Map<String, Object>> rows, int from, int perStatement, long maxText) {
+        int to = from + 1;
+        long text = textChars(rows.get(from));
+        while (to < rows.size() && to - from < perStatement) {
+            text += textChars(rows.get(to));
+            if (text > maxText) {
+                break;
+            }
+            to++;
+        }
+        return to;
     }
 
     private static long textChars(Map<String, Object> row) {

@@ -155,4 +155,18 @@ class BulkWriteTest extends OnEachDestination {
         assertEquals(0, db.count("chaport_data.chat_events__tags t WHERE NOT EXISTS (SELECT 1 FROM chaport_data.chat_events e"
                 + " WHERE e._dlt_id = t._dlt_root_id)"), "no tag without its event");
     }
+
+    @Test
+    void longTextsGoInStatementsThatTheServerTakes() throws SQLException {
+        // 40 rows of 400 000 characters: 16 M characters, past MariaDB's default packet of 16 MB as one statement
+        String text = "é".repeat(400_000);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int id = 0; id < 40; id++) {
+            records.add(Map.of("id", id, "body", id + text));
+        }
+        load(CHATS, "1", 100, records);
+        assertEquals(40, db.count("chaport_data.chats"), "chats");
+        assertEquals(List.of(row("id", 39L, "body", 39 + text)),
+                db.rows("SELECT id, body FROM chaport_data.chats WHERE id = 39"), "the last text whole");
+    }
 }
