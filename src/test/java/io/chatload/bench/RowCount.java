@@ -2,7 +2,6 @@ package io.chatload.bench;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,12 +18,14 @@ public final class RowCount {
 
     public static void main(String[] args) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
+        try (Connection c = BenchDatabase.open(args[0], args[1], args[2])) {
             DatabaseMetaData meta = c.getMetaData();
             for (String schema : List.of("chaport_data", "chatforma_data")) {
-                String s = meta.storesUpperCaseIdentifiers() ? schema.toUpperCase() : schema;
+                String stored = BenchDatabase.schema(args[0], schema);
+                String s = meta.storesUpperCaseIdentifiers() ? stored.toUpperCase() : stored;
+                boolean catalog = BenchDatabase.schemaIsCatalog(args[0]);
                 List<String> names = new ArrayList<>();
-                try (ResultSet rs = meta.getTables(null, s, "%", new String[] {"TABLE", "BASE TABLE"})) {
+                try (ResultSet rs = meta.getTables(catalog ? s : null, catalog ? null : s, "%", new String[] {"TABLE", "BASE TABLE"})) {
                     while (rs.next()) {
                         String name = rs.getString("TABLE_NAME");
                         if (!name.toLowerCase().startsWith("_dlt_") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
@@ -34,7 +35,7 @@ public final class RowCount {
                 }
                 for (String name : names) {
                     try (Statement st = c.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + schema + ".\"" + name + "\"")) {
+                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + stored + ".\"" + name + "\"")) {
                         rs.next();
                         counts.put(schema + "." + name.toLowerCase(), rs.getLong(1));
                     }
