@@ -172,8 +172,9 @@ public interface Dialect {
 
     /**
      * Whether a merge inserts the rows of keys it found not stored with plain INSERTs rather than upserts: where an
-     * upsert costs a statement of its own per row (H2's MERGE runs an UPDATE, then an INSERT), not where the
-     * database's upsert is set-based and keeps two writers of one new key from failing (PostgreSQL, MariaDB).
+     * upsert costs a statement of its own per row (H2's MERGE runs an UPDATE, then an INSERT) and no other writer can
+     * store a key meanwhile; not where the upsert is set-based and parallel writers of one new key must not fail
+     * (PostgreSQL, MariaDB).
      */
     default boolean insertsNewKeysApart() {
         return false;

@@ -136,7 +136,10 @@ public final class H2Dialect implements Dialect {
         return Dialect.super.value(rows, column);
     }
 
-    /** A MERGE row costs an UPDATE and an INSERT; H2 fails two writers of one new key with MERGE as with INSERT. */
+    /**
+     * A MERGE row costs an UPDATE and an INSERT. Safe since chatload runs its H2 transactions one at a time (see
+     * docs/h2.md): no other writer can store a key between a flush's lookup and its insert.
+     */
     @Override
     public boolean insertsNewKeysApart() {
         return true;
