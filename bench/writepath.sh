@@ -43,7 +43,13 @@ one() { # label url ceilingUrl
   cpu=$(sed -n 's/^WRITE_CPU_SECONDS=//p' "$WORK/wp-$label.log")
   ccpu=$(sed -n 's/^CEILING_CPU_SECONDS=//p' "$WORK/wp-$label-ceiling.log")
   RESULT+=("writepath $label cpu (this JVM's CPU time, all threads; for PostgreSQL without the server's): chatload $(python3 -c "print(round($cpu,3))") s, ceiling $(python3 -c "print(round($ccpu,3))") s, ratio of rates by CPU time $(python3 -c "print(f'{$ccpu/$cpu:.3f}')")")
-  RESULT+=("writepath $label: chatload $rows rows ($records records fed, batch $BATCH, $THREADS thread(s)) in $(python3 -c "print(round($seconds,3))") s = $mine rows/s, ceiling $crows rows in $(python3 -c "print(round($cseconds,3))") s = $theirs rows/s, ratio $(ratio "$mine" "$theirs") (goal >= 0.5): $(verdict "$mine >= 0.5*$theirs")")
+  local tcpu ctcpu
+  tcpu=$(sed -n 's/^WRITE_THREAD_CPU_SECONDS=//p' "$WORK/wp-$label.log")
+  ctcpu=$(sed -n 's/^CEILING_THREAD_CPU_SECONDS=//p' "$WORK/wp-$label-ceiling.log")
+  if [[ -n $tcpu ]]; then
+    RESULT+=("writepath $label thread cpu (the writing thread alone: H2's work included, JIT, GC and database servers not; steadier than wall time on a loaded machine): chatload $(python3 -c "print(round($tcpu,3))") s, ceiling $(python3 -c "print(round($ctcpu,3))") s, ratio $(python3 -c "print(f'{$ctcpu/$tcpu:.3f}')")")
+  fi
+  RESULT+=("writepath $label: chatload $rows rows ($records records fed, batch $BATCH, $THREADS thread(s)) in $(python3 -c "print(round($seconds,3))") s = $mine rows/s, ceiling $crows rows in $(python3 -c "print(round($cseconds,3))") s = $theirs rows/s, ratio $(ratio "$mine" "$theirs") (goal >= 0.8): $(verdict "$mine >= 0.8*$theirs")")
 }
 
 RESULT=()

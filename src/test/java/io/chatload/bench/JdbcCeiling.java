@@ -68,6 +68,7 @@ public final class JdbcCeiling {
             target.setAutoCommit(false);
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long threadCpuStart = threadCpuNanos();
             for (Table t : tables) {
                 String marks = String.join(", ", t.columns().stream().map(c -> "?").toList());
                 String sql = "INSERT INTO " + BenchDatabase.schema(args[3], t.schema()) + "." + q(t.name()) + " ("
@@ -93,11 +94,13 @@ public final class JdbcCeiling {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            double threadCpu = (threadCpuNanos() - threadCpuStart) / 1e9;
             System.out.printf("jdbc ceiling: %d rows in %d tables, batch %d, %.3f s, %.0f rows/s%n", rows, tables.size(),
                     batchSize, seconds, rows / seconds);
             System.out.println("CEILING_ROWS=" + rows);
             System.out.println("CEILING_SECONDS=" + seconds);
             System.out.println("CEILING_CPU_SECONDS=" + cpu); // this JVM's CPU time over the same span (all threads)
+            System.out.println("CEILING_THREAD_CPU_SECONDS=" + threadCpu); // the inserting thread's alone
         }
     }
 
@@ -105,6 +108,11 @@ public final class JdbcCeiling {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** CPU time of the calling thread (H2's work included, as it runs in the caller; JIT and GC threads not). */
+    static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static String schemaName(DatabaseMetaData meta, String schema) throws Exception {
