@@ -140,19 +140,17 @@ final class BatchTransactions {
         SchemaRegistry.Prepared roots = write.rows().stream().filter(p -> p.table().name().equals(ref.table())).findFirst().orElse(null);
         List<TableSchema> linkedChildren = write.staleChildren().stream()
                 .filter(child -> child.columns().containsKey(Flattener.ROOT_ID)).toList();
-        // which roots are stored: for the child rows to replace, and where new keys go in as plain inserts
-        RowWrites.StoredRoots stored = roots != null && (!linkedChildren.isEmpty() || merge && db.dialect().insertsNewKeysApart())
-                ? rowWrites.storedRoots(connection, ref.schema(), roots.table(), write.table().keyColumns(), roots.rows())
-                : RowWrites.StoredRoots.NOT_LOOKED_UP;
-        if (!stored.ids().isEmpty()) {
+        List<String> storedRoots = roots == null || linkedChildren.isEmpty() ? List.of()
+                : rowWrites.storedRootIds(connection, ref.schema(), roots.table(), write.table().keyColumns(), roots.rows());
+        if (!storedRoots.isEmpty()) {
             for (TableSchema child : linkedChildren) {
-                rowWrites.deleteChildren(connection, ref.schema(), child, stored.ids());
+                rowWrites.deleteChildren(connection, ref.schema(), child, storedRoots);
             }
         }
         for (SchemaRegistry.Prepared p : write.rows()) {
             String name = p.table().name();
             int rows = merge && name.equals(ref.table())
-                    ? rowWrites.upsert(connection, write.into(), p.table(), write.table().keyColumns(), p.rows(), stored)
+                    ? rowWrites.upsert(connection, write.into(), p.table(), write.table().keyColumns(), p.rows())
                     : rowWrites.insert(connection, write.into(), p.table(), p.rows());
             counts.merge(new TableRef(ref.schema(), name), (long) rows, Long::sum);
         }

@@ -171,13 +171,11 @@ public interface Dialect {
     String upsert(String schema, String table, List<String> columns, List<String> key, int rows);
 
     /**
-     * Whether a merge inserts the rows of keys it found not stored with plain INSERTs rather than upserts: where an
-     * upsert costs a statement of its own per row (H2's MERGE runs an UPDATE, then an INSERT) and no other writer can
-     * store a key meanwhile; not where the upsert is set-based and parallel writers of one new key must not fail
-     * (PostgreSQL, MariaDB).
+     * Whether many rows go in one statement (multi-row INSERT and upsert), which saves a server a statement per row;
+     * else one row per statement, in JDBC batches.
      */
-    default boolean insertsNewKeysApart() {
-        return false;
+    default boolean multiRowStatements() {
+        return true;
     }
 
     /** Characters of text values one multi-row statement may carry at most (no bound by default). */

@@ -8,11 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -25,6 +23,8 @@ import java.util.stream.Collectors;
 final class RowWrites {
     /** Rows per statement at most: past a few hundred, longer SQL text buys nothing. */
     static final int MAX_ROWS = 250;
+    /** Rows per executeBatch call where rows go one per statement: bounds driver memory for large flushes. */
+    private static final int BATCH = 1000;
 
     private final Dialect dialect;
 
@@ -41,73 +41,41 @@ final class RowWrites {
 
     /**
      * Upserts whole rows: a row whose key exists is overwritten in every column, so it equals the newest record. Of
-     * rows with one key the last is written (a statement may not update one row twice). Where the dialect
-     * {@linkplain Dialect#insertsNewKeysApart inserts new keys apart}, rows {@code stored} shows to be new are
-     * inserted plainly.
+     * rows with one key the last is written (a statement may not update one row twice).
      */
-    int upsert(Connection connection, String schema, TableSchema table, List<String> key, List<Map<String, Object>> rows,
-               StoredRoots stored) throws SQLException {
+    int upsert(Connection connection, String schema, TableSchema table, List<String> key, List<Map<String, Object>> rows)
+            throws SQLException {
         List<String> columns = new ArrayList<>(table.columns().keySet());
         Map<List<Object>, Map<String, Object>> lastPerKey = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
             lastPerKey.put(keyOf(row, key), row);
         }
-        List<Map<String, Object>> fresh = new ArrayList<>();
-        List<Map<String, Object>> maybeStored = new ArrayList<>();
-        lastPerKey.forEach((values, row) ->
-                (dialect.insertsNewKeysApart() && stored.surelyNew(values) ? fresh : maybeStored).add(row));
-        write(connection, n -> dialect.insert(schema, table.name(), columns, n), table, columns, fresh);
-        write(connection, n -> dialect.upsert(schema, table.name(), columns, key, n), table, columns, maybeStored);
+        write(connection, n -> dialect.upsert(schema, table.name(), columns, key, n), table, columns,
+                new ArrayList<>(lastPerKey.values()));
         return rows.size();
     }
 
     /**
-     * The root rows stored with the keys of {@code roots}: a merge replaces their child rows. Found by key rather than
-     * by the new rows' ids, as dlt's merge does: a stored root row may carry an id made another way.
+     * The {@code _dlt_id}s of the stored root rows with the keys of {@code roots}, whose child rows a merge replaces.
+     * Found by key rather than by the new rows' ids, as dlt's merge does: a stored root row may carry an id made
+     * another way.
      */
-    StoredRoots storedRoots(Connection connection, String schema, TableSchema root, List<String> key,
-                            List<Map<String, Object>> roots) throws SQLException {
-        String prefix = "SELECT r." + dialect.quote(Flattener.ID) + ", " + key.stream().map(c -> "r." + dialect.quote(c))
-                .collect(Collectors.joining(", ")) + " FROM " + dialect.table(schema, root.name()) + " r WHERE ";
+    List<String> storedRootIds(Connection connection, String schema, TableSchema root, List<String> key,
+                               List<Map<String, Object>> roots) throws SQLException {
+        String prefix = "SELECT r." + dialect.quote(Flattener.ID) + " FROM " + dialect.table(schema, root.name()) + " r WHERE ";
         DataType[] types = key.stream().map(root.columns()::get).toArray(DataType[]::new);
         int perStatement = Math.max(1, Math.min(MAX_ROWS, dialect.maxParameters() / key.size()));
         List<String> ids = new ArrayList<>();
-        Set<List<Object>> keys = new HashSet<>();
-        boolean exact = true;
         try (Statements statements = new Statements(connection, n -> prefix + keyMatch(key, n))) {
             for (int from = 0; from < roots.size(); from += perStatement) {
                 try (ResultSet found = statements.query(roots, from, Math.min(roots.size(), from + perStatement), key, types)) {
                     while (found.next()) {
                         ids.add(found.getString(1));
-                        List<Object> values = new ArrayList<>(key.size());
-                        for (int i = 0; i < key.size(); i++) {
-                            values.add(found.getObject(i + 2));
-                        }
-                        exact &= values.stream().allMatch(RowWrites::comparesExactly);
-                        keys.add(values);
                     }
                 }
             }
         }
-        // the database matched each of these to a key of roots: if Java's equality does not, they compare otherwise
-        // (a case-insensitive collation, say), and no row can be said to be new
-        Set<List<Object>> asked = new HashSet<>();
-        roots.forEach(row -> asked.add(keyOf(row, key)));
-        return new StoredRoots(ids, keys, exact && asked.containsAll(keys));
-    }
-
-    /** The ids and keys of stored root rows; see {@link #storedRoots}. */
-    record StoredRoots(List<String> ids, Set<List<Object>> keys, boolean keysExact) {
-        /** Not looked up: no ids to replace the child rows of, no key known to be new. */
-        static final StoredRoots NOT_LOOKED_UP = new StoredRoots(List.of(), Set.of(), false);
-
-        /**
-         * Whether no stored row has this key, for sure: only keys of text and integers compare exactly in Java as
-         * the database compares them (a decimal's scale, a timestamp's offset would not), any other may be stored.
-         */
-        boolean surelyNew(List<Object> key) {
-            return keysExact && key.stream().allMatch(RowWrites::comparesExactly) && !keys.contains(key);
-        }
+        return ids;
     }
 
     /** Deletes the rows of a child table that belong to the root rows with these ids. */
@@ -146,6 +114,10 @@ final class RowWrites {
                        List<Map<String, Object>> rows) throws SQLException {
         DataType[] types = columns.stream().map(table.columns()::get).toArray(DataType[]::new);
         int perStatement = Math.max(1, Math.min(MAX_ROWS, dialect.maxParameters() / Math.max(1, columns.size())));
+        if (!dialect.multiRowStatements()) {
+            writeBatched(connection, sql.apply(1), columns, types, rows);
+            return;
+        }
         long maxText = dialect.maxStatementTextChars();
         try (Statements statements = new Statements(connection, sql)) {
             int from = 0;
@@ -154,6 +126,27 @@ final class RowWrites {
                         : endWithin(rows, from, perStatement, maxText);
                 statements.execute(rows, from, to, columns, types);
                 from = to;
+            }
+        }
+    }
+
+    /** One row per statement, in JDBC batches of {@link #BATCH} rows. */
+    private void writeBatched(Connection connection, String sql, List<String> columns, DataType[] types,
+                              List<Map<String, Object>> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map<String, Object> row : rows) {
+                for (int i = 0; i < types.length; i++) {
+                    dialect.bind(statement, i + 1, row.get(columns.get(i)), types[i]);
+                }
+                statement.addBatch();
+                if (++pending == BATCH) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
             }
         }
     }
@@ -169,10 +162,6 @@ final class RowWrites {
         }
         return '(' + key.stream().map(column -> "r." + dialect.quote(column)).collect(Collectors.joining(", ")) + ") IN ("
                 + Dialect.rows(key.size(), rows) + ')';
-    }
-
-    private static boolean comparesExactly(Object value) {
-        return value instanceof String || value instanceof Long;
     }
 
     private static List<Object> keyOf(Map<String, Object> row, List<String> key) {
