@@ -138,11 +138,13 @@ final class BatchTransactions {
         TableRef ref = write.table().ref();
         boolean merge = write.table().disposition() == WriteDisposition.MERGE;
         SchemaRegistry.Prepared roots = write.rows().stream().filter(p -> p.table().name().equals(ref.table())).findFirst().orElse(null);
-        if (roots != null) {
-            for (TableSchema child : write.staleChildren()) {
-                if (child.columns().containsKey(Flattener.ROOT_ID)) {
-                    rowWrites.deleteChildren(connection, ref.schema(), child, roots.table(), write.table().keyColumns(), roots.rows());
-                }
+        List<TableSchema> linkedChildren = write.staleChildren().stream()
+                .filter(child -> child.columns().containsKey(Flattener.ROOT_ID)).toList();
+        List<String> storedRoots = roots == null || linkedChildren.isEmpty() ? List.of()
+                : rowWrites.storedRootIds(connection, ref.schema(), roots.table(), write.table().keyColumns(), roots.rows());
+        if (!storedRoots.isEmpty()) {
+            for (TableSchema child : linkedChildren) {
+                rowWrites.deleteChildren(connection, ref.schema(), child, storedRoots);
             }
         }
         for (SchemaRegistry.Prepared p : write.rows()) {

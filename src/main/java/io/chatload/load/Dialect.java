@@ -148,14 +148,48 @@ public interface Dialect {
     }
 
     default String insert(String schema, String table, List<String> columns) {
-        return "INSERT INTO " + table(schema, table) + " (" + columnList(columns) + ") VALUES (" + placeholders(columns.size()) + ')';
+        return insert(schema, table, columns, 1);
+    }
+
+    /** Inserts {@code rows} rows in one statement; parameters row by row, each in the order of {@code columns}. */
+    default String insert(String schema, String table, List<String> columns, int rows) {
+        return "INSERT INTO " + table(schema, table) + " (" + columnList(columns) + ") VALUES " + rows(columns.size(), rows);
     }
 
     /**
      * Insert a row, or, when a row with the same key exists, update the given non-key columns (the others keep their
      * values). Parameters in the order of {@code columns}. The table has {@code key} as its primary key.
      */
-    String upsert(String schema, String table, List<String> columns, List<String> key);
+    default String upsert(String schema, String table, List<String> columns, List<String> key) {
+        return upsert(schema, table, columns, key, 1);
+    }
+
+    /**
+     * {@link #upsert(String, String, List, List)} of {@code rows} rows in one statement, set-based; parameters row by
+     * row. The rows must have distinct keys: PostgreSQL refuses to update one row twice in a statement.
+     */
+    String upsert(String schema, String table, List<String> columns, List<String> key, int rows);
+
+    /**
+     * Whether many rows go in one statement (multi-row INSERT and upsert), which saves a server a statement per row;
+     * else one row per statement, in JDBC batches.
+     */
+    default boolean multiRowStatements() {
+        return true;
+    }
+
+    /** Characters of text values one multi-row statement may carry at most (no bound by default). */
+    default long maxStatementTextChars() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Most bind parameters one statement may carry: the PostgreSQL protocol counts them in a signed 16-bit field as
+     * pgjdbc sends them; MariaDB (65 535 server-side) and H2 take more, and one bound serves all three.
+     */
+    default int maxParameters() {
+        return 32_767;
+    }
 
     /**
      * Parameters: the stored schema name, then (if {@code oneTable}) the folded table name. Columns: table name,
@@ -204,7 +238,8 @@ public interface Dialect {
         return columns.stream().map(this::quote).collect(Collectors.joining(", "));
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+    /** {@code (?, ?), (?, ?)}: {@code rows} rows of {@code columns} parameters. */
+    static String rows(int columns, int rows) {
+        return String.join(", ", Collections.nCopies(rows, '(' + String.join(", ", Collections.nCopies(columns, "?")) + ')'));
     }
 }

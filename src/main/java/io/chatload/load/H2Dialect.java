@@ -136,11 +136,19 @@ public final class H2Dialect implements Dialect {
         return Dialect.super.value(rows, column);
     }
 
-    /** H2's MERGE updates exactly the listed columns of a matching row, else inserts. */
+    /**
+     * Embedded, H2 has no round trip to save, and it spends more CPU on a 250-row statement than on 250 batched rows
+     * (bench/writepath.sh, the writing thread's CPU time: 2.96 / 3.13 s against 2.53 / 2.81 s).
+     */
     @Override
-    public String upsert(String schema, String table, List<String> columns, List<String> key) {
-        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    public boolean multiRowStatements() {
+        return false;
+    }
+
+    /** H2's MERGE updates exactly the listed columns of a matching row, else inserts; row by row of its VALUES. */
+    @Override
+    public String upsert(String schema, String table, List<String> columns, List<String> key, int rows) {
         return "MERGE INTO " + table(schema, table) + " (" + columnList(columns) + ") KEY (" + columnList(key)
-                + ") VALUES (" + placeholders + ')';
+                + ") VALUES " + Dialect.rows(columns.size(), rows);
     }
 }

@@ -172,11 +172,20 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public String upsert(String schema, String table, List<String> columns, List<String> key) {
+    public String upsert(String schema, String table, List<String> columns, List<String> key, int rows) {
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
         String assignments = updated.isEmpty() ? quote(key.get(0)) + " = " + quote(key.get(0))
                 : updated.stream().map(c -> quote(c) + " = VALUES(" + quote(c) + ')').collect(Collectors.joining(", "));
-        return insert(schema, table, columns) + " ON DUPLICATE KEY UPDATE " + assignments;
+        return insert(schema, table, columns, rows) + " ON DUPLICATE KEY UPDATE " + assignments;
+    }
+
+    /**
+     * The driver sends a statement with its values in one packet, which the server refuses past
+     * {@code max_allowed_packet} (16 MB by default): 2 M characters stay under it even at 4 UTF-8 bytes each.
+     */
+    @Override
+    public long maxStatementTextChars() {
+        return 2_000_000;
     }
 
     @Override

@@ -102,11 +102,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String upsert(String schema, String table, List<String> columns, List<String> key) {
+    public String upsert(String schema, String table, List<String> columns, List<String> key, int rows) {
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
         String action = updated.isEmpty() ? "NOTHING"
                 : "UPDATE SET " + updated.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c)).collect(Collectors.joining(", "));
-        return insert(schema, table, columns) + " ON CONFLICT (" + columnList(key) + ") DO " + action;
+        return insert(schema, table, columns, rows) + " ON CONFLICT (" + columnList(key) + ") DO " + action;
     }
 
     /** As an untyped parameter, which PostgreSQL casts to jsonb. */

@@ -2,7 +2,6 @@ package io.chatload.bench;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -28,11 +27,13 @@ public final class JdbcCeiling {
     public static void main(String[] args) throws Exception {
         int batchSize = Integer.parseInt(args[6]);
         List<Table> tables = new ArrayList<>();
-        try (Connection source = DriverManager.getConnection(args[0], args[1], args[2])) {
+        try (Connection source = BenchDatabase.open(args[0], args[1], args[2])) {
             DatabaseMetaData meta = source.getMetaData();
             for (String schema : SCHEMAS) {
                 List<String> names = new ArrayList<>();
-                try (ResultSet rs = meta.getTables(null, schemaName(meta, schema), "%", new String[] {"TABLE", "BASE TABLE"})) {
+                String stored = schemaName(meta, BenchDatabase.schema(args[0], schema));
+                boolean catalog = BenchDatabase.schemaIsCatalog(args[0]);
+                try (ResultSet rs = meta.getTables(catalog ? stored : null, catalog ? null : stored, "%", new String[] {"TABLE", "BASE TABLE"})) {
                     while (rs.next()) {
                         String name = rs.getString("TABLE_NAME");
                         if (!name.toLowerCase().startsWith("_dlt_") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
@@ -41,16 +42,17 @@ public final class JdbcCeiling {
                     }
                 }
                 for (String name : names) {
-                    tables.add(read(source, meta, schemaName(meta, schema), name));
+                    tables.add(read(source, meta, stored, catalog, schema, name));
                 }
             }
         }
         long rows = tables.stream().mapToLong(t -> t.rows().size()).sum();
-        try (Connection target = DriverManager.getConnection(args[3], args[4], args[5])) {
+        try (Connection target = BenchDatabase.open(args[3], args[4], args[5])) {
             target.setAutoCommit(true);
             try (Statement st = target.createStatement()) {
                 for (String schema : SCHEMAS) {
-                    st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + BenchDatabase.schema(args[3], schema)
+                            + (BenchDatabase.schemaIsCatalog(args[3]) ? " CHARACTER SET utf8mb4" : ""));
                 }
                 for (Table t : tables) {
                     StringJoiner cols = new StringJoiner(", ");
@@ -60,15 +62,16 @@ public final class JdbcCeiling {
                     if (!t.key().isEmpty()) {
                         cols.add("PRIMARY KEY (" + String.join(", ", t.key().stream().map(JdbcCeiling::q).toList()) + ")");
                     }
-                    st.execute("CREATE TABLE " + t.schema().toLowerCase() + "." + q(t.name()) + " (" + cols + ")");
+                    st.execute("CREATE TABLE " + BenchDatabase.schema(args[3], t.schema()) + "." + q(t.name()) + " (" + cols + ")");
                 }
             }
             target.setAutoCommit(false);
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long threadCpuStart = threadCpuNanos();
             for (Table t : tables) {
                 String marks = String.join(", ", t.columns().stream().map(c -> "?").toList());
-                String sql = "INSERT INTO " + t.schema().toLowerCase() + "." + q(t.name()) + " ("
+                String sql = "INSERT INTO " + BenchDatabase.schema(args[3], t.schema()) + "." + q(t.name()) + " ("
                         + String.join(", ", t.columns().stream().map(JdbcCeiling::q).toList()) + ") VALUES (" + marks + ")";
                 try (PreparedStatement ps = target.prepareStatement(sql)) {
                     int pending = 0;
@@ -91,11 +94,13 @@ public final class JdbcCeiling {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            double threadCpu = (threadCpuNanos() - threadCpuStart) / 1e9;
             System.out.printf("jdbc ceiling: %d rows in %d tables, batch %d, %.3f s, %.0f rows/s%n", rows, tables.size(),
                     batchSize, seconds, rows / seconds);
             System.out.println("CEILING_ROWS=" + rows);
             System.out.println("CEILING_SECONDS=" + seconds);
             System.out.println("CEILING_CPU_SECONDS=" + cpu); // this JVM's CPU time over the same span (all threads)
+            System.out.println("CEILING_THREAD_CPU_SECONDS=" + threadCpu); // the inserting thread's alone
         }
     }
 
@@ -105,13 +110,20 @@ public final class JdbcCeiling {
                 .getProcessCpuTime();
     }
 
+    /** CPU time of the calling thread (H2's work included, as it runs in the caller; JIT and GC threads not). */
+    static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     private static String schemaName(DatabaseMetaData meta, String schema) throws Exception {
         return meta.storesUpperCaseIdentifiers() ? schema.toUpperCase() : schema;
     }
 
-    private static Table read(Connection source, DatabaseMetaData meta, String schema, String name) throws Exception {
+    /** @param stored where the schema is stored; {@code schema}: its name without the URL's prefix */
+    private static Table read(Connection source, DatabaseMetaData meta, String stored, boolean catalog, String schema,
+                              String name) throws Exception {
         List<String> key = new ArrayList<>();
-        try (ResultSet rs = meta.getPrimaryKeys(null, schema, name)) {
+        try (ResultSet rs = meta.getPrimaryKeys(catalog ? stored : null, catalog ? null : stored, name)) {
             List<Object[]> parts = new ArrayList<>();
             while (rs.next()) {
                 parts.add(new Object[] {rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME")});
@@ -123,7 +135,7 @@ public final class JdbcCeiling {
         List<String> types = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         try (Statement st = source.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM " + schema.toLowerCase() + "." + q(name))) {
+             ResultSet rs = st.executeQuery("SELECT * FROM " + stored.toLowerCase() + "." + q(name))) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 columns.add(md.getColumnName(i));

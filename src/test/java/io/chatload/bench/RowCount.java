@@ -2,8 +2,8 @@ package io.chatload.bench;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +17,13 @@ import java.util.TreeMap;
  */
 public final class RowCount {
 
-    private static List<String> dataTables(DatabaseMetaData meta, String schema) throws java.sql.SQLException {
+    private static List<String> dataTables(DatabaseMetaData meta, boolean catalog, String schema) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+        try (ResultSet rs = meta.getTables(catalog ? schema : null, catalog ? null : schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (!name.toLowerCase().startsWith("_dlt_") && !name.toLowerCase().startsWith("_chatload") && !name.toLowerCase().startsWith("outbox_")) {
+                String lower = name.toLowerCase();
+                if (!lower.startsWith("_dlt_") && !lower.startsWith("_chatload") && !lower.startsWith("outbox_")) {
                     names.add(name);
                 }
             }
@@ -32,19 +33,20 @@ public final class RowCount {
 
     public static void main(String[] args) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
+        try (Connection c = BenchDatabase.open(args[0], args[1], args[2])) {
             DatabaseMetaData meta = c.getMetaData();
             for (String schema : List.of("chaport_data", "chatforma_data")) {
-                // chatload quotes its lower-case names; a database that folds to upper case keeps them as written
-                String schemaAsStored = schema;
-                List<String> names = dataTables(meta, schema);
+                String stored = BenchDatabase.schema(args[0], schema);
+                boolean catalog = BenchDatabase.schemaIsCatalog(args[0]);
+                // chatload stores lower-case names (H2 too); an older file or a database folding to upper case may not
+                List<String> names = dataTables(meta, catalog, stored);
                 if (names.isEmpty() && meta.storesUpperCaseIdentifiers()) {
-                    schemaAsStored = schema.toUpperCase();
-                    names = dataTables(meta, schemaAsStored);
+                    stored = stored.toUpperCase();
+                    names = dataTables(meta, catalog, stored);
                 }
                 for (String name : names) {
                     try (Statement st = c.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + schemaAsStored + "\".\"" + name + "\"")) {
+                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + stored + "\".\"" + name + "\"")) {
                         rs.next();
                         counts.put(schema + "." + name.toLowerCase(), rs.getLong(1));
                     }

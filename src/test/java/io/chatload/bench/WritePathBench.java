@@ -127,6 +127,7 @@ public final class WritePathBench {
             }
             long start = System.nanoTime();
             long cpuStart = JdbcCeiling.processCpuNanos();
+            long threadCpuStart = JdbcCeiling.threadCpuNanos();
             destination.ledger().started(CHAPORT, loadId);
             destination.ledger().started(CHATFORMA, loadId);
             for (Tree tree : trees) {
@@ -160,6 +161,7 @@ public final class WritePathBench {
             destination.ledger().finished(CHATFORMA, loadId, LoadStatus.COMPLETED, rows.getOrDefault(CHATFORMA, Map.of()), null);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (JdbcCeiling.processCpuNanos() - cpuStart) / 1e9;
+            double threadCpu = (JdbcCeiling.threadCpuNanos() - threadCpuStart) / 1e9;
             if (sampler != null) {
                 sampler.stop();
             }
@@ -168,6 +170,9 @@ public final class WritePathBench {
             System.out.println("WRITE_RECORDS=" + records);
             System.out.println("WRITE_SECONDS=" + seconds);
             System.out.println("WRITE_CPU_SECONDS=" + cpu); // this JVM's CPU time over the same span (all threads)
+            if (pool == null) { // the feeding thread's own CPU time: no JIT or GC threads, no time waiting for a core
+                System.out.println("WRITE_THREAD_CPU_SECONDS=" + threadCpu);
+            }
             if (sampler != null) {
                 sampler.report();
             }

@@ -23,6 +23,17 @@ public final class Shake128 {
         18, 2, 61, 56, 14,
     };
 
+    /** Where the pi step moves lane x + 5y: to lane y + 5((2x + 3y) mod 5). */
+    private static final int[] PI_TARGET = new int[25];
+
+    static {
+        for (int x = 0; x < 5; x++) {
+            for (int y = 0; y < 5; y++) {
+                PI_TARGET[x + 5 * y] = y + 5 * ((2 * x + 3 * y) % 5);
+            }
+        }
+    }
+
     private Shake128() {
     }
 
@@ -57,28 +68,41 @@ public final class Shake128 {
         }
     }
 
+    /** Keccak-f[1600]: theta and chi unrolled over a row of five lanes, rho and pi through the tables above. */
     private static void permute(long[] a) {
-        long[] c = new long[5];
         long[] b = new long[25];
         for (long roundConstant : ROUND_CONSTANTS) {
-            for (int x = 0; x < 5; x++) {
-                c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
+            long c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
+            long c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
+            long c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];
+            long c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];
+            long c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];
+            long d0 = c4 ^ Long.rotateLeft(c1, 1);
+            long d1 = c0 ^ Long.rotateLeft(c2, 1);
+            long d2 = c1 ^ Long.rotateLeft(c3, 1);
+            long d3 = c2 ^ Long.rotateLeft(c4, 1);
+            long d4 = c3 ^ Long.rotateLeft(c0, 1);
+            for (int y = 0; y < 25; y += 5) {
+                a[y] ^= d0;
+                a[y + 1] ^= d1;
+                a[y + 2] ^= d2;
+                a[y + 3] ^= d3;
+                a[y + 4] ^= d4;
             }
-            for (int x = 0; x < 5; x++) {
-                long d = c[(x + 4) % 5] ^ Long.rotateLeft(c[(x + 1) % 5], 1);
-                for (int y = 0; y < 25; y += 5) {
-                    a[x + y] ^= d;
-                }
-            }
-            for (int x = 0; x < 5; x++) {
-                for (int y = 0; y < 5; y++) {
-                    b[y + 5 * ((2 * x + 3 * y) % 5)] = Long.rotateLeft(a[x + 5 * y], ROTATIONS[x + 5 * y]);
-                }
+            for (int lane = 0; lane < 25; lane++) {
+                b[PI_TARGET[lane]] = Long.rotateLeft(a[lane], ROTATIONS[lane]);
             }
             for (int y = 0; y < 25; y += 5) {
-                for (int x = 0; x < 5; x++) {
-                    a[x + y] = b[x + y] ^ (~b[(x + 1) % 5 + y] & b[(x + 2) % 5 + y]);
-                }
+                long b0 = b[y];
+                long b1 = b[y + 1];
+                long b2 = b[y + 2];
+                long b3 = b[y + 3];
+                long b4 = b[y + 4];
+                a[y] = b0 ^ (~b1 & b2);
+                a[y + 1] = b1 ^ (~b2 & b3);
+                a[y + 2] = b2 ^ (~b3 & b4);
+                a[y + 3] = b3 ^ (~b4 & b0);
+                a[y + 4] = b4 ^ (~b0 & b1);
             }
             a[0] ^= roundConstant;
         }
