@@ -45,15 +45,7 @@ final class Database {
 
     /** A connection in auto-commit mode (pooled connections may come back without it); the caller closes it. */
     Connection open() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            dialect.configureSession(connection);
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return dialect.open(dataSource);
     }
 
     /**

@@ -105,6 +105,22 @@ public interface Dialect {
     default void configureSession(Connection connection) throws SQLException {
     }
 
+    /**
+     * A connection with this dialect's session settings, in auto-commit mode (pooled connections may come back
+     * without it); the caller closes it.
+     */
+    default Connection open(javax.sql.DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            configureSession(connection);
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     default String createSchema(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + quoteSchema(schema);
     }

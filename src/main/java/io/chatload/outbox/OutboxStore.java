@@ -212,15 +212,7 @@ final class OutboxStore {
     }
 
     private Connection open() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            dialect.configureSession(connection);
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return dialect.open(dataSource);
     }
 
     private <T> T inTransaction(Work<T> work) throws SQLException {

@@ -19,15 +19,7 @@ final class Tables {
 
     /** A connection in auto-commit mode with the dialect's session settings, as the loader's own connections have. */
     static Connection open(DataSource dataSource, Dialect dialect) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            dialect.configureSession(connection);
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return dialect.open(dataSource);
     }
 
     static boolean exists(Connection connection, Dialect dialect, String schema, String table) throws SQLException {
