@@ -52,15 +52,23 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   REQUESTS+=("$(sandbox_requests "$PORT")")
   if [[ $round -eq 1 && -n "${PROFILE:-}" ]]; then
-    jcmd "$RUN_PID" JFR.start name=rerun settings=profile filename="$WORK/rerun.jfr" >/dev/null
+    # JFR's profile settings with Java samples every 1 ms instead of 10-20: a warm round is a few hundred ms
+    python3 - "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" "$WORK/rerun.jfc" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+s = re.sub(r'(<event name="jdk.ExecutionSample">.*?<setting name="period"[^>]*>)[^<]*', r'\g<1>1 ms', s, flags=re.S)
+open(sys.argv[2], 'w').write(s)
+PY
+    jcmd "$RUN_PID" JFR.start name=rerun settings="$WORK/rerun.jfc" filename="$WORK/rerun.jfr" >/dev/null
   fi
 done
 if [[ -n "${PROFILE:-}" ]]; then jcmd "$RUN_PID" JFR.stop name=rerun >/dev/null; fi
-grep -c "FAILED" "$LOG" >/dev/null && grep "FAILED" "$LOG" >&2 || true
-stop_run
+grep "FAILED" "$LOG" >&2 || true
 
-# each load by the ledger, rounds by start time (a round's loads start within a few seconds of each other)
+# each load by the ledger, read while run still holds the file (through its H2 share: a commit of the last load
+# was missing from the file after a SIGTERM), rounds by start time (a round's loads start within a few seconds)
 CHATLOAD_DB_URL="$DB" CHATLOAD_ROUTES="$ROUTES" java -jar "$JAR" sql --csv "SELECT load_id, started_at, finished_at FROM chaport_data._chatload_loads UNION ALL SELECT load_id, started_at, finished_at FROM chatforma_data._chatload_loads ORDER BY 2" >"$WORK/rerun-ledger.csv"
+stop_run
 python3 - "$WORK/rerun-ledger.csv" "$INTERVAL" "${REQUESTS[*]}" <<'PY' | tee "$WORK/rerun-rounds.txt"
 import csv, datetime, sys
 def p(s):
@@ -71,6 +79,9 @@ def p(s):
 rows = [r for r in csv.reader(open(sys.argv[1])) if r and r[0] != "load_id"]
 loads = {}
 for load_id, start, end in rows:  # a load touching both schemas has a row in each: its span over both
+    if not end.strip().strip('"'):
+        print(f"load {load_id} has no finish time in the ledger: left out", file=sys.stderr)
+        continue
     a, b = p(start), p(end)
     s, e = loads.get(load_id, (a, b))
     loads[load_id] = (min(s, a), max(e, b))
@@ -89,6 +100,9 @@ for i, r in enumerate(rounds):
     req = requests[i] - (requests[i - 1] if i else 0) if i < len(requests) else -1
     if i == 0:
         full, full_req = span, req
+        if span > float(sys.argv[2]) - 5:
+            sys.exit(f"the full crawl took {span:.1f} s, too close to the {sys.argv[2]} s interval: its roots' next"
+                     " firings overlapped it; run again with a longer interval (the 4th argument)")
         print(f"round 1 (full crawl): {len(r)} loads, {req} requests, span {span:.3f} s, sum of loads {total:.3f} s")
     else:
         print(f"round {i + 1} (warm re-run): {len(r)} loads, {req} requests ({100 * req / full_req:.2f} %),"
