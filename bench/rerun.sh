@@ -43,6 +43,14 @@ done
 ROOTS=$(grep -c " scheduled: " "$LOG")
 echo "roots scheduled every ${INTERVAL} s: $ROOTS"
 
+# chatload's CPU time (user + system, clock ticks of /proc/<pid>/stat) every 50 ms: what a round cost in CPU, a
+# figure that, unlike its wall time, other work on the machine hardly moves
+TICKS=$(getconf CLK_TCK)
+while kill -0 "$RUN_PID" 2>/dev/null; do
+  echo "$(date +%s.%N) $(cut -d' ' -f14,15 "/proc/$RUN_PID/stat" 2>/dev/null)"
+  sleep 0.05
+done >"$WORK/rerun-cpu.txt" &
+
 REQUESTS=()
 for round in $(seq 1 "$ROUNDS"); do
   for _ in $(seq 1 $((INTERVAL * 40))); do
@@ -69,7 +77,7 @@ grep "FAILED" "$LOG" >&2 || true
 # was missing from the file after a SIGTERM), rounds by start time (a round's loads start within a few seconds)
 CHATLOAD_DB_URL="$DB" CHATLOAD_ROUTES="$ROUTES" java -jar "$JAR" sql --csv "SELECT load_id, started_at, finished_at FROM chaport_data._chatload_loads UNION ALL SELECT load_id, started_at, finished_at FROM chatforma_data._chatload_loads ORDER BY 2" >"$WORK/rerun-ledger.csv"
 stop_run
-python3 - "$WORK/rerun-ledger.csv" "$INTERVAL" "${REQUESTS[*]}" <<'PY' | tee "$WORK/rerun-rounds.txt"
+python3 - "$WORK/rerun-ledger.csv" "$INTERVAL" "${REQUESTS[*]}" "$WORK/rerun-cpu.txt" "$TICKS" <<'PY' | tee "$WORK/rerun-rounds.txt"
 import csv, datetime, sys
 def p(s):
     s = s.strip().strip('"').replace(" ", "T", 1)
@@ -92,22 +100,34 @@ for s, e in sorted(loads.values()):
     else:
         rounds.append([(s, e)])
 requests = [int(x) for x in sys.argv[3].split()]
+cpu = []
+for line in open(sys.argv[4]):
+    parts = line.split()
+    if len(parts) == 3:
+        cpu.append((float(parts[0]), (int(parts[1]) + int(parts[2])) / int(sys.argv[5])))
+def cpu_between(s, e):  # the last sample before the start to the first after the finish
+    a, b = s.timestamp(), e.timestamp()
+    before = [c for t, c in cpu if t <= a]
+    after = [c for t, c in cpu if t >= b]
+    return after[0] - before[-1] if before and after else float("nan")
 full = None
 for i, r in enumerate(rounds):
     span = (max(e for _, e in r) - min(s for s, _ in r)).total_seconds()
     total = sum((e - s).total_seconds() for s, e in r)
     slowest = max((e - s).total_seconds() for s, e in r)
     req = requests[i] - (requests[i - 1] if i else 0) if i < len(requests) else -1
+    used = cpu_between(min(s for s, _ in r), max(e for _, e in r))
     if i == 0:
-        full, full_req = span, req
+        full, full_req, full_cpu = span, req, used
         if span > float(sys.argv[2]) - 5:
             sys.exit(f"the full crawl took {span:.1f} s, too close to the {sys.argv[2]} s interval: its roots' next"
                      " firings overlapped it; run again with a longer interval (the 4th argument)")
-        print(f"round 1 (full crawl): {len(r)} loads, {req} requests, span {span:.3f} s, sum of loads {total:.3f} s")
+        print(f"round 1 (full crawl): {len(r)} loads, {req} requests, span {span:.3f} s, sum of loads {total:.3f} s, CPU {used:.2f} s")
     else:
         print(f"round {i + 1} (warm re-run): {len(r)} loads, {req} requests ({100 * req / full_req:.2f} %),"
               f" span {span:.3f} s = {100 * span / full:.2f} % of the full crawl (goal <= 2 %:"
-              f" {'MET' if span <= 0.02 * full else 'NOT MET'}), slowest load {slowest:.3f} s, sum of loads {total:.3f} s")
+              f" {'MET' if span <= 0.02 * full else 'NOT MET'}), slowest load {slowest:.3f} s, sum of loads {total:.3f} s,"
+              f" CPU {used:.2f} s = {100 * used / full_cpu:.2f} % of the full crawl's")
 PY
 
 # the cold re-run of the same database, and a bare JVM start, for comparison
