@@ -183,8 +183,13 @@ final class SchemaRegistry {
             return work.run();
         } catch (SQLException e) {
             boolean stale = false;
-            for (String schema : new LinkedHashSet<>(schemas)) {
-                stale |= revalidate(schema);
+            try {
+                for (String schema : new LinkedHashSet<>(schemas)) {
+                    stale |= revalidate(schema);
+                }
+            } catch (SQLException unreadable) { // the database is gone, say: the work's own failure tells more
+                e.addSuppressed(unreadable);
+                throw e;
             }
             if (!stale) {
                 throw e;
