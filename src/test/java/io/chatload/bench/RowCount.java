@@ -22,7 +22,15 @@ public final class RowCount {
         try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
             DatabaseMetaData meta = c.getMetaData();
             for (String schema : List.of("chaport_data", "chatforma_data")) {
-                String s = meta.storesUpperCaseIdentifiers() ? schema.toUpperCase() : schema;
+                // as stored: chatload writes H2 in lower case, which a plain URL's metadata folds to upper case
+                String s = schema;
+                try (ResultSet rs = meta.getSchemas()) {
+                    while (rs.next()) {
+                        if (rs.getString("TABLE_SCHEM").equalsIgnoreCase(schema)) {
+                            s = rs.getString("TABLE_SCHEM");
+                        }
+                    }
+                }
                 List<String> names = new ArrayList<>();
                 try (ResultSet rs = meta.getTables(null, s, "%", new String[] {"TABLE", "BASE TABLE"})) {
                     while (rs.next()) {
@@ -34,7 +42,7 @@ public final class RowCount {
                 }
                 for (String name : names) {
                     try (Statement st = c.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + schema + ".\"" + name + "\"")) {
+                         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + s + "\".\"" + name + "\"")) {
                         rs.next();
                         counts.put(schema + "." + name.toLowerCase(), rs.getLong(1));
                     }
