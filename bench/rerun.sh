@@ -31,6 +31,13 @@ CHATFORMA_BASE_URL="http://127.0.0.1:$PORT/chatforma/public/v1" CHATFORMA_API_KE
 CHAPORT_REQUESTS_PER_SECOND=0 CHATFORMA_REQUESTS_PER_SECOND=0 CHATLOAD_DB_URL="$DB" CHATLOAD_ROUTES="$ROUTES" \
   java -Dchatload.management.port="$MGMT_PORT" -jar "$JAR" run >"$LOG" 2>&1 &
 RUN_PID=$!
+# chatload's CPU time (user + system, clock ticks of /proc/<pid>/stat) every 50 ms: what a round cost in CPU, a
+# figure that, unlike its wall time, other work on the machine hardly moves
+TICKS=$(getconf CLK_TCK)
+while kill -0 "$RUN_PID" 2>/dev/null; do
+  echo "$(date +%s.%N) $(cut -d' ' -f14,15 "/proc/$RUN_PID/stat" 2>/dev/null)"
+  sleep 0.05
+done >"$WORK/rerun-cpu.txt" &
 stop_run() { kill "$RUN_PID" 2>/dev/null || true; wait "$RUN_PID" 2>/dev/null || true; }
 trap 'stop_run; stop_sandboxes' EXIT
 
@@ -42,14 +49,6 @@ for _ in $(seq 1 240); do
 done
 ROOTS=$(grep -c " scheduled: " "$LOG")
 echo "roots scheduled every ${INTERVAL} s: $ROOTS"
-
-# chatload's CPU time (user + system, clock ticks of /proc/<pid>/stat) every 50 ms: what a round cost in CPU, a
-# figure that, unlike its wall time, other work on the machine hardly moves
-TICKS=$(getconf CLK_TCK)
-while kill -0 "$RUN_PID" 2>/dev/null; do
-  echo "$(date +%s.%N) $(cut -d' ' -f14,15 "/proc/$RUN_PID/stat" 2>/dev/null)"
-  sleep 0.05
-done >"$WORK/rerun-cpu.txt" &
 
 REQUESTS=()
 for round in $(seq 1 "$ROUNDS"); do

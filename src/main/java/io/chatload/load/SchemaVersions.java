@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The table {@code <schema>._dlt_version}: a row per version of dlt's stored schema, written in the transaction of the
@@ -60,7 +61,7 @@ final class SchemaVersions {
         hints.putAll(written);
         long version = latest == null ? 1 : latest.version();
         List<String> previous = latest == null ? List.of() : latest.previousHashes();
-        Inputs inputs = new Inputs(schema, version, previous, List.copyOf(tables), Map.copyOf(hints), naming.name());
+        Inputs inputs = new Inputs(schema, version, previous, Set.copyOf(tables), Map.copyOf(hints), naming.name());
         Hashed last;
         synchronized (this) {
             last = hashed.get(schema);
@@ -98,8 +99,8 @@ final class SchemaVersions {
         return hash;
     }
 
-    /** Everything a schema's hash is made of. */
-    private record Inputs(String schema, long version, List<String> previous, List<TableSchema> tables,
+    /** Everything a schema's hash is made of; the tables in any order (the registry's order may change, the hash does not). */
+    private record Inputs(String schema, long version, List<String> previous, Set<TableSchema> tables,
                           Map<String, StoredSchema.TableHints> hints, String naming) {
     }
 
