@@ -96,6 +96,24 @@ total_rows() {
     java -cp "$CP" io.chatload.bench.RowCount "$1" "${DB_USER:-}" "${DB_PASSWORD:-}"
 }
 
+# live_sample PID: one sample of chatload's live heap into $SAMPLES (jcmd GC.class_histogram runs a full GC first)
+live_sample() { jcmd "$1" GC.class_histogram >"$SAMPLES/$(date +%s%N).txt" 2>/dev/null; }
+
+# peak_live_heap DIR: "<MB> <samples> <file>" of the largest histogram total among the samples in DIR
+peak_live_heap() {
+  python3 - "$1" <<'PY'
+import os, re, sys
+best, best_file, n = 0, '', 0
+for f in sorted(os.listdir(sys.argv[1])):
+    m = re.search(r'^Total\s+\d+\s+(\d+)', open(os.path.join(sys.argv[1], f)).read(), re.M)
+    if m:
+        n += 1
+        if int(m.group(1)) > best:
+            best, best_file = int(m.group(1)), f
+print(f'{best / 1048576:.1f}', n, best_file)
+PY
+}
+
 ratio() { python3 -c "print(f'{$1/$2:.3f}')"; }
 verdict() { python3 -c "print('MET' if $1 else 'NOT MET')"; }
 

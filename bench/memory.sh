@@ -32,9 +32,6 @@ fresh_db() { # label
 }
 if [[ $MEM_DB == postgres ]]; then export DB_USER=postgres DB_PASSWORD=; fi
 
-# one live-set sample of chatload (pid $1) into $SAMPLES
-live_sample() { jcmd "$1" GC.class_histogram >"$SAMPLES/$(date +%s%N).txt" 2>/dev/null; }
-
 measure() { # visitors label
   local visitors=$1 label=$2
   rm -f "$WORK/mem-$label.gc.log"
@@ -48,18 +45,7 @@ measure() { # visitors label
   local counts; counts=$(total_rows "$db")
   local events; events=$(sed -n 's/^CHAT_EVENTS=//p' <<<"$counts")
   local rows; rows=$(sed -n 's/^TOTAL_ROWS=//p' <<<"$counts")
-  read -r live samples peak < <(python3 - "$SAMPLES" <<'PY'
-import os, re, sys
-best, best_file, n = 0, '', 0
-for f in sorted(os.listdir(sys.argv[1])):
-    m = re.search(r'^Total\s+\d+\s+(\d+)', open(os.path.join(sys.argv[1], f)).read(), re.M)
-    if m:
-        n += 1
-        if int(m.group(1)) > best:
-            best, best_file = int(m.group(1)), f
-print(f'{best / 1048576:.1f}', n, best_file)
-PY
-)
+  read -r live samples peak < <(peak_live_heap "$SAMPLES")
   [[ -n "${peak:-}" ]] && cp "$SAMPLES/$peak" "$WORK/mem-$label.peak-histo.txt"
   rm -rf "$SAMPLES"
   read -r after before gcs < <(python3 - "$WORK/mem-$label.gc.log" <<'PY'

@@ -8,7 +8,6 @@ import io.chatload.text.PrintableText;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,9 +74,7 @@ public final class Load {
         }
         Map<String, String> known = cursors.get(spec.id());
         if (known == null) {
-            Map<String, String> read = new HashMap<>(state.cursors(spec.schema(), spec.name()));
-            state.cursor(spec.schema(), spec.name(), "").ifPresent(watermark -> read.put("", watermark));
-            known = Map.copyOf(read);
+            known = Map.copyOf(state.allCursors(spec.schema(), spec.name()));
             cursors.putIfAbsent(spec.id(), known);
         }
         return known;
@@ -140,14 +137,20 @@ public final class Load {
      */
     public synchronized LoadSummary finish(StateStore state) {
         List<String> ledgerErrors = new ArrayList<>();
+        Map<String, List<StateStore.Outcome>> bySchema = new LinkedHashMap<>();
         for (ResourceOutcome o : outcomes.values()) {
             String name = o.resource().substring(o.resource().indexOf('.') + 1);
-            try {
-                state.recordOutcome(o.schema(), name, id, !o.failed(), o.failed() ? errorText(o) : null);
-            } catch (SQLException e) {
-                ledgerErrors.add("the state of " + o.resource() + " could not be recorded: " + PrintableText.escape(e.getMessage()));
-            }
+            bySchema.computeIfAbsent(o.schema(), s -> new ArrayList<>())
+                    .add(new StateStore.Outcome(name, !o.failed(), o.failed() ? errorText(o) : null));
         }
+        bySchema.forEach((schema, ended) -> { // one transaction per schema, not one per resource
+            try {
+                state.recordOutcomes(schema, id, ended);
+            } catch (SQLException e) {
+                ledgerErrors.add("the state of " + String.join(", ", ended.stream().map(StateStore.Outcome::resource).toList())
+                        + " in " + schema + " could not be recorded: " + PrintableText.escape(e.getMessage()));
+            }
+        });
         for (String schema : schemas) {
             Map<String, Long> rows = new TreeMap<>();
             List<String> errors = new ArrayList<>();

@@ -52,6 +52,13 @@ final class BatchTransactions {
      * @throws SchemaContractException when a contract freezes a change the rows need: nothing is written
      */
     Flushed flush(List<PendingTable> tables, Map<String, List<StateEntry>> entries) throws SQLException {
+        List<String> schemas = new ArrayList<>(entries.keySet());
+        tables.forEach(table -> schemas.add(table.ref().schema()));
+        // a table a user dropped since this process last wrote it is made again (see SchemaRegistry#retryingStale)
+        return registry.retryingStale(schemas, () -> flushOnce(tables, entries));
+    }
+
+    private Flushed flushOnce(List<PendingTable> tables, Map<String, List<StateEntry>> entries) throws SQLException {
         ensureSchemas(tables.stream().map(table -> table.ref().schema()).toList());
         ensureSchemas(entries.keySet());
         List<TableWrite> writes = new ArrayList<>();
@@ -81,6 +88,12 @@ final class BatchTransactions {
 
     /** Swaps the staged rows of the REPLACE tables into their live tables, with the state entries, in one transaction. */
     void swap(Collection<TableRef> roots, Map<String, List<StateEntry>> entries) throws SQLException {
+        List<String> schemas = new ArrayList<>(entries.keySet());
+        roots.forEach(root -> schemas.add(root.schema()));
+        registry.retryingStale(schemas, () -> swapOnce(roots, entries));
+    }
+
+    private Void swapOnce(Collection<TableRef> roots, Map<String, List<StateEntry>> entries) throws SQLException {
         List<Staging.Family> families = staging.families(roots);
         ensureSchemas(entries.keySet());
         db.inTransaction(connection -> {
@@ -88,6 +101,7 @@ final class BatchTransactions {
             writeState(connection, entries);
             return null;
         });
+        return null;
     }
 
     /**

@@ -8,13 +8,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Reads which tables and columns a schema has, with names given back as dlt names. */
 final class Catalog {
     private final Database db;
+    private final AtomicLong reads = new AtomicLong();
 
     Catalog(Database db) {
         this.db = db;
+    }
+
+    /** Queries of tables and columns made so far. */
+    long reads() {
+        return reads.get();
     }
 
     /** A table: its dlt name, its name as stored (for quoting it exactly), its columns in order. */
@@ -43,6 +50,7 @@ final class Catalog {
     }
 
     private Map<String, StoredTable> read(String schema, String table) throws SQLException {
+        reads.incrementAndGet();
         Dialect dialect = db.dialect();
         Map<String, StoredTable> tables = new LinkedHashMap<>();
         try (Connection connection = db.open();

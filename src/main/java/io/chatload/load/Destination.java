@@ -141,6 +141,11 @@ public final class Destination implements AutoCloseable {
         return state;
     }
 
+    /** How many times the tables' layout was read from the database's catalog (for tests of the cache). */
+    long catalogReads() {
+        return registry.catalogReads();
+    }
+
     /** Tables of a schema with row counts and columns: data tables first, then the _dlt_/_chatload_ ones. */
     public List<TableInfo> tables(String schema) throws SQLException {
         String name = naming.normalizeTableIdentifier(schema);

@@ -42,15 +42,17 @@ public final class LoadLedger {
     /** Records the load as RUNNING (again, if it was recorded before). */
     public void started(String schema, String loadId) throws SQLException {
         String name = naming.normalizeTableIdentifier(schema);
-        registry.ensureSchema(name, true);
-        OffsetDateTime now = now();
         Dialect dialect = db.dialect();
-        db.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, ALL, List.of("load_id")))) {
-                bindRow(dialect, statement, loadId, name, LoadStatus.RUNNING, now, null, null, null);
-                statement.executeUpdate();
-            }
-            return null;
+        registry.retryingStale(List.of(name), () -> {
+            registry.ensureSchema(name, true);
+            OffsetDateTime now = now();
+            return db.inTransaction(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, ALL, List.of("load_id")))) {
+                    bindRow(dialect, statement, loadId, name, LoadStatus.RUNNING, now, null, null, null);
+                    statement.executeUpdate();
+                }
+                return null;
+            });
         });
     }
 
@@ -59,33 +61,35 @@ public final class LoadLedger {
             throws SQLException {
         String error = PrintableText.escape(errorText); // carries API text, which show and sql print
         String name = naming.normalizeTableIdentifier(schema);
-        registry.ensureSchema(name, true);
-        OffsetDateTime now = now();
         String counts = Json.write(rowsPerTable == null ? Map.of() : new LinkedHashMap<>(rowsPerTable));
         Dialect dialect = db.dialect();
         String update = "UPDATE " + dialect.table(name, TABLE) + " SET " + dialect.quote("status") + " = ?, "
                 + dialect.quote("finished_at") + " = ?, " + dialect.quote("rows_per_table") + " = ?, "
                 + dialect.quote("error") + " = ? WHERE " + dialect.quote("load_id") + " = ?";
-        List<TableSchema> tables = registry.all(name); // not from inside the transaction: see SchemaVersions#record
-        db.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(update)) {
-                statement.setString(1, status.name());
-                dialect.bind(statement, 2, now, DataType.TIMESTAMP);
-                statement.setString(3, counts);
-                statement.setString(4, error);
-                statement.setString(5, loadId);
-                if (statement.executeUpdate() == 0) {
-                    // finished without started: the load's start is unknown, so it counts as starting now
-                    try (PreparedStatement insert = connection.prepareStatement(dialect.insert(name, TABLE, ALL))) {
-                        bindRow(dialect, insert, loadId, name, status, now, now, counts, error);
-                        insert.executeUpdate();
+        registry.retryingStale(List.of(name), () -> {
+            registry.ensureSchema(name, true);
+            OffsetDateTime now = now();
+            List<TableSchema> tables = registry.all(name); // not from inside the transaction: see SchemaVersions#record
+            return db.inTransaction(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(update)) {
+                    statement.setString(1, status.name());
+                    dialect.bind(statement, 2, now, DataType.TIMESTAMP);
+                    statement.setString(3, counts);
+                    statement.setString(4, error);
+                    statement.setString(5, loadId);
+                    if (statement.executeUpdate() == 0) {
+                        // finished without started: the load's start is unknown, so it counts as starting now
+                        try (PreparedStatement insert = connection.prepareStatement(dialect.insert(name, TABLE, ALL))) {
+                            bindRow(dialect, insert, loadId, name, status, now, now, counts, error);
+                            insert.executeUpdate();
+                        }
                     }
                 }
-            }
-            if (status == LoadStatus.COMPLETED) {
-                completed(connection, dialect, name, tables, loadId, now);
-            }
-            return null;
+                if (status == LoadStatus.COMPLETED) {
+                    completed(connection, dialect, name, tables, loadId, now);
+                }
+                return null;
+            });
         });
     }
 

@@ -4,10 +4,12 @@ import io.chatload.load.naming.NamingConvention;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Destination's knowledge of its tables, loaded from metadata when a schema is first used (another run may
  * have made them), and the only place that changes them. DDL is serialised here because writers run in parallel,
- * and happens before any data transaction opens (H2 and MariaDB commit DDL implicitly). Tables and columns are only
- * ever added, so a column set seen once stays valid. Another process may add the same ones meanwhile: DDL that fails
- * is forgiven when the database, read again, has what it was to make.
+ * and happens before any data transaction opens (H2 and MariaDB commit DDL implicitly). chatload only ever adds tables
+ * and columns, so a column set seen once stays valid for the process's life, and a load of known tables reads no
+ * metadata. Another process may add the same ones meanwhile: DDL that fails is forgiven when the database, read
+ * again, has what it was to make. A user may drop a table or column between two loads of a long-lived process: work
+ * that fails is run once more when the schema, read again, is not what was known ({@link #retryingStale}).
  */
 final class SchemaRegistry {
     private final Database db;
@@ -36,6 +40,12 @@ final class SchemaRegistry {
     private final Map<String, Map<String, TableSchema>> schemas = new HashMap<>();
     /** Schemas (with "+system" when the bookkeeping tables were made too) created by this registry; guarded by this. */
     private final Set<String> ensured = new HashSet<>();
+
+    /** Work on tables as this registry knows them, run again when they turn out to be stale. */
+    @FunctionalInterface
+    interface TableWork<T> {
+        T run() throws SQLException;
+    }
 
     SchemaRegistry(Database db, NamingConvention naming, List<TableDefinition> systemTables, Upgrade upgrade) {
         this.db = db;
@@ -161,6 +171,47 @@ final class SchemaRegistry {
         }
         addColumns(schema, current, missing, List.of());
         return cached(schema, like.name());
+    }
+
+    /**
+     * Runs {@code work}; when it fails and a schema it used turns out to differ from what this registry knew (a table
+     * or column dropped, a schema dropped, by a user between two loads), the new layout is taken and {@code work} runs
+     * once more, so it can make again what is missing. Nothing is read from the catalog unless {@code work} fails.
+     */
+    <T> T retryingStale(Collection<String> schemas, TableWork<T> work) throws SQLException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            boolean stale = false;
+            try {
+                for (String schema : new LinkedHashSet<>(schemas)) {
+                    stale |= revalidate(schema);
+                }
+            } catch (SQLException unreadable) { // the database is gone, say: the work's own failure tells more
+                e.addSuppressed(unreadable);
+                throw e;
+            }
+            if (!stale) {
+                throw e;
+            }
+            return work.run();
+        }
+    }
+
+    /** Reads the schema's tables again; true when they differ from what was known (the bookkeeping tables are then checked again). */
+    private synchronized boolean revalidate(String schema) throws SQLException {
+        Map<String, TableSchema> known = schemas.remove(schema);
+        if (known == null || known.equals(tables(schema))) {
+            return false;
+        }
+        ensured.remove(schema);
+        ensured.remove(schema + "+system");
+        return true;
+    }
+
+    /** How many times the catalog was read: a load of tables already known reads it not once. */
+    long catalogReads() {
+        return catalog.reads();
     }
 
     /** The table as known (absent if unknown). */

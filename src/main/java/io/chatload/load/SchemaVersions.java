@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The table {@code <schema>._dlt_version}: a row per version of dlt's stored schema, written in the transaction of the
@@ -29,6 +30,11 @@ final class SchemaVersions {
     private final Clock clock;
     /** Stored versions by hash: each one's JSON is read and parsed once. Guarded by this. */
     private final Map<String, Known> known = new HashMap<>();
+    /**
+     * By schema, the last schema hashed and its hash: a flush or load end that finds its tables as the latest version
+     * has them (every unchanged load does) skips building and hashing dlt's schema JSON. Guarded by this.
+     */
+    private final Map<String, Hashed> hashed = new HashMap<>();
 
     SchemaVersions(Database db, Clock clock) {
         this.db = db;
@@ -55,8 +61,19 @@ final class SchemaVersions {
         hints.putAll(written);
         long version = latest == null ? 1 : latest.version();
         List<String> previous = latest == null ? List.of() : latest.previousHashes();
+        Inputs inputs = new Inputs(schema, version, previous, Set.copyOf(tables), Map.copyOf(hints), naming.name());
+        Hashed last;
+        synchronized (this) {
+            last = hashed.get(schema);
+        }
+        if (latest != null && last != null && last.inputs().equals(inputs) && latest.hash().equals(last.hash())) {
+            return last.hash(); // the schema as the latest version stored it: no need to hash it again
+        }
         Map<String, Object> stored = StoredSchema.of(schema, version, previous, tables, hints, naming);
         String hash = (String) stored.get("version_hash");
+        synchronized (this) {
+            hashed.put(schema, new Hashed(inputs, hash));
+        }
         if (latest != null && latest.hash().equals(hash)) {
             return hash;
         }
@@ -80,6 +97,14 @@ final class SchemaVersions {
             known.put(hash, known(stored));
         }
         return hash;
+    }
+
+    /** Everything a schema's hash is made of; the tables in any order (the registry's order may change, the hash does not). */
+    private record Inputs(String schema, long version, List<String> previous, Set<TableSchema> tables,
+                          Map<String, StoredSchema.TableHints> hints, String naming) {
+    }
+
+    private record Hashed(Inputs inputs, String hash) {
     }
 
     private record Latest(long version, String hash, List<String> previousHashes, Map<String, StoredSchema.TableHints> hints) {

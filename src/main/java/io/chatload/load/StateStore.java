@@ -40,21 +40,19 @@ public final class StateStore {
     /** The stored cursor of a resource ({@code parentKey} "" for the resource itself), if any. */
     public Optional<String> cursor(String schema, String resource, String parentKey) throws SQLException {
         String name = naming.normalizeTableIdentifier(schema);
-        if (!registry.exists(name, TABLE)) {
-            return Optional.empty();
-        }
         Dialect dialect = db.dialect();
         String sql = "SELECT " + dialect.quote("cursor_value") + " FROM " + dialect.table(name, TABLE) + " WHERE "
                 + dialect.quote("resource") + " = ? AND " + dialect.quote("parent_key") + " = ?";
-        return db.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, resource);
-                statement.setString(2, parentKey == null ? "" : parentKey);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
+        return registry.retryingStale(List.of(name), () -> !registry.exists(name, TABLE) ? Optional.<String>empty()
+                : db.inTransaction(connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        statement.setString(1, resource);
+                        statement.setString(2, parentKey == null ? "" : parentKey);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
+                        }
+                    }
+                }));
     }
 
     /**
@@ -62,54 +60,80 @@ public final class StateStore {
      * parents changed since. The resource's own cursor (parent key "") is not among them.
      */
     public Map<String, String> cursors(String schema, String resource) throws SQLException {
+        return cursors(schema, resource, false);
+    }
+
+    /**
+     * Every cursor of a resource, parent key → cursor, its own under parent key "", in one query: what a run of it
+     * needs at its start.
+     */
+    public Map<String, String> allCursors(String schema, String resource) throws SQLException {
+        return cursors(schema, resource, true);
+    }
+
+    private Map<String, String> cursors(String schema, String resource, boolean withOwn) throws SQLException {
         String name = naming.normalizeTableIdentifier(schema);
-        if (!registry.exists(name, TABLE)) {
-            return new LinkedHashMap<>();
-        }
         Dialect dialect = db.dialect();
         String parentKey = dialect.quote("parent_key");
         String cursor = dialect.quote("cursor_value");
         String sql = "SELECT " + parentKey + ", " + cursor + " FROM " + dialect.table(name, TABLE) + " WHERE "
-                + dialect.quote("resource") + " = ? AND " + parentKey + " <> '' AND " + cursor + " IS NOT NULL ORDER BY "
-                + parentKey;
-        return db.inTransaction(connection -> {
-            Map<String, String> cursors = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, resource);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        cursors.put(rows.getString(1), rows.getString(2));
+                + dialect.quote("resource") + " = ? AND " + (withOwn ? "" : parentKey + " <> '' AND ") + cursor
+                + " IS NOT NULL ORDER BY " + parentKey;
+        return registry.retryingStale(List.of(name), () -> !registry.exists(name, TABLE) ? new LinkedHashMap<>()
+                : db.inTransaction(connection -> {
+                    Map<String, String> cursors = new LinkedHashMap<>();
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        statement.setString(1, resource);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            while (rows.next()) {
+                                cursors.put(rows.getString(1), rows.getString(2));
+                            }
+                        }
                     }
-                }
-            }
-            return cursors;
-        });
+                    return cursors;
+                }));
     }
 
     /** Records the end of a resource run: last_load_id, and last_success_at or last_error_at with last_error. */
     public void recordOutcome(String schema, String resource, String loadId, boolean success, String error)
             throws SQLException {
+        recordOutcomes(schema, loadId, List.of(new Outcome(resource, success, error)));
+    }
+
+    /** How a resource's run (or all its runs in one load) ended: {@code error} is the line a failure leaves. */
+    public record Outcome(String resource, boolean success, String error) {
+    }
+
+    /** Records the ends of several resource runs of one load, in one transaction (see {@link #recordOutcome}). */
+    public void recordOutcomes(String schema, String loadId, List<Outcome> outcomes) throws SQLException {
         String name = naming.normalizeTableIdentifier(schema);
-        registry.ensureSchema(name, true);
         OffsetDateTime now = now();
-        List<String> columns = success
-                ? List.of("resource", "parent_key", "last_load_id", "last_success_at", "updated_at")
-                : List.of("resource", "parent_key", "last_load_id", "last_error_at", "last_error", "updated_at");
         Dialect dialect = db.dialect();
-        db.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(dialect.upsert(name, TABLE, columns, KEY))) {
-                int i = 1;
-                statement.setString(i++, resource);
-                statement.setString(i++, "");
-                statement.setString(i++, loadId);
-                dialect.bind(statement, i++, now, DataType.TIMESTAMP);
-                if (!success) {
-                    statement.setString(i++, PrintableText.escape(error)); // API text: shown by show and sql
+        String succeeded = dialect.upsert(name, TABLE, List.of("resource", "parent_key", "last_load_id", "last_success_at",
+                "updated_at"), KEY);
+        String failed = dialect.upsert(name, TABLE, List.of("resource", "parent_key", "last_load_id", "last_error_at",
+                "last_error", "updated_at"), KEY);
+        registry.retryingStale(List.of(name), () -> {
+            registry.ensureSchema(name, true);
+            return db.inTransaction(connection -> {
+                try (PreparedStatement success = connection.prepareStatement(succeeded);
+                     PreparedStatement failure = connection.prepareStatement(failed)) {
+                    for (Outcome outcome : outcomes) {
+                        PreparedStatement statement = outcome.success() ? success : failure;
+                        int i = 1;
+                        statement.setString(i++, outcome.resource());
+                        statement.setString(i++, "");
+                        statement.setString(i++, loadId);
+                        dialect.bind(statement, i++, now, DataType.TIMESTAMP);
+                        if (!outcome.success()) {
+                            statement.setString(i++, PrintableText.escape(outcome.error())); // API text: shown by show and sql
+                        }
+                        dialect.bind(statement, i, now, DataType.TIMESTAMP);
+                        statement.executeUpdate();
+                    }
                 }
-                dialect.bind(statement, i, now, DataType.TIMESTAMP);
-                statement.executeUpdate();
-            }
-            return null;
+                return null;
+            });
         });
     }
 

@@ -91,6 +91,24 @@ class LedgerAndStateTest extends OnEachDestination {
                 destination.state().cursors("chaport_data", "visitor_chats"));
         assertEquals(Map.of("c1", "other resource"), destination.state().cursors("chaport_data", "chat_events"));
         assertEquals(Map.of(), destination.state().cursors("chaport_data", "operators"), "a resource without cursors");
+        assertEquals(Map.of("v1", "2024-01-01", "v2", "2024-02-02", "v10", "2024-02-10", "", "own cursor, not a parent's"),
+                destination.state().allCursors("chaport_data", "visitor_chats"), "allCursors: the parents' and its own");
+        assertEquals(Map.of(), destination.state().allCursors("nothing_here", "x"));
+    }
+
+    @Test
+    void outcomesOfOneLoadAreRecordedTogether() throws SQLException {
+        StateStore state = destination.state();
+        state.recordOutcomes("chatforma_data", "5", List.of(new StateStore.Outcome("bots", true, null),
+                new StateStore.Outcome("users", false, "HTTP 500 on /bots/1/users"), new StateStore.Outcome("forms", true, null)));
+
+        List<ResourceState> all = state.all("chatforma_data");
+        assertEquals(List.of("bots", "forms", "users"), all.stream().map(ResourceState::resource).toList());
+        assertEquals(List.of("5", "5", "5"), all.stream().map(ResourceState::lastLoadId).toList());
+        assertNotNull(all.get(0).lastSuccessAt());
+        assertNull(all.get(0).lastError());
+        assertNull(all.get(2).lastSuccessAt());
+        assertEquals("HTTP 500 on /bots/1/users", all.get(2).lastError());
     }
 
     @Test

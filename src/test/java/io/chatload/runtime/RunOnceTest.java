@@ -87,6 +87,23 @@ class RunOnceTest {
     }
 
     @Test
+    void whatAUserDropsBetweenTwoLoadsOfOneProcessIsMadeAgain() throws Exception {
+        try (TestPipeline p = pipeline(Map.of())) {
+            assertFalse(p.runOnce().failed());
+            // the same CamelContext and Destination, which remember the tables: a long-lived run between two firings
+            p.destination.query("DROP TABLE chaport_data.operators", 0);
+            p.destination.query("ALTER TABLE chatforma_data.bots DROP COLUMN title", 0);
+            p.destination.query("DROP TABLE chaport_data._chatload_loads", 0);
+            LoadSummary second = p.runOnce();
+            assertFalse(second.failed(), String.join("\n", second.lines()));
+            Truth.assertTableEquals(p.destination.dataSource(), "chaport_data", "operators", "id", sandbox.data().chaportOperators());
+            Truth.assertTableEquals(p.destination.dataSource(), "chatforma_data", "bots", "id", sandbox.data().chatformaBots());
+            assertEquals(List.of(second.loadId()), p.destination.ledger().recent("chaport_data", 10).stream()
+                    .map(LoadRecord::loadId).toList(), "the ledger made again, with the second load");
+        }
+    }
+
+    @Test
     void aRefusedTokenFailsThatSourceInOneLineAndTheOtherSourceStillLoads() throws Exception {
         try (TestPipeline p = pipeline(Map.of("CHAPORT_TOKEN", "wrong-token-123"))) {
             LoadSummary summary = p.runOnce();
