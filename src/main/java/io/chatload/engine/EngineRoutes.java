@@ -39,9 +39,10 @@ final class EngineRoutes extends RouteBuilder {
     private final QueryParents queryParents;
     private final RetryPolicy retry;
     private final RateLimits rateLimits;
+    private final RequestSlots slots;
 
     EngineRoutes(Runs runs, RunLifecycle lifecycle, PageRequests pages, PageFailures failures, RecordSink sink,
-                 FanOut fanOut, QueryParents queryParents, RetryPolicy retry, RateLimits rateLimits) {
+                 FanOut fanOut, QueryParents queryParents, RetryPolicy retry, RateLimits rateLimits, RequestSlots slots) {
         this.runs = runs;
         this.lifecycle = lifecycle;
         this.pages = pages;
@@ -51,6 +52,7 @@ final class EngineRoutes extends RouteBuilder {
         this.queryParents = queryParents;
         this.retry = retry;
         this.rateLimits = rateLimits;
+        this.slots = slots;
     }
 
     @Override
@@ -128,6 +130,7 @@ final class EngineRoutes extends RouteBuilder {
                     .correlationExpression(exchangeProperty(RunExchange.API))
                 .end()
                 .process(pages::passedRateLimit)
+                .process(slots::acquire)
                 .doTry()
                     .toD("${exchangeProperty." + RunExchange.HTTP_COMPONENT + "}://api?disableStreamCache=true")
                     .process(pages::readPage)
@@ -135,6 +138,9 @@ final class EngineRoutes extends RouteBuilder {
                 // retried, so catching it here takes no try away); every other failure goes on to chatload-page
                 .doCatch(HttpOperationFailedException.class).onWhen(failures::skipsNotFound)
                     .process(failures::skipNotFound)
+                // before any retry's wait, in chatload-page: another worker's request goes meanwhile
+                .doFinally()
+                    .process(slots::release)
                 .end();
     }
 

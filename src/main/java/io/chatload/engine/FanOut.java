@@ -10,8 +10,9 @@ import org.apache.camel.Exchange;
 
 /**
  * Runs the resources below a written record: each child resource once for that parent record, in the batch of the
- * tree. A root's records fan out on a bounded pool per source (Camel-managed, {@code chatload.<source>.concurrency}
- * threads), so several parents load at once; deeper levels run in that worker. The record's cursor is stored only
+ * tree. A root's records fan out on a bounded pool per source (Camel-managed, {@link RequestSlots#WORKERS_PER_SLOT}
+ * threads per request the source may have in flight, {@code chatload.<source>.concurrency}), so several parents load
+ * at once; deeper levels run in that worker. The record's cursor is stored only
  * when all its child runs loaded everything.
  */
 final class FanOut {
@@ -62,6 +63,7 @@ final class FanOut {
     /** The source's fan-out pool, shut down with the Camel context. */
     private ExecutorService pool(CamelContext context, String source) {
         return pools.computeIfAbsent(source, s -> context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "chatload-" + s + "-fan-out", catalog.sourceConfig(s).concurrency()));
+                .newFixedThreadPool(this, "chatload-" + s + "-fan-out",
+                        catalog.sourceConfig(s).concurrency() * RequestSlots.WORKERS_PER_SLOT));
     }
 }
