@@ -108,6 +108,11 @@ public final class Load {
         outcomes.merge(outcome.resource(), outcome, ResourceOutcome::plus);
     }
 
+    /** Whether a run of the resource added its outcome. */
+    synchronized boolean recorded(String resource) {
+        return outcomes.containsKey(resource);
+    }
+
     private final java.util.Set<String> refusedSources = ConcurrentHashMap.newKeySet();
 
     /** A source's credential was refused (401/403): its other resources in this load stop at once instead of retrying. */

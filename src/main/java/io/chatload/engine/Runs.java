@@ -4,12 +4,14 @@ import io.chatload.load.Destination;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.ResourceSpec;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ public final class Runs {
     private volatile ProducerTemplate producer;
     /** One lock per root resource: its runs never overlap, whoever starts them. */
     private final Map<String, ReentrantLock> rootRuns = new ConcurrentHashMap<>();
+    /** The loads started here (a trigger's, an on-demand one) that are running: stopped when Camel stops. */
+    private final Set<Load> running = ConcurrentHashMap.newKeySet();
 
     /** @param scheduledLoads receives the summary of each load a Quartz trigger started */
     Runs(ResourceCatalog catalog, Destination destination, Consumer<LoadSummary> scheduledLoads) {
@@ -42,6 +46,15 @@ public final class Runs {
     void attach(CamelContext camelContext) {
         producer = camelContext.createProducerTemplate();
         context = camelContext;
+        // as Camel begins to stop (SIGTERM on run, a host shutting down), before it waits for in-flight exchanges: the
+        // running loads make no more requests, so their runs end soon with their batches committed, instead of being
+        // cut by the shutdown timeout with their fan-out pools gone
+        camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext stopping) {
+                running.forEach(load -> load.stop("chatload is stopping"));
+            }
+        });
     }
 
     /**
@@ -89,8 +102,17 @@ public final class Runs {
             return send(spec, request);
         }
         Load load = new Load(destination.ledger(), catalog.tree(request.resource()), false);
-        RunOutcome outcome = send(spec, request.in(load));
-        return outcome.withSummary(load.finish(destination.state()));
+        running.add(load);
+        try {
+            RunOutcome outcome = send(spec, request.in(load));
+            if (!load.recorded(spec.id())) {
+                // the run ended around its route (Camel stopping under it, a reload): the load must not look complete
+                load.record(outcome.outcome());
+            }
+            return outcome.withSummary(load.finish(destination.state()));
+        } finally {
+            running.remove(load);
+        }
     }
 
     private RunOutcome send(ResourceSpec spec, RunRequest request) {
