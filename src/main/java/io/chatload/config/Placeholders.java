@@ -1,5 +1,6 @@
 package io.chatload.config;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.camel.component.properties.PropertiesComponent;
@@ -10,13 +11,17 @@ import org.apache.camel.spi.PropertiesFunction;
  * chatload's application.properties values resolved by Camel's own placeholder parser ({@code {{env:NAME}}},
  * {@code {{env:NAME:default}}}, nested placeholders), over a given environment rather than the process's, so that
  * tests and hosts can hand one in. The parser's component is private and never started: what it resolves (tokens
- * among it) stays out of the running CamelContext's property store and its start-up summary.
+ * among it) stays out of the running CamelContext's property store and its start-up summary. Camel's parser logs each
+ * value a function gives at DEBUG, so the function gives it a marker, replaced by the value only after parsing: a
+ * token never reaches a log line.
  */
 final class Placeholders {
 
     private final PropertiesComponent parser = new PropertiesComponent();
     /** The key whose value is being resolved. */
     private String current;
+    /** The values behind the markers the parse of {@link #current} gave out. */
+    private final Map<String, String> markers = new LinkedHashMap<>();
 
     /**
      * @param env      the environment {@code {{env:...}}} reads
@@ -36,9 +41,14 @@ final class Placeholders {
         }
         current = key;
         try {
-            return parser.parseUri(value).trim();
+            String parsed = parser.parseUri(value);
+            for (Map.Entry<String, String> marker : markers.entrySet()) {
+                parsed = parsed.replace(marker.getKey(), marker.getValue());
+            }
+            return parsed.trim();
         } finally {
             current = null;
+            markers.clear();
         }
     }
 
@@ -65,7 +75,13 @@ final class Placeholders {
                 asked.accept(current, name);
             }
             String value = env.get(name);
-            return value != null ? value : colon < 0 ? null : remainder.substring(colon + 1);
+            value = value != null ? value : colon < 0 ? null : remainder.substring(colon + 1);
+            if (value == null) {
+                return null;
+            }
+            String marker = "[env value " + markers.size() + ", not logged]";
+            markers.put(marker, value);
+            return marker;
         }
     }
 }
