@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.chatload.engine.LoadSummary;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.StubApi;
 import io.chatload.testing.TestPipeline;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +37,7 @@ class RequestSlotsTest {
     @TempDir
     Path dir;
 
-    private HttpServer api;
-    private ExecutorService handlers;
+    private StubApi api;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     /** The detail requests, in the order they arrived, a 503 marked. */
@@ -52,61 +45,48 @@ class RequestSlotsTest {
 
     @BeforeEach
     void startApi() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        handlers = Executors.newCachedThreadPool();
-        api.setExecutor(handlers);
-        api.createContext("/api/v1/visitors", this::answer);
-        api.start();
+        api = StubApi.serve("/api/v1/visitors", this::answer);
     }
 
     @AfterEach
     void stopApi() {
-        api.stop(0);
-        handlers.shutdownNow();
+        api.close();
     }
 
+    /**
+     * Each answer takes 20 ms, as an API's would, so that requests sent at once overlap here. A request counts as in
+     * flight until its answer is ready, not until its handler ends: chatload's next one may arrive before that.
+     */
     private void answer(HttpExchange exchange) throws IOException {
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
-            String path = exchange.getRequestURI().getPath();
-            String body;
-            int status = 200;
-            if (path.endsWith("/visitors")) {
-                body = "{\"result\":[" + String.join(",", IntStream.rangeClosed(1, VISITORS)
-                        .mapToObj(i -> "{\"id\":\"v" + i + "\",\"name\":\"Visitor " + i + "\"}").toList()) + "]}";
-            } else {
-                String id = path.substring(path.lastIndexOf('/') + 1);
-                boolean first = arrivals.stream().noneMatch(a -> a.startsWith(id + " "));
-                status = id.equals("v1") && first ? 503 : 200;
-                arrivals.add(id + " " + status);
-                body = status == 503 ? "{\"error\":\"busy\"}" : "{\"result\":{\"id\":\"" + id + "\",\"name\":\"Visitor "
-                        + id.substring(1) + "\",\"email\":\"" + id + "@example.com\"}}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-        } finally {
-            inFlight.decrementAndGet();
-            exchange.close();
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        String path = exchange.getRequestURI().getPath();
+        String body;
+        int status = 200;
+        if (path.endsWith("/visitors")) {
+            body = "{\"result\":[" + String.join(",", IntStream.rangeClosed(1, VISITORS)
+                    .mapToObj(i -> "{\"id\":\"v" + i + "\",\"name\":\"Visitor " + i + "\"}").toList()) + "]}";
+        } else {
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            boolean first = arrivals.stream().noneMatch(a -> a.startsWith(id + " "));
+            status = id.equals("v1") && first ? 503 : 200;
+            arrivals.add(id + " " + status);
+            body = status == 503 ? "{\"error\":\"busy\"}" : "{\"result\":{\"id\":\"" + id + "\",\"name\":\"Visitor "
+                    + id.substring(1) + "\",\"email\":\"" + id + "@example.com\"}}";
+        }
+        inFlight.decrementAndGet();
+        StubApi.json(exchange, status, body);
     }
 
     @Test
     void aRetryWaitsWithoutHoldingASlotAndTheSlotsBoundTheRequestsInFlight() throws Exception {
-        Path chaport = Files.createDirectories(dir.resolve("routes/chaport"));
-        Files.copy(Path.of("routes/chaport/_source.yaml"), chaport.resolve("_source.yaml"));
-        Files.copy(Path.of("routes/chaport/visitor.yaml"), chaport.resolve("visitor.yaml"));
-        Files.writeString(chaport.resolve("visitors.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: chatload-resource
-                    routeId: chaport.visitors
-                    parameters:
-                      - {name: path, value: /visitors}
-                """);
         try (SandboxServer unused = SandboxServer.start(SandboxConfig.defaults().withVisitors(1));
-             TestPipeline p = TestPipeline.once(TestPipeline.config(unused, dir, dir.resolve("routes"), Map.of(
-                     "CHAPORT_BASE_URL", "http://127.0.0.1:" + api.getAddress().getPort() + "/api/v1",
+             TestPipeline p = TestPipeline.once(TestPipeline.config(unused, dir, StubApi.visitorsWithDetails(dir), Map.of(
+                     "CHAPORT_BASE_URL", api.baseUrl(),
                      "CHATFORMA_API_KEY", "",
                      "chatload.chaport.concurrency", String.valueOf(CONCURRENCY),
                      "chatload.http.retry-initial-delay-ms", String.valueOf(BACKOFF_MS),

@@ -4,23 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.chatload.engine.RunOutcome;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.StubApi;
 import io.chatload.testing.TestPipeline;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -42,24 +36,18 @@ class StopDuringRunTest {
     @TempDir
     Path dir;
 
-    private HttpServer api;
-    private ExecutorService handlers;
+    private StubApi api;
     private volatile CamelContext camel;
     private final AtomicInteger details = new AtomicInteger();
 
     @BeforeEach
     void startApi() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        handlers = Executors.newCachedThreadPool();
-        api.setExecutor(handlers);
-        api.createContext("/api/v1/visitors", this::answer);
-        api.start();
+        api = StubApi.serve("/api/v1/visitors", this::answer);
     }
 
     @AfterEach
     void stopApi() {
-        api.stop(0);
-        handlers.shutdownNow();
+        api.close();
     }
 
     /** The first visitor's detail is answered only once Camel has begun to stop. */
@@ -80,11 +68,7 @@ class StopDuringRunTest {
             body = "{\"result\":{\"id\":\"" + id + "\",\"name\":\"Visitor " + id.substring(1) + "\",\"email\":\"" + id
                     + "@example.com\"}}";
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        StubApi.json(exchange, 200, body);
     }
 
     private static void sleep() {
@@ -97,19 +81,9 @@ class StopDuringRunTest {
 
     @Test
     void aRunInFlightWhenCamelStopsEndsWithWhatItCommittedAndItsLoadFailed() throws Exception {
-        Path chaport = Files.createDirectories(dir.resolve("routes/chaport"));
-        Files.copy(Path.of("routes/chaport/_source.yaml"), chaport.resolve("_source.yaml"));
-        Files.copy(Path.of("routes/chaport/visitor.yaml"), chaport.resolve("visitor.yaml"));
-        Files.writeString(chaport.resolve("visitors.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: chatload-resource
-                    routeId: chaport.visitors
-                    parameters:
-                      - {name: path, value: /visitors}
-                """);
         try (SandboxServer unused = SandboxServer.start(SandboxConfig.defaults().withVisitors(1));
-             TestPipeline p = TestPipeline.once(TestPipeline.config(unused, dir, dir.resolve("routes"), Map.of(
-                     "CHAPORT_BASE_URL", "http://127.0.0.1:" + api.getAddress().getPort() + "/api/v1",
+             TestPipeline p = TestPipeline.once(TestPipeline.config(unused, dir, StubApi.visitorsWithDetails(dir), Map.of(
+                     "CHAPORT_BASE_URL", api.baseUrl(),
                      "CHATFORMA_API_KEY", "",
                      // one request in flight: none but the held one goes out before Camel begins to stop
                      "chatload.chaport.concurrency", "1")))) {
