@@ -40,7 +40,7 @@ final class BatchTransactions {
      * @param rows         root table first; each with the table (live or staging copy) it goes into
      */
     private record TableWrite(PendingTable table, String into, List<TableSchema> staleChildren,
-                              List<SchemaRegistry.Prepared> rows) {
+                              List<PreparedRows> rows) {
     }
 
     /** What a flush wrote per table, and what the schema contracts left out per table. */
@@ -118,7 +118,7 @@ final class BatchTransactions {
                 byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.values());
             }
         }
-        List<SchemaRegistry.Prepared> rows = new ArrayList<>();
+        List<PreparedRows> rows = new ArrayList<>();
         SchemaContract contract = table.contract();
         Set<String> dropped = new HashSet<>();
         // a parent's table comes before its children's: its rows come first in every record
@@ -133,7 +133,7 @@ final class BatchTransactions {
                 }
             }
             boolean keyed = merge && name.equals(ref.table());
-            SchemaRegistry.Prepared live = registry.prepare(ref.schema(), name, keyed ? table.keyColumns() : List.of(),
+            PreparedRows live = registry.prepare(ref.schema(), name, keyed ? table.keyColumns() : List.of(),
                     kept, contract, contract.knownTables().contains(name));
             dropped.addAll(live.droppedIds());
             if (live.discards().any()) {
@@ -151,7 +151,7 @@ final class BatchTransactions {
     private void write(Connection connection, TableWrite write, Map<TableRef, Long> counts) throws SQLException {
         TableRef ref = write.table().ref();
         boolean merge = write.table().disposition() == WriteDisposition.MERGE;
-        SchemaRegistry.Prepared roots = write.rows().stream().filter(p -> p.table().name().equals(ref.table())).findFirst().orElse(null);
+        PreparedRows roots = write.rows().stream().filter(p -> p.table().name().equals(ref.table())).findFirst().orElse(null);
         List<TableSchema> linkedChildren = write.staleChildren().stream()
                 .filter(child -> child.columns().containsKey(Flattener.ROOT_ID)).toList();
         List<String> storedRoots = roots == null || linkedChildren.isEmpty() ? List.of()
@@ -161,7 +161,7 @@ final class BatchTransactions {
                 rowWrites.deleteChildren(connection, ref.schema(), child, storedRoots);
             }
         }
-        for (SchemaRegistry.Prepared p : write.rows()) {
+        for (PreparedRows p : write.rows()) {
             String name = p.table().name();
             int rows = merge && name.equals(ref.table())
                     ? rowWrites.upsert(connection, write.into(), p.table(), write.table().keyColumns(), p.rows())

@@ -61,21 +61,6 @@ final class SchemaRegistry {
         boolean apply(String schema, Map<String, TableSchema> tables) throws SQLException;
     }
 
-    /**
-     * Rows fitted to a table whose columns all exist (none, and the table maybe absent, when the contract left all
-     * out), the {@code _dlt_id}s of the rows the contract left out, and what it left out.
-     */
-    record Prepared(TableSchema table, List<Map<String, Object>> rows, Set<String> droppedIds,
-                    ColumnResolver.Discards discards) {
-        Prepared(TableSchema table, ColumnResolver.Resolution resolution) {
-            this(table, resolution.rows(), resolution.droppedIds(), resolution.discards());
-        }
-
-        /** The same rows, written into {@code other} (a staging copy). */
-        Prepared into(TableSchema other) {
-            return new Prepared(other, rows, droppedIds, discards);
-        }
-    }
 
     /**
      * Names the schema's variant columns, child tables and indexes by {@code convention} from now on.
@@ -136,20 +121,20 @@ final class SchemaRegistry {
      * @param known      whether the contract counts the table as existing before it does
      * @throws SchemaContractException when the contract freezes a change the rows need (nothing was changed)
      */
-    Prepared prepare(String schema, String table, List<String> keyColumns, List<Map<String, Object>> rows,
+    PreparedRows prepare(String schema, String table, List<String> keyColumns, List<Map<String, Object>> rows,
                      SchemaContract contract, boolean known) throws SQLException {
         ColumnResolver resolver = new ColumnResolver(naming(schema));
         TableSchema snapshot = table(schema, table);
         ColumnResolver.Resolution resolution = resolver.resolve(snapshot, keyColumns, rows, contract, known);
         if (resolution.additions().isEmpty()) {
-            return new Prepared(snapshot, resolution);
+            return new PreparedRows(snapshot, resolution);
         }
         synchronized (this) {
             for (int attempt = 1; ; attempt++) {
                 TableSchema current = cached(schema, table);
                 resolution = resolver.resolve(current, keyColumns, rows, contract, known);
                 if (resolution.additions().isEmpty()) {
-                    return new Prepared(current, resolution);
+                    return new PreparedRows(current, resolution);
                 }
                 if (attempt > 3) {
                     throw new SQLException("table " + schema + "." + table + ": columns " + resolution.additions().keySet()

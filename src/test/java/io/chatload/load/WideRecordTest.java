@@ -116,7 +116,7 @@ class WideRecordTest {
         long before = h2FileBytes();
         long started = System.nanoTime();
 
-        SchemaRegistry.Prepared prepared = registry.prepare("src_data", "wide", List.of("id"), List.of(row),
+        PreparedRows prepared = registry.prepare("src_data", "wide", List.of("id"), List.of(row),
                 SchemaContract.EVOLVE, false);
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
