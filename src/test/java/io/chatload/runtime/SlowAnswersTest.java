@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.chatload.engine.LoadSummary;
 import io.chatload.sandbox.SandboxConfig;
 import io.chatload.sandbox.SandboxServer;
+import io.chatload.testing.StubApi;
 import io.chatload.testing.TestPipeline;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,25 +40,19 @@ class SlowAnswersTest {
     @TempDir
     Path dir;
 
-    private HttpServer api;
-    private ExecutorService handlers;
+    private StubApi api;
     private final CountDownLatch testOver = new CountDownLatch(1);
     private final Map<Integer, AtomicInteger> asked = new ConcurrentHashMap<>();
 
     @BeforeEach
     void startApi() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        handlers = Executors.newCachedThreadPool(); // the held answer must not hold up the others
-        api.setExecutor(handlers);
-        api.createContext("/api/v1/visitors", this::answer);
-        api.start();
+        api = StubApi.serve("/api/v1/visitors", this::answer); // a thread per answer: the held one holds up no other
     }
 
     @AfterEach
     void stopApi() {
         testOver.countDown();
-        api.stop(0);
-        handlers.shutdownNow();
+        api.close();
     }
 
     /** Page N holds visitor vN; the first request for the stalled page is answered only when the test is over. */
@@ -78,15 +67,7 @@ class SlowAnswersTest {
             }
         }
         String next = page < PAGES ? ",\"links\":{\"next\":\"/visitors?page=" + (page + 1) + "\"}" : "";
-        byte[] body = ("{\"result\":[{\"id\":\"v" + page + "\",\"name\":\"Visitor " + page + "\"}]" + next + "}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        try {
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        } finally {
-            exchange.close();
-        }
+        StubApi.json(exchange, 200, "{\"result\":[{\"id\":\"v" + page + "\",\"name\":\"Visitor " + page + "\"}]" + next + "}");
     }
 
     @Test
@@ -96,7 +77,7 @@ class SlowAnswersTest {
         Files.copy(Path.of("routes/chaport/visitors.yaml"), chaport.resolve("visitors.yaml"));
         try (SandboxServer unused = SandboxServer.start(SandboxConfig.defaults().withVisitors(1));
              TestPipeline p = TestPipeline.once(TestPipeline.config(unused, dir, dir.resolve("routes"), Map.of(
-                     "CHAPORT_BASE_URL", "http://127.0.0.1:" + api.getAddress().getPort() + "/api/v1",
+                     "CHAPORT_BASE_URL", api.baseUrl(),
                      "CHATFORMA_API_KEY", "",
                      "chatload.http.read-timeout-ms", String.valueOf(READ_TIMEOUT_MS),
                      "chatload.chaport.adaptive-timeout-floor-ms", "200",
