@@ -207,19 +207,11 @@ class ChatRecordsTest {
         String sql = db.sql("SELECT COUNT(*) FROM chaport_data._chatload_consumers WHERE consumer_id = '" + consumer
                 + "' AND load_id = '" + loadId + "'");
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (countOrZero(p, sql) == 0) {
+        while (Truth.countOnceThere(p.destination.dataSource(), sql) == 0) {
             if (System.nanoTime() > deadline) {
                 fail(consumer + " did not emit load " + loadId + " within 60 s");
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static long countOrZero(TestPipeline p, String sql) {
-        try {
-            return Truth.count(p.destination.dataSource(), sql);
-        } catch (Exception tableNotYetCreated) {
-            return 0;
         }
     }
 

@@ -12,7 +12,6 @@ import io.chatload.testing.TestDatabases;
 import io.chatload.testing.TestDatabases.Kind;
 import io.chatload.testing.TestDatabases.TestDatabase;
 import io.chatload.testing.Truth;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -169,20 +168,11 @@ class LoadOrderTest {
         String sql = db.sql("SELECT COUNT(*) FROM shop_data._chatload_consumers WHERE consumer_id = 'orders' AND load_id = '"
                 + loadId + "'" + (status == null ? "" : " AND load_status = '" + status + "'"));
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (emitted(destination, sql) == 0) {
+        while (Truth.countOnceThere(destination.dataSource(), sql) == 0) {
             if (System.nanoTime() > deadline) {
                 fail("load " + loadId + " not emitted within 30 s");
             }
             Thread.sleep(20);
-        }
-    }
-
-    /** The count, or 0 while the consumer's first poll has not yet created its positions table. */
-    private static long emitted(Destination destination, String sql) {
-        try {
-            return Truth.count(destination.dataSource(), sql);
-        } catch (SQLException notYet) {
-            return 0;                                       // and a query that is wrong fails at the deadline
         }
     }
 }

@@ -69,7 +69,7 @@ class RecordsHostTest {
             String emitted = "SELECT COUNT(*) FROM chaport_data._chatload_consumers WHERE consumer_id = 'host-chats'"
                     + " AND load_id = '" + summary.loadId() + "'";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (Truth.count(chatload.destination().dataSource(), emitted) == 0) {
+            while (Truth.countOnceThere(chatload.destination().dataSource(), emitted) == 0) {
                 assertTrue(System.nanoTime() < deadline, "the host's route got " + received.size() + " of " + table.size());
                 Thread.sleep(20);
             }

@@ -191,4 +191,16 @@ public final class Truth {
             return rs.getLong(1);
         }
     }
+
+    /**
+     * {@link #count}, or 0 while the query fails, as it does before a table it reads exists (a consumer creates its
+     * positions table at its first poll): for tests that wait for a row; a query that is wrong fails at their deadline.
+     */
+    public static long countOnceThere(DataSource db, String sql) {
+        try {
+            return count(db, sql);
+        } catch (SQLException notYet) {
+            return 0;
+        }
+    }
 }
