@@ -11,11 +11,13 @@ import io.chatload.outbox.DrainResult;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.RoutesFolder;
 import io.chatload.webhook.WebhookRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -58,6 +60,7 @@ public final class ChatloadRuntime implements AutoCloseable {
             WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runs(),
                     chatload.plugins().webhookReceivers(config));
             RoutesReloader.installIfEnabled(main, config, chatload.catalog());
+            installExchangeMeters(main);
         } else {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
             // run --once stops on SIGTERM by its own hook, which ends the load before Camel stops: Camel's hook (the
@@ -79,6 +82,22 @@ public final class ChatloadRuntime implements AutoCloseable {
             Dashboard.install(main, destination, chatload.catalog());
         }
         return new ChatloadRuntime(main, chatload);
+    }
+
+    /** Camel's exchange meters, by {@link ExchangeMeters} instead of the notifier {@code camel.metrics.*} adds. */
+    private static void installExchangeMeters(Main main) {
+        main.addOverrideProperty("camel.metrics.enableExchangeEventNotifier", "false");
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                CamelContext context = configured.getCamelContext();
+                MeterRegistry registry = context.getRegistry().lookupByNameAndType(
+                        MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+                if (registry != null) { // none when camel.metrics.enabled is off
+                    context.getManagementStrategy().addEventNotifier(new ExchangeMeters(registry));
+                }
+            }
+        });
     }
 
     public void start() throws Exception {
