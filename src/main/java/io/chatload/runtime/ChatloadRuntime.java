@@ -62,7 +62,7 @@ public final class ChatloadRuntime implements AutoCloseable {
             RoutesReloader.installIfEnabled(main, config, chatload.catalog());
             installExchangeMeters(main);
         } else {
-            main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
+            main.bind(IdleTriggers.SCHEME, new IdleTriggers()); // runs start on demand: no Quartz scheduler at all
             // run --once stops on SIGTERM by its own hook, which ends the load before Camel stops: Camel's hook (the
             // default strategy's hangup interceptor) would stop Camel under the running load, then wait 45 s for it
             main.setShutdownStrategy(new SimpleMainShutdownStrategy());
