@@ -45,7 +45,10 @@ public final class ChatloadRuntime implements AutoCloseable {
         this.chatload = chatload;
     }
 
-    /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
+    /**
+     * Builds the runtime; {@code scheduled} decides whether Quartz fires (in once mode there is no Quartz scheduler at
+     * all, see {@link IdleTriggers}). Call {@link #start()} or {@link #runUntilStopped()}.
+     */
     public static ChatloadRuntime create(ChatloadConfig config, Destination destination, boolean scheduled,
                                         Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
         config = RoutesFolder.forCommandLine(config); // CHATLOAD_ROUTES, else ./routes when present
@@ -67,8 +70,7 @@ public final class ChatloadRuntime implements AutoCloseable {
             // default strategy's hangup interceptor) would stop Camel under the running load, then wait 45 s for it
             main.setShutdownStrategy(new SimpleMainShutdownStrategy());
             main.addOverrideProperty("camel.main.shutdown-timeout", "5");
-            // nothing serves Camel's metrics in once mode; and its exchange notifier registers a gauge on the first
-            // completed exchanges without a lock: the root runs that a SIGTERM ends together log a duplicate warning
+            // nothing serves Camel's metrics in once mode: no registry, no route policies, no exchange notifier
             main.addOverrideProperty("camel.metrics.enabled", "false");
         }
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
