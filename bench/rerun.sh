@@ -129,18 +129,33 @@ for i, r in enumerate(rounds):
               f" CPU {used:.2f} s = {100 * used / full_cpu:.2f} % of the full crawl's")
 PY
 
-# the cold re-run of the same database, and a bare JVM start, for comparison
+# the cold re-run of the same database, and a bare JVM start, for comparison; each also by its CPU time (user + system
+# of the processes this shell waited for, from bash's `times`), which a busy machine moves much less than wall time
+# (`times` runs in this shell, not in a $(...) subshell, which would have waited for none of them)
+cpu_since() { python3 - "$1" "$2" <<'PY'
+import re, sys
+def children(path):  # the second line of `times`: user and system time of the waited-for children
+    return sum(int(m) * 60 + float(s) for m, s in re.findall(r"(\d+)m([\d.]+)s", open(path).read().splitlines()[1]))
+print(round(children(sys.argv[2]) - children(sys.argv[1]), 2))
+PY
+}
 before=$(sandbox_requests "$PORT")
+times >"$WORK/rerun-times0.txt"
 run_chatload "$PORT" "$DB" "$WORK/rerun-once.log"
+times >"$WORK/rerun-times1.txt"
 ONCE_PROC=$RUN_SECONDS
+ONCE_CPU=$(cpu_since "$WORK/rerun-times0.txt" "$WORK/rerun-times1.txt")
 ONCE_REQ=$(( $(sandbox_requests "$PORT") - before ))
 ONCE_LOAD=$(load_seconds "$DB")
 stop_sandboxes
+times >"$WORK/rerun-times0.txt"
 t0=$(date +%s.%N); java -jar "$JAR" help >/dev/null 2>&1; t1=$(date +%s.%N)
+times >"$WORK/rerun-times1.txt"
 JVM=$(python3 -c "print(round($t1-$t0,3))")
+JVM_CPU=$(cpu_since "$WORK/rerun-times0.txt" "$WORK/rerun-times1.txt")
 FULL=$(sed -n 's/^round 1 (full crawl).* span \([0-9.]*\) s.*/\1/p' "$WORK/rerun-rounds.txt")
 machine_load end
-echo "run --once re-run (cold JVM): $ONCE_REQ requests, load ${ONCE_LOAD} s by the ledger = $(python3 -c "print(f'{100*$ONCE_LOAD/$FULL:.1f}')") % of the full crawl; process ${ONCE_PROC} s; bare JVM start (java -jar chatload.jar help) ${JVM} s; process - JVM start = $(python3 -c "print(f'{$ONCE_PROC-$JVM:.3f} s = {100*($ONCE_PROC-$JVM)/$FULL:.1f}')") % of the full crawl (goal <= 2 %)"
+echo "run --once re-run (cold JVM): $ONCE_REQ requests, load ${ONCE_LOAD} s by the ledger = $(python3 -c "print(f'{100*$ONCE_LOAD/$FULL:.1f}')") % of the full crawl; process ${ONCE_PROC} s (CPU ${ONCE_CPU} s); bare JVM start (java -jar chatload.jar help) ${JVM} s (CPU ${JVM_CPU} s); process - JVM start = $(python3 -c "print(f'{$ONCE_PROC-$JVM:.3f} s = {100*($ONCE_PROC-$JVM)/$FULL:.1f}')") % of the full crawl (goal <= 2 %)"
 if [[ -n "${PROFILE:-}" ]]; then
   jfr print --events jdk.ExecutionSample "$WORK/rerun.jfr" >"$WORK/rerun-samples.txt" 2>/dev/null || true
   echo "JFR recording of the warm rounds: $WORK/rerun.jfr (samples as text: $WORK/rerun-samples.txt)"

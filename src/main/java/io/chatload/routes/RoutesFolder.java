@@ -107,13 +107,15 @@ public final class RoutesFolder {
     /** The resource files below a folder, on disk or in a jar: {@code *.yaml} and {@code *.xml}, not in examples/. */
     static List<Path> list(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".xml"))
-                    .filter(p -> !name(root, p).startsWith("examples/"))
-                    .toList();
+            return walk.filter(Files::isRegularFile).filter(p -> isRouteFile(name(root, p))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
+    }
+
+    /** Whether a file, by its name relative to the folder, is one chatload loads: YAML or XML, outside examples/. */
+    static boolean isRouteFile(String name) {
+        return (name.endsWith(".yaml") || name.endsWith(".xml")) && !name.startsWith("examples/");
     }
 
     /** A file's name relative to its folder, with {@code /} whatever the file system. */

@@ -11,11 +11,13 @@ import io.chatload.outbox.DrainResult;
 import io.chatload.routes.ResourceCatalog;
 import io.chatload.routes.RoutesFolder;
 import io.chatload.webhook.WebhookRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -43,7 +45,10 @@ public final class ChatloadRuntime implements AutoCloseable {
         this.chatload = chatload;
     }
 
-    /** Builds the runtime; {@code scheduled} decides whether Quartz fires. Call {@link #start()} or {@link #runUntilStopped()}. */
+    /**
+     * Builds the runtime; {@code scheduled} decides whether Quartz fires (in once mode there is no Quartz scheduler at
+     * all, see {@link IdleTriggers}). Call {@link #start()} or {@link #runUntilStopped()}.
+     */
     public static ChatloadRuntime create(ChatloadConfig config, Destination destination, boolean scheduled,
                                         Consumer<String> notices, Consumer<LoadSummary> scheduledLoads) {
         config = RoutesFolder.forCommandLine(config); // CHATLOAD_ROUTES, else ./routes when present
@@ -58,14 +63,14 @@ public final class ChatloadRuntime implements AutoCloseable {
             WebhookRoutes.install(main, config, chatload.catalog(), chatload.destination(), chatload.runs(),
                     chatload.plugins().webhookReceivers(config));
             RoutesReloader.installIfEnabled(main, config, chatload.catalog());
+            installExchangeMeters(main);
         } else {
-            main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
+            main.bind(IdleTriggers.SCHEME, new IdleTriggers()); // runs start on demand: no Quartz scheduler at all
             // run --once stops on SIGTERM by its own hook, which ends the load before Camel stops: Camel's hook (the
             // default strategy's hangup interceptor) would stop Camel under the running load, then wait 45 s for it
             main.setShutdownStrategy(new SimpleMainShutdownStrategy());
             main.addOverrideProperty("camel.main.shutdown-timeout", "5");
-            // nothing serves Camel's metrics in once mode; and its exchange notifier registers a gauge on the first
-            // completed exchanges without a lock: the root runs that a SIGTERM ends together log a duplicate warning
+            // nothing serves Camel's metrics in once mode: no registry, no route policies, no exchange notifier
             main.addOverrideProperty("camel.metrics.enabled", "false");
         }
         int managementPort = config.getInt("chatload.management.port", 9090, 0);
@@ -79,6 +84,22 @@ public final class ChatloadRuntime implements AutoCloseable {
             Dashboard.install(main, destination, chatload.catalog());
         }
         return new ChatloadRuntime(main, chatload);
+    }
+
+    /** Camel's exchange meters, by {@link ExchangeMeters} instead of the notifier {@code camel.metrics.*} adds. */
+    private static void installExchangeMeters(Main main) {
+        main.addOverrideProperty("camel.metrics.enableExchangeEventNotifier", "false");
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                CamelContext context = configured.getCamelContext();
+                MeterRegistry registry = context.getRegistry().lookupByNameAndType(
+                        MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+                if (registry != null) { // none when camel.metrics.enabled is off
+                    context.getManagementStrategy().addEventNotifier(new ExchangeMeters(registry));
+                }
+            }
+        });
     }
 
     public void start() throws Exception {
