@@ -119,9 +119,11 @@ final class PendingTable {
         return disposition == WriteDisposition.MERGE ? DltIds.keyHash(keyColumns, row) : DltIds.random();
     }
 
-    void put(FlatRecord record) {
-        records.remove(record.rootId());
+    /** @return whether the record is a new root, not the replacement of one buffered with its id */
+    boolean put(FlatRecord record) {
+        boolean replaced = records.remove(record.rootId()) != null;
         records.put(record.rootId(), record);
+        return !replaced;
     }
 
     Collection<FlatRecord> records() {
