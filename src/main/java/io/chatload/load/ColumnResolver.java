@@ -75,10 +75,14 @@ final class ColumnResolver {
                 }
             }
             if (kept) {
-                columns.putAll(fit.additions);
-                additions.putAll(fit.additions);
+                if (!fit.additions.isEmpty()) {
+                    columns.putAll(fit.additions);
+                    additions.putAll(fit.additions);
+                }
                 bound.add(fit.values);
-                discards = discards.plus(new Discards(0, fit.discardedValues, fit.firstDiscard));
+                if (fit.discardedValues > 0) {
+                    discards = discards.plus(new Discards(0, fit.discardedValues, fit.firstDiscard));
+                }
             } else {
                 dropped.add(String.valueOf(row.get(Flattener.ID)));
                 discards = discards.plus(new Discards(1, 0, fit.refusal));
@@ -89,23 +93,38 @@ final class ColumnResolver {
 
     /** One row fitted to the table's columns so far; the columns it adds count only if the row is kept. */
     private final class RowFit {
+        private final Map<String, Object> row;
         private final Map<String, Object> values;
-        private final Map<String, DataType> additions = new LinkedHashMap<>();
+        /** The columns this row adds; most rows add none, and share this empty map. */
+        private Map<String, DataType> additions = Map.of();
         private final Map<String, DataType> columns;
         private final Rules rules;
-        /** Room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added. */
-        private int reserved;
+        /** The always-added columns this row made so far, which no longer need {@link #reserved() room kept}. */
+        private int exemptAdded;
         /** Why the contract leaves the row out ({@code discard_row}), or null. */
         private String refusal;
         private long discardedValues;
         private String firstDiscard;
 
         RowFit(Map<String, Object> row, Map<String, DataType> columns, Rules rules) {
+            this.row = row;
             this.values = new HashMap<>(row.size() * 2);
             this.columns = columns;
             this.rules = rules;
-            this.reserved = (int) row.entrySet().stream()
-                    .filter(e -> e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())).count();
+        }
+
+        /**
+         * Room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added; counted
+         * only for a new column the contract decides about, as most rows bring none.
+         */
+        private int reserved() {
+            int reserved = 0;
+            for (Map.Entry<String, Object> e : row.entrySet()) {
+                if (e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())) {
+                    reserved++;
+                }
+            }
+            return reserved - exemptAdded;
         }
 
         /** Puts the value into its column, or its variant column on a clash; false when the row is to be left out. */
@@ -113,6 +132,11 @@ final class ColumnResolver {
             DataType type = column(column, value, false);
             if (type == null) {
                 return refusal == null;
+            }
+            Object same = TypeInference.unchanged(value, type);
+            if (same != null) {
+                values.put(column, same);
+                return true;
             }
             Optional<Object> fitted = TypeInference.coerce(value, type);
             String target = column;
@@ -154,9 +178,9 @@ final class ColumnResolver {
                 return type;
             }
             if (rules.exempt(column)) {
-                reserved--;
+                exemptAdded++;
             } else {
-                EvolutionMode mode = rules.newColumn(column, variant, columns.size() + additions.size() + reserved);
+                EvolutionMode mode = rules.newColumn(column, variant, columns.size() + additions.size() + reserved());
                 if (mode != EvolutionMode.EVOLVE) {
                     String why = (variant ? "data_type=" : "columns=") + mode.dltName() + ", column '" + column + "'";
                     if (mode == EvolutionMode.DISCARD_ROW) {
@@ -169,6 +193,9 @@ final class ColumnResolver {
                 }
             }
             DataType inferred = TypeInference.infer(value);
+            if (additions.isEmpty()) {
+                additions = new LinkedHashMap<>();
+            }
             additions.put(column, inferred);
             return inferred;
         }
