@@ -37,9 +37,11 @@ final class Flattener {
     static final String EMPTY_KEY = "_empty";
 
     private final NamingConvention naming;
+    private final FieldNames names;
 
     Flattener(NamingConvention naming) {
         this.naming = naming;
+        this.names = new FieldNames(naming);
     }
 
     /**
@@ -84,48 +86,25 @@ final class Flattener {
     private void collect(String table, Map<?, ?> object, int level, int rowLevel, Map<String, Object> row,
                          Map<String, NestedList> lists, BiPredicate<String, String> jsonColumn) {
         Deque<Nested> stack = new ArrayDeque<>();
-        stack.push(new Nested(object, "", level));
+        stack.push(new Nested(object, null, level));
         while (!stack.isEmpty()) {
             Nested current = stack.pop();
             for (Map.Entry<?, ?> entry : current.object().entrySet()) {
                 String key = String.valueOf(entry.getKey());
                 Object value = entry.getValue();
-                String path = path(current.prefix(), columnName(key));
+                FieldNames.Field field = current.field() == null ? names.top(key) : current.field().inner(key, names);
                 boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
-                if (container && (current.level() <= 0 || jsonColumn.test(table, naming.shortenFragments(path)))) {
-                    row.put(naming.shortenFragments(path), JsonValue.of(value)); // shortenings are cached
+                if (container && (current.level() <= 0 || jsonColumn.test(table, field.column()))) {
+                    row.put(field.column(), JsonValue.of(value));
                 } else if (value instanceof Map<?, ?> nested) {
-                    stack.push(new Nested(nested, path, current.level() - 1));
+                    stack.push(new Nested(nested, field, current.level() - 1));
                 } else if (value instanceof List<?> list) {
-                    String listPath = path(current.prefix(), tableName(key));
-                    lists.put(listPath, new NestedList(listPath, list, rowLevel - 1));
+                    lists.put(field.tablePath(), new NestedList(field.tablePath(), list, rowLevel - 1));
                 } else {
-                    row.put(naming.shortenFragments(path), value);
+                    row.put(field.column(), value);
                 }
             }
         }
-    }
-
-    /** The convention's make_path of a prefix and a (never blank) name; a top-level key is its own path. */
-    private String path(String prefix, String name) {
-        return prefix.isEmpty() ? name : naming.makePath(prefix, name);
-    }
-
-    /** dlt's relational normaliser: a key is a path ({@code a__b} stays {@code a__b}); a blank one is {@code _empty}. */
-    private String columnName(String key) {
-        return orEmptyKey(naming.normalizePath(key));
-    }
-
-    private String tableName(String key) {
-        return orEmptyKey(naming.normalizeTablesPath(key));
-    }
-
-    /**
-     * A blank key's path is empty, and dlt names it {@code _empty}; so is one of separators only ({@code __}), which
-     * dlt would leave empty and no database takes as a name.
-     */
-    private static String orEmptyKey(String name) {
-        return name.isEmpty() ? EMPTY_KEY : name;
     }
 
     /** @param rootId the root row's id for {@code _dlt_root_id}, or null when the root key does not propagate */
@@ -159,8 +138,8 @@ final class Flattener {
         }
     }
 
-    /** An object still to flatten into the row, its column names starting with {@code prefix}, at nesting {@code level}. */
-    private record Nested(Map<?, ?> object, String prefix, int level) {
+    /** An object still to flatten into the row, held by {@code field} (null: the row's own object), at nesting {@code level}. */
+    private record Nested(Map<?, ?> object, FieldNames.Field field, int level) {
     }
 
     /** A list found at {@code path} (relative to its row's table), whose rows' fields are at nesting {@code level}. */
