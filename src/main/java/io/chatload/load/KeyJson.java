@@ -1,56 +1,51 @@
 package io.chatload.load;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A merge row's key as the sorted compact JSON object {@link DltIds#keyHash} digests, written straight with Jackson's
- * generator: the very calls {@link Json#write} makes for these values, without building two maps and finding
- * serializers for every row.
+ * A merge row's key as the sorted compact JSON object {@link DltIds#keyHash} digests, for the values keys have (text,
+ * int, long, boolean): the text {@link Json#write} gives for a map of them, its strings escaped by Jackson's own
+ * encoder, without building two maps and finding serializers for every row.
  */
 final class KeyJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
     private KeyJson() {
     }
 
-    /** The JSON text, or null when a key value is not a string, int, long or boolean (then {@link Json#write} is used). */
+    /** The JSON text, or null when a key value is of another type (then {@link Json#write} is used). */
     static String write(List<String> columns, Map<String, Object> row) {
         String[] sorted = sorted(columns);
-        StringWriter out = new StringWriter(16 * sorted.length + 2);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.writeStartObject();
-            String previous = null;
-            for (String column : sorted) {
-                if (column.equals(previous)) {
-                    continue; // one entry per name, as in the map
-                }
-                previous = column;
-                json.writeFieldName(column);
-                Object value = row.get(column);
-                if (value instanceof String text) {
-                    json.writeString(text);
-                } else if (value instanceof Integer number) {
-                    json.writeNumber(number);
-                } else if (value instanceof Long number) {
-                    json.writeNumber(number);
-                } else if (value instanceof Boolean flag) {
-                    json.writeBoolean(flag);
-                } else {
-                    return null;
-                }
+        StringBuilder json = new StringBuilder(16 * sorted.length + 2).append('{');
+        String previous = null;
+        for (String column : sorted) {
+            if (column.equals(previous)) {
+                continue; // one entry per name, as in the map
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            if (previous != null) {
+                json.append(',');
+            }
+            previous = column;
+            string(json, column).append(':');
+            Object value = row.get(column);
+            if (value instanceof String text) {
+                string(json, text);
+            } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
+                json.append(value);
+            } else {
+                return null;
+            }
         }
-        return out.toString();
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder string(StringBuilder json, String text) {
+        json.append('"');
+        STRINGS.quoteAsString(text, json);
+        return json.append('"');
     }
 
     /** The columns in the order of a {@code TreeMap} of them, as dlt's {@code sort_keys}; a key is mostly one column. */
