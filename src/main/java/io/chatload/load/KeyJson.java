@@ -18,8 +18,8 @@ final class KeyJson {
 
     /** The JSON text, or null when a key value is of another type (then {@link Json#write} is used). */
     static String write(List<String> columns, Map<String, Object> row) {
-        String[] sorted = sorted(columns);
-        StringBuilder json = new StringBuilder(16 * sorted.length + 2).append('{');
+        List<String> sorted = sorted(columns);
+        StringBuilder json = new StringBuilder(16 * sorted.size() + 2).append('{');
         String previous = null;
         for (String column : sorted) {
             if (column.equals(previous)) {
@@ -48,12 +48,15 @@ final class KeyJson {
         return json.append('"');
     }
 
-    /** The columns in the order of a {@code TreeMap} of them, as dlt's {@code sort_keys}; a key is mostly one column. */
-    private static String[] sorted(List<String> columns) {
-        String[] sorted = columns.toArray(String[]::new);
-        if (sorted.length > 1) {
-            Arrays.sort(sorted);
+    /** The columns in the order of a {@code TreeMap} of them, as dlt's {@code sort_keys}: a list already in it is taken as it is. */
+    private static List<String> sorted(List<String> columns) {
+        for (int i = 1; i < columns.size(); i++) {
+            if (columns.get(i - 1).compareTo(columns.get(i)) > 0) {
+                String[] sorted = columns.toArray(String[]::new);
+                Arrays.sort(sorted);
+                return Arrays.asList(sorted);
+            }
         }
-        return sorted;
+        return columns;
     }
 }
