@@ -149,7 +149,10 @@ final class TypeInference {
 
     private static OffsetDateTime toTimestamp(Object value) {
         OffsetDateTime timestamp = switch (valueType(value)) {
-            case TEXT -> DltTimestamps.fromText((String) value);
+            case TEXT -> {
+                OffsetDateTime common = UtcTimestampText.parse((String) value);
+                yield common != null ? common : DltTimestamps.fromText((String) value);
+            }
             case BIGINT -> DltTimestamps.fromEpoch(integer(value));
             case DOUBLE -> DltTimestamps.fromEpoch(((Number) value).doubleValue());
             case TIMESTAMP -> timestampOf(value);
