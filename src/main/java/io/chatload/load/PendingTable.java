@@ -125,9 +125,12 @@ final class PendingTable {
 
     /** @return whether the record is a new root, not the replacement of one buffered with its id */
     boolean put(FlatRecord record) {
-        boolean replaced = records.remove(record.rootId()) != null;
+        if (records.put(record.rootId(), record) == null) {
+            return true;
+        }
+        records.remove(record.rootId()); // to the end, as added last
         records.put(record.rootId(), record);
-        return !replaced;
+        return false;
     }
 
     Collection<FlatRecord> records() {
