@@ -65,8 +65,9 @@ final class ColumnResolver {
         Set<String> dropped = new HashSet<>();
         Discards discards = Discards.NONE;
         Rules rules = new Rules(table, keyColumns, contract);
+        FittedRow.Slots slots = new FittedRow.Slots();
         for (Map<String, Object> row : rows) {
-            RowFit fit = new RowFit(row, columns, rules);
+            RowFit fit = new RowFit(row, columns, rules, slots);
             boolean kept = true;
             for (Map.Entry<String, Object> entry : row.entrySet()) {
                 if (entry.getValue() != null && !fit.fit(entry.getKey(), entry.getValue())) {
@@ -94,7 +95,7 @@ final class ColumnResolver {
     /** One row fitted to the table's columns so far; the columns it adds count only if the row is kept. */
     private final class RowFit {
         private final Map<String, Object> row;
-        private final Map<String, Object> values;
+        private final FittedRow values;
         /** The columns this row adds; most rows add none, and share this empty map. */
         private Map<String, DataType> additions = Map.of();
         private final Map<String, DataType> columns;
@@ -106,9 +107,9 @@ final class ColumnResolver {
         private long discardedValues;
         private String firstDiscard;
 
-        RowFit(Map<String, Object> row, Map<String, DataType> columns, Rules rules) {
+        RowFit(Map<String, Object> row, Map<String, DataType> columns, Rules rules, FittedRow.Slots slots) {
             this.row = row;
-            this.values = new HashMap<>(row.size() * 2);
+            this.values = new FittedRow(slots);
             this.columns = columns;
             this.rules = rules;
         }
@@ -135,7 +136,7 @@ final class ColumnResolver {
             }
             Object same = TypeInference.unchanged(value, type);
             if (same != null) {
-                values.put(column, same);
+                values.set(column, same);
                 return true;
             }
             Optional<Object> fitted = TypeInference.coerce(value, type);
@@ -161,7 +162,7 @@ final class ColumnResolver {
                             + column + "' (dlt fails here too): drop or retype column '" + target + "'");
                 }
             }
-            values.put(target, fitted.get());
+            values.set(target, fitted.get());
             return true;
         }
 
