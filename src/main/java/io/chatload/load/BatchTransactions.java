@@ -126,7 +126,7 @@ final class BatchTransactions {
             String name = tableRows.getKey();
             List<Map<String, Object>> kept = new ArrayList<>(tableRows.getValue().size());
             for (Map<String, Object> row : tableRows.getValue()) {
-                if (dropped.contains(row.get(Flattener.PARENT_ID))) {
+                if (!dropped.isEmpty() && dropped.contains(row.get(Flattener.PARENT_ID))) { // mostly none: no lookup
                     dropped.add((String) row.get(Flattener.ID));
                 } else {
                     kept.add(row);

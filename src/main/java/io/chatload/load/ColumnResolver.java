@@ -65,8 +65,9 @@ final class ColumnResolver {
         Set<String> dropped = new HashSet<>();
         Discards discards = Discards.NONE;
         Rules rules = new Rules(table, keyColumns, contract);
+        FittedRow.Slots slots = new FittedRow.Slots();
         for (Map<String, Object> row : rows) {
-            RowFit fit = new RowFit(row, columns, rules);
+            RowFit fit = new RowFit(row, columns, rules, slots);
             boolean kept = true;
             for (Map.Entry<String, Object> entry : row.entrySet()) {
                 if (entry.getValue() != null && !fit.fit(entry.getKey(), entry.getValue())) {
@@ -75,10 +76,14 @@ final class ColumnResolver {
                 }
             }
             if (kept) {
-                columns.putAll(fit.additions);
-                additions.putAll(fit.additions);
+                if (!fit.additions.isEmpty()) {
+                    columns.putAll(fit.additions);
+                    additions.putAll(fit.additions);
+                }
                 bound.add(fit.values);
-                discards = discards.plus(new Discards(0, fit.discardedValues, fit.firstDiscard));
+                if (fit.discardedValues > 0) {
+                    discards = discards.plus(new Discards(0, fit.discardedValues, fit.firstDiscard));
+                }
             } else {
                 dropped.add(String.valueOf(row.get(Flattener.ID)));
                 discards = discards.plus(new Discards(1, 0, fit.refusal));
@@ -89,23 +94,38 @@ final class ColumnResolver {
 
     /** One row fitted to the table's columns so far; the columns it adds count only if the row is kept. */
     private final class RowFit {
-        private final Map<String, Object> values;
-        private final Map<String, DataType> additions = new LinkedHashMap<>();
+        private final Map<String, Object> row;
+        private final FittedRow values;
+        /** The columns this row adds; most rows add none, and share this empty map. */
+        private Map<String, DataType> additions = Map.of();
         private final Map<String, DataType> columns;
         private final Rules rules;
-        /** Room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added. */
-        private int reserved;
+        /** The always-added columns this row made so far, which no longer need {@link #reserved() room kept}. */
+        private int exemptAdded;
         /** Why the contract leaves the row out ({@code discard_row}), or null. */
         private String refusal;
         private long discardedValues;
         private String firstDiscard;
 
-        RowFit(Map<String, Object> row, Map<String, DataType> columns, Rules rules) {
-            this.values = new HashMap<>(row.size() * 2);
+        RowFit(Map<String, Object> row, Map<String, DataType> columns, Rules rules, FittedRow.Slots slots) {
+            this.row = row;
+            this.values = new FittedRow(slots);
             this.columns = columns;
             this.rules = rules;
-            this.reserved = (int) row.entrySet().stream()
-                    .filter(e -> e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())).count();
+        }
+
+        /**
+         * Room kept under the cap for the row's new _dlt_ and key columns, which come last but are always added; counted
+         * only for a new column the contract decides about, as most rows bring none.
+         */
+        private int reserved() {
+            int reserved = 0;
+            for (Map.Entry<String, Object> e : row.entrySet()) {
+                if (e.getValue() != null && rules.exempt(e.getKey()) && !columns.containsKey(e.getKey())) {
+                    reserved++;
+                }
+            }
+            return reserved - exemptAdded;
         }
 
         /** Puts the value into its column, or its variant column on a clash; false when the row is to be left out. */
@@ -113,6 +133,11 @@ final class ColumnResolver {
             DataType type = column(column, value, false);
             if (type == null) {
                 return refusal == null;
+            }
+            Object same = TypeInference.unchanged(value, type);
+            if (same != null) {
+                values.set(column, same);
+                return true;
             }
             Optional<Object> fitted = TypeInference.coerce(value, type);
             String target = column;
@@ -137,7 +162,7 @@ final class ColumnResolver {
                             + column + "' (dlt fails here too): drop or retype column '" + target + "'");
                 }
             }
-            values.put(target, fitted.get());
+            values.set(target, fitted.get());
             return true;
         }
 
@@ -154,9 +179,9 @@ final class ColumnResolver {
                 return type;
             }
             if (rules.exempt(column)) {
-                reserved--;
+                exemptAdded++;
             } else {
-                EvolutionMode mode = rules.newColumn(column, variant, columns.size() + additions.size() + reserved);
+                EvolutionMode mode = rules.newColumn(column, variant, columns.size() + additions.size() + reserved());
                 if (mode != EvolutionMode.EVOLVE) {
                     String why = (variant ? "data_type=" : "columns=") + mode.dltName() + ", column '" + column + "'";
                     if (mode == EvolutionMode.DISCARD_ROW) {
@@ -169,6 +194,9 @@ final class ColumnResolver {
                 }
             }
             DataType inferred = TypeInference.infer(value);
+            if (additions.isEmpty()) {
+                additions = new LinkedHashMap<>();
+            }
             additions.put(column, inferred);
             return inferred;
         }

@@ -38,11 +38,15 @@ final class DltIds {
      * the key columns and values as compact JSON with sorted keys, so a record and its update share the id.
      */
     static String keyHash(List<String> keyColumns, Map<String, Object> row) {
-        Map<String, Object> key = new TreeMap<>();
-        for (String column : keyColumns) {
-            key.put(column, row.get(column));
+        String json = KeyJson.write(keyColumns, row);
+        if (json == null) {
+            Map<String, Object> key = new TreeMap<>();
+            for (String column : keyColumns) {
+                key.put(column, row.get(column));
+            }
+            json = Json.write(new LinkedHashMap<>(key));
         }
-        return BASE64.encodeToString(Shake128.digest(Json.write(new LinkedHashMap<>(key)).getBytes(StandardCharsets.UTF_8), BYTES));
+        return BASE64.encodeToString(Shake128.digest(json.getBytes(StandardCharsets.UTF_8), BYTES));
     }
 
     /** dlt's {@code digest128(text, 10)}. */

@@ -37,9 +37,11 @@ final class Flattener {
     static final String EMPTY_KEY = "_empty";
 
     private final NamingConvention naming;
+    private final FieldNames names;
 
     Flattener(NamingConvention naming) {
         this.naming = naming;
+        this.names = new FieldNames(naming);
     }
 
     /**
@@ -60,9 +62,8 @@ final class Flattener {
      */
     FlatRecord flatten(String table, Map<?, ?> record, String loadId, Function<Map<String, Object>, String> rootId,
                        int maxNesting, boolean rootKey, BiPredicate<String, String> jsonColumn) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        Map<String, NestedList> lists = new LinkedHashMap<>();
-        collect(table, record, maxNesting, maxNesting, root, lists, jsonColumn);
+        Map<String, Object> root = newRow(record.size());
+        Map<String, NestedList> lists = collect(table, record, maxNesting, maxNesting, root, jsonColumn);
         String id = rootId.apply(root);
         // the row's own bookkeeping wins over a record key of the same name, as dlt's _dlt_load_id does
         root.put(LOAD_ID, loadId);
@@ -81,51 +82,41 @@ final class Flattener {
      * it, however deep in that row's objects the list was found. An object or list met at level 0, or one for a
      * column the table has typed json (dlt's {@code is_nested_type}), is kept whole.
      */
-    private void collect(String table, Map<?, ?> object, int level, int rowLevel, Map<String, Object> row,
-                         Map<String, NestedList> lists, BiPredicate<String, String> jsonColumn) {
-        Deque<Nested> stack = new ArrayDeque<>();
-        stack.push(new Nested(object, "", level));
-        while (!stack.isEmpty()) {
-            Nested current = stack.pop();
+    private Map<String, NestedList> collect(String table, Map<?, ?> object, int level, int rowLevel, Map<String, Object> row,
+                                            BiPredicate<String, String> jsonColumn) {
+        Map<String, NestedList> lists = Map.of(); // most rows hold none: made for the first
+        Deque<Nested> nestedObjects = null;
+        Nested current = new Nested(object, null, level);
+        while (current != null) {
             for (Map.Entry<?, ?> entry : current.object().entrySet()) {
                 String key = String.valueOf(entry.getKey());
                 Object value = entry.getValue();
-                String path = path(current.prefix(), columnName(key));
+                FieldNames.Field field = current.field() == null ? names.top(key) : current.field().inner(key, names);
                 boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
-                if (container && (current.level() <= 0 || jsonColumn.test(table, naming.shortenFragments(path)))) {
-                    row.put(naming.shortenFragments(path), JsonValue.of(value)); // shortenings are cached
+                if (container && (current.level() <= 0 || jsonColumn.test(table, field.column()))) {
+                    row.put(field.column(), JsonValue.of(value));
                 } else if (value instanceof Map<?, ?> nested) {
-                    stack.push(new Nested(nested, path, current.level() - 1));
+                    if (nestedObjects == null) {
+                        nestedObjects = new ArrayDeque<>();
+                    }
+                    nestedObjects.push(new Nested(nested, field, current.level() - 1));
                 } else if (value instanceof List<?> list) {
-                    String listPath = path(current.prefix(), tableName(key));
-                    lists.put(listPath, new NestedList(listPath, list, rowLevel - 1));
+                    if (lists.isEmpty()) {
+                        lists = new LinkedHashMap<>();
+                    }
+                    lists.put(field.tablePath(), new NestedList(field.tablePath(), list, rowLevel - 1));
                 } else {
-                    row.put(naming.shortenFragments(path), value);
+                    row.put(field.column(), value);
                 }
             }
+            current = nestedObjects == null ? null : nestedObjects.poll(); // the last pushed first
         }
+        return lists;
     }
 
-    /** The convention's make_path of a prefix and a (never blank) name; a top-level key is its own path. */
-    private String path(String prefix, String name) {
-        return prefix.isEmpty() ? name : naming.makePath(prefix, name);
-    }
-
-    /** dlt's relational normaliser: a key is a path ({@code a__b} stays {@code a__b}); a blank one is {@code _empty}. */
-    private String columnName(String key) {
-        return orEmptyKey(naming.normalizePath(key));
-    }
-
-    private String tableName(String key) {
-        return orEmptyKey(naming.normalizeTablesPath(key));
-    }
-
-    /**
-     * A blank key's path is empty, and dlt names it {@code _empty}; so is one of separators only ({@code __}), which
-     * dlt would leave empty and no database takes as a name.
-     */
-    private static String orEmptyKey(String name) {
-        return name.isEmpty() ? EMPTY_KEY : name;
+    /** A row's map, sized for its values and the bookkeeping columns added to them, in the order they come. */
+    private static Map<String, Object> newRow(int values) {
+        return new LinkedHashMap<>((int) ((values + 5) / 0.75f) + 1);
     }
 
     /** @param rootId the root row's id for {@code _dlt_root_id}, or null when the root key does not propagate */
@@ -136,13 +127,13 @@ final class Flattener {
             String table = naming.shortenFragments(tablePath);
             for (int idx = 0; idx < nested.items().size(); idx++) {
                 Object item = nested.items().get(idx);
-                Map<String, Object> row = new LinkedHashMap<>();
-                Map<String, NestedList> inner = new LinkedHashMap<>();
+                Map<String, Object> row = newRow(item instanceof Map<?, ?> object ? object.size() : 1);
+                Map<String, NestedList> inner = Map.of();
                 if (item instanceof Map<?, ?> object) {
-                    collect(table, object, nested.level(), nested.level(), row, inner, jsonColumn);
+                    inner = collect(table, object, nested.level(), nested.level(), row, jsonColumn);
                 } else if (item instanceof List<?> list) {
                     // dlt wraps it as {"list": [...]} one level further down
-                    collect(table, Map.of(LIST, list), nested.level() - 1, nested.level() - 1, row, inner, jsonColumn);
+                    inner = collect(table, Map.of(LIST, list), nested.level() - 1, nested.level() - 1, row, jsonColumn);
                 } else if (item != null) {
                     row.put(VALUE, item);
                 }
@@ -159,8 +150,8 @@ final class Flattener {
         }
     }
 
-    /** An object still to flatten into the row, its column names starting with {@code prefix}, at nesting {@code level}. */
-    private record Nested(Map<?, ?> object, String prefix, int level) {
+    /** An object still to flatten into the row, held by {@code field} (null: the row's own object), at nesting {@code level}. */
+    private record Nested(Map<?, ?> object, FieldNames.Field field, int level) {
     }
 
     /** A list found at {@code path} (relative to its row's table), whose rows' fields are at nesting {@code level}. */

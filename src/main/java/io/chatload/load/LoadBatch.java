@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,13 @@ public final class LoadBatch {
     // guarded by this (held only to buffer, to take buffers and to count, never while writing):
     /** Every table this batch has used, in first-use order; a flush takes their buffered records. */
     private final Map<TableRef, PendingTable> tables = new LinkedHashMap<>();
+    /**
+     * Each target's buffer once found: a target comes with every record, and naming its table, checking it against
+     * the table's other targets and hashing the reference would cost each record what it cost the first.
+     */
+    private final Map<TableTarget, PendingTable> byTarget = new HashMap<>();
+    /** Root records buffered in all tables, as {@link #take()} finds them. */
+    private int buffered;
     /** State by normalised schema, for the next flush or for the swap in {@link #complete()}. */
     private final Map<String, List<StateEntry>> flushState = new LinkedHashMap<>();
     private final Map<String, List<StateEntry>> swapState = new LinkedHashMap<>();
@@ -114,8 +122,10 @@ public final class LoadBatch {
         long flush;
         synchronized (this) {
             checkUsable();
-            table.put(flat);
-            if (tables.values().stream().mapToInt(PendingTable::size).sum() < batchSize) {
+            if (table.put(flat)) {
+                buffered++;
+            }
+            if (buffered < batchSize) {
                 return;
             }
             flush = take();
@@ -216,13 +226,14 @@ public final class LoadBatch {
      * that holds them, or of the last one taken when nothing was buffered. Caller holds this.
      */
     private long take() {
-        List<PendingTable> buffered = tables.values().stream().filter(t -> t.size() > 0).map(PendingTable::drain).toList();
-        if (buffered.isEmpty() && flushState.isEmpty()) {
+        List<PendingTable> drained = tables.values().stream().filter(t -> t.size() > 0).map(PendingTable::drain).toList();
+        buffered = 0;
+        if (drained.isEmpty() && flushState.isEmpty()) {
             return lastTaken;
         }
         Map<String, List<StateEntry>> state = new LinkedHashMap<>(flushState);
         flushState.clear();
-        taken.add(new Flush(++lastTaken, buffered, state));
+        taken.add(new Flush(++lastTaken, drained, state));
         return lastTaken;
     }
 
@@ -276,6 +287,16 @@ public final class LoadBatch {
 
     /** The buffer of the target's table, made on first use; targets naming one table must write it the same way. */
     private PendingTable table(TableTarget target) {
+        PendingTable known = byTarget.get(target);
+        if (known != null) {
+            return known;
+        }
+        PendingTable table = tableOf(target);
+        byTarget.put(target, table);
+        return table;
+    }
+
+    private PendingTable tableOf(TableTarget target) {
         NamingConvention convention = conventions.get(target.naming());
         TableRef ref = new TableRef(naming.normalizeTableIdentifier(target.schema()), convention.normalizeTablesPath(target.table()));
         List<String> key = target.primaryKey().stream().map(convention::normalizePath).toList();

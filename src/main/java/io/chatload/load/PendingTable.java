@@ -16,6 +16,8 @@ import java.util.Set;
 final class PendingTable {
     private final TableRef ref;
     private final List<String> keyColumns;
+    /** The key columns sorted, as the root id's digest takes them (see {@link DltIds#keyHash}): sorted once, not per record. */
+    private final List<String> sortedKey;
     private final WriteDisposition disposition;
     private final SchemaContract contract;
     /** Whether child rows get {@code _dlt_root_id}: see {@link #rootKey()}. */
@@ -34,6 +36,7 @@ final class PendingTable {
                  List<TableSchema> family) {
         this.ref = ref;
         this.keyColumns = List.copyOf(keyColumns);
+        this.sortedKey = keyColumns.stream().sorted().toList();
         this.disposition = disposition;
         this.contract = contract;
         this.rootKey = disposition == WriteDisposition.MERGE || family.stream().anyMatch(TableSchema::hasRootKey);
@@ -51,6 +54,7 @@ final class PendingTable {
     private PendingTable(PendingTable from, Map<String, FlatRecord> records) {
         this.ref = from.ref;
         this.keyColumns = from.keyColumns;
+        this.sortedKey = from.sortedKey;
         this.disposition = from.disposition;
         this.contract = from.contract;
         this.rootKey = from.rootKey;
@@ -116,12 +120,17 @@ final class PendingTable {
                         + keyFields.get(i) + "'");
             }
         }
-        return disposition == WriteDisposition.MERGE ? DltIds.keyHash(keyColumns, row) : DltIds.random();
+        return disposition == WriteDisposition.MERGE ? DltIds.keyHash(sortedKey, row) : DltIds.random();
     }
 
-    void put(FlatRecord record) {
-        records.remove(record.rootId());
+    /** @return whether the record is a new root, not the replacement of one buffered with its id */
+    boolean put(FlatRecord record) {
+        if (records.put(record.rootId(), record) == null) {
+            return true;
+        }
+        records.remove(record.rootId()); // to the end, as added last
         records.put(record.rootId(), record);
+        return false;
     }
 
     Collection<FlatRecord> records() {

@@ -69,6 +69,21 @@ final class TypeInference {
         return DataType.TEXT;
     }
 
+    /**
+     * A value that a column of this type takes as it is, as {@link #coerce} gives it: most values of a batch, so they
+     * are told by their class alone; null when {@link #coerce} must decide.
+     */
+    static Object unchanged(Object value, DataType column) {
+        return switch (column) {
+            case TEXT -> value instanceof String ? value : null;
+            case BIGINT -> value instanceof Long ? value : value instanceof Integer i ? Long.valueOf(i) : null;
+            case DOUBLE -> value instanceof Double ? value : null;
+            case BOOL -> value instanceof Boolean ? value : null;
+            case JSON -> value instanceof JsonValue ? value : null;
+            case TIMESTAMP, DECIMAL -> null;
+        };
+    }
+
     /** The value to bind into a column of type {@code column}, or empty when dlt would not convert it (a variant). */
     static Optional<Object> coerce(Object value, DataType column) {
         return Optional.ofNullable(switch (column) {
@@ -134,7 +149,10 @@ final class TypeInference {
 
     private static OffsetDateTime toTimestamp(Object value) {
         OffsetDateTime timestamp = switch (valueType(value)) {
-            case TEXT -> DltTimestamps.fromText((String) value);
+            case TEXT -> {
+                OffsetDateTime common = UtcTimestampText.parse((String) value);
+                yield common != null ? common : DltTimestamps.fromText((String) value);
+            }
             case BIGINT -> DltTimestamps.fromEpoch(integer(value));
             case DOUBLE -> DltTimestamps.fromEpoch(((Number) value).doubleValue());
             case TIMESTAMP -> timestampOf(value);

@@ -396,7 +396,8 @@ public final class WritePathBench {
                     s = "insert statements, child tables (RowWrites.insert)";
                 } else if (c.equals("io.chatload.load.RowWrites") && m.equals("deleteChildren")) {
                     s = "delete children of upserted roots (RowWrites.deleteChildren)";
-                } else if (c.equals("io.chatload.load.SchemaRegistry")) {
+                } else if (c.equals("io.chatload.load.SchemaRegistry") && !m.equals("retryingStale")) {
+                    // retryingStale wraps a whole flush (rows, state, commit): not a step of its own
                     s = "schema: prepare rows / create, alter tables (SchemaRegistry." + m + ")";
                 } else if (c.equals("io.chatload.load.StateStore")) {
                     s = "state entries (StateStore." + m + ")";

@@ -59,7 +59,25 @@ class FlattenerNamingTest {
     @MethodSource("records")
     void namesColumnsAndChildTablesAsDlt(Naming naming, int limit, String table, String json, List<String> expected)
             throws Exception {
-        FlatRecord record = new Flattener(naming.convention(limit)).flatten(table, parse(json), "load1", row -> "ROOT",
+        assertEquals(expected, rows(new Flattener(naming.convention(limit)), table, json));
+    }
+
+    /** A flattener keeps the names it made: every record after the first must be named as a fresh one names it. */
+    @Test
+    void aFlattenerThatNamedOtherRecordsNamesTheNextAsAFreshOne() throws Exception {
+        Flattener shared = new Flattener(Naming.SNAKE_CASE.convention(16));
+        List<Arguments> cases = records().filter(c -> c.get()[0] == Naming.SNAKE_CASE).toList();
+        for (int round = 0; round < 2; round++) {
+            for (Arguments c : cases) {
+                String table = (String) c.get()[2];
+                String json = (String) c.get()[3];
+                assertEquals(rows(new Flattener(Naming.SNAKE_CASE.convention(16)), table, json), rows(shared, table, json), json);
+            }
+        }
+    }
+
+    private static List<String> rows(Flattener flattener, String table, String json) throws Exception {
+        FlatRecord record = flattener.flatten(table, parse(json), "load1", row -> "ROOT",
                 SchemaContract.DEFAULT_MAX_TABLE_NESTING, true);
         List<String> rows = new ArrayList<>();
         for (FlatRow row : record.rows()) {
@@ -67,7 +85,7 @@ class FlattenerNamingTest {
             values.keySet().removeIf(column -> column.startsWith("_dlt_"));
             rows.add(row.table() + " " + values);
         }
-        assertEquals(expected, rows);
+        return rows;
     }
 
     /** dlt writes its own _dlt_load_id over a record's; chatload's _dlt_id wins as well (see the README's differences). */

@@ -194,6 +194,26 @@ class TypeInferenceTest {
                 value + " (" + value.getClass().getSimpleName() + ") into " + column);
     }
 
+    static Stream<Object> anyValue() {
+        return Stream.of("hello", "", "42", "1.5", "true", "2024-01-15 10:00:00", "{\"a\": 1}", 42, -7, 0, 0x72L,
+                Long.MIN_VALUE, 1.5, 7.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, 1.5f, (short) 3, true, false,
+                TWO_TO_63, BigInteger.ONE, new BigDecimal("2.50"), new JsonValue("[1,2]"), utc("2024-01-15T10:00:00Z"));
+    }
+
+    /** The shortcut for values a column takes as they are must give what the general conversion gives, or nothing. */
+    @ParameterizedTest(name = "value {0}")
+    @MethodSource("anyValue")
+    void aValueTakenAsItIsIsWhatTheConversionGives(Object value) {
+        for (DataType column : DataType.values()) {
+            Object same = TypeInference.unchanged(value, column);
+            if (same != null) {
+                Object converted = TypeInference.coerce(value, column).orElseThrow();
+                assertEquals(converted, same, column.name());
+                assertEquals(converted.getClass(), same.getClass(), column.name());
+            }
+        }
+    }
+
     private static OffsetDateTime utc(String iso) {
         return OffsetDateTime.parse(iso);
     }

@@ -2,7 +2,8 @@ package io.chatload.load.naming;
 
 /**
  * SHAKE-128 (FIPS 202), which dlt hashes its identifier tags with and which the JDK does not offer: Keccak-f[1600]
- * with a rate of 168 bytes and the domain padding {@code 0x1F}. dlt's row ids ({@code digest128}) use it too.
+ * with a rate of 168 bytes and the domain padding {@code 0x1F}. dlt's row ids ({@code digest128}) use it too, one or
+ * two per row written, so the permutation is spelled out over 25 local lanes (see {@link #permute}).
  */
 public final class Shake128 {
     private static final int RATE = 168;
@@ -14,25 +15,6 @@ public final class Shake128 {
         0x8000000000008002L, 0x8000000000000080L, 0x000000000000800aL, 0x800000008000000aL,
         0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L,
     };
-    /** Rotation of lane x + 5y in the rho step. */
-    private static final int[] ROTATIONS = {
-        0, 1, 62, 28, 27,
-        36, 44, 6, 55, 20,
-        3, 10, 43, 25, 39,
-        41, 45, 15, 21, 8,
-        18, 2, 61, 56, 14,
-    };
-
-    /** Where the pi step moves lane x + 5y: to lane y + 5((2x + 3y) mod 5). */
-    private static final int[] PI_TARGET = new int[25];
-
-    static {
-        for (int x = 0; x < 5; x++) {
-            for (int y = 0; y < 5; y++) {
-                PI_TARGET[x + 5 * y] = y + 5 * ((2 * x + 3 * y) % 5);
-            }
-        }
-    }
 
     private Shake128() {
     }
@@ -44,12 +26,10 @@ public final class Shake128 {
             absorb(state, message, block * RATE, RATE);
             permute(state);
         }
-        byte[] last = new byte[RATE];
         int rest = message.length - blocks * RATE;
-        System.arraycopy(message, blocks * RATE, last, 0, rest);
-        last[rest] ^= 0x1F;
-        last[RATE - 1] ^= (byte) 0x80;
-        absorb(state, last, 0, RATE);
+        absorb(state, message, blocks * RATE, rest);
+        state[rest / 8] ^= 0x1FL << (8 * (rest % 8)); // the domain padding after the last byte
+        state[RATE / 8 - 1] ^= 0x80L << 56; // and the final bit of the block
         permute(state);
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -68,43 +48,124 @@ public final class Shake128 {
         }
     }
 
-    /** Keccak-f[1600]: theta and chi unrolled over a row of five lanes, rho and pi through the tables above. */
+    /**
+     * Keccak-f[1600] on lanes {@code aXY} = lane x + 5y: theta (columns' parities {@code c}, their mix {@code d}), rho
+     * and pi (lane x + 5y rotated into lane y + 5((2x + 3y) mod 5) of {@code b}), chi along each row, iota. Written
+     * out lane by lane, as table-driven loops cost a row's digest several times more.
+     */
     private static void permute(long[] a) {
-        long[] b = new long[25];
+        long a00 = a[0];
+        long a01 = a[1];
+        long a02 = a[2];
+        long a03 = a[3];
+        long a04 = a[4];
+        long a05 = a[5];
+        long a06 = a[6];
+        long a07 = a[7];
+        long a08 = a[8];
+        long a09 = a[9];
+        long a10 = a[10];
+        long a11 = a[11];
+        long a12 = a[12];
+        long a13 = a[13];
+        long a14 = a[14];
+        long a15 = a[15];
+        long a16 = a[16];
+        long a17 = a[17];
+        long a18 = a[18];
+        long a19 = a[19];
+        long a20 = a[20];
+        long a21 = a[21];
+        long a22 = a[22];
+        long a23 = a[23];
+        long a24 = a[24];
         for (long roundConstant : ROUND_CONSTANTS) {
-            long c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
-            long c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
-            long c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];
-            long c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];
-            long c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];
+            long c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;
+            long c1 = a01 ^ a06 ^ a11 ^ a16 ^ a21;
+            long c2 = a02 ^ a07 ^ a12 ^ a17 ^ a22;
+            long c3 = a03 ^ a08 ^ a13 ^ a18 ^ a23;
+            long c4 = a04 ^ a09 ^ a14 ^ a19 ^ a24;
             long d0 = c4 ^ Long.rotateLeft(c1, 1);
             long d1 = c0 ^ Long.rotateLeft(c2, 1);
             long d2 = c1 ^ Long.rotateLeft(c3, 1);
             long d3 = c2 ^ Long.rotateLeft(c4, 1);
             long d4 = c3 ^ Long.rotateLeft(c0, 1);
-            for (int y = 0; y < 25; y += 5) {
-                a[y] ^= d0;
-                a[y + 1] ^= d1;
-                a[y + 2] ^= d2;
-                a[y + 3] ^= d3;
-                a[y + 4] ^= d4;
-            }
-            for (int lane = 0; lane < 25; lane++) {
-                b[PI_TARGET[lane]] = Long.rotateLeft(a[lane], ROTATIONS[lane]);
-            }
-            for (int y = 0; y < 25; y += 5) {
-                long b0 = b[y];
-                long b1 = b[y + 1];
-                long b2 = b[y + 2];
-                long b3 = b[y + 3];
-                long b4 = b[y + 4];
-                a[y] = b0 ^ (~b1 & b2);
-                a[y + 1] = b1 ^ (~b2 & b3);
-                a[y + 2] = b2 ^ (~b3 & b4);
-                a[y + 3] = b3 ^ (~b4 & b0);
-                a[y + 4] = b4 ^ (~b0 & b1);
-            }
-            a[0] ^= roundConstant;
+            long b00 = a00 ^ d0;
+            long b10 = Long.rotateLeft(a01 ^ d1, 1);
+            long b20 = Long.rotateLeft(a02 ^ d2, 62);
+            long b05 = Long.rotateLeft(a03 ^ d3, 28);
+            long b15 = Long.rotateLeft(a04 ^ d4, 27);
+            long b16 = Long.rotateLeft(a05 ^ d0, 36);
+            long b01 = Long.rotateLeft(a06 ^ d1, 44);
+            long b11 = Long.rotateLeft(a07 ^ d2, 6);
+            long b21 = Long.rotateLeft(a08 ^ d3, 55);
+            long b06 = Long.rotateLeft(a09 ^ d4, 20);
+            long b07 = Long.rotateLeft(a10 ^ d0, 3);
+            long b17 = Long.rotateLeft(a11 ^ d1, 10);
+            long b02 = Long.rotateLeft(a12 ^ d2, 43);
+            long b12 = Long.rotateLeft(a13 ^ d3, 25);
+            long b22 = Long.rotateLeft(a14 ^ d4, 39);
+            long b23 = Long.rotateLeft(a15 ^ d0, 41);
+            long b08 = Long.rotateLeft(a16 ^ d1, 45);
+            long b18 = Long.rotateLeft(a17 ^ d2, 15);
+            long b03 = Long.rotateLeft(a18 ^ d3, 21);
+            long b13 = Long.rotateLeft(a19 ^ d4, 8);
+            long b14 = Long.rotateLeft(a20 ^ d0, 18);
+            long b24 = Long.rotateLeft(a21 ^ d1, 2);
+            long b09 = Long.rotateLeft(a22 ^ d2, 61);
+            long b19 = Long.rotateLeft(a23 ^ d3, 56);
+            long b04 = Long.rotateLeft(a24 ^ d4, 14);
+            a00 = b00 ^ (~b01 & b02);
+            a01 = b01 ^ (~b02 & b03);
+            a02 = b02 ^ (~b03 & b04);
+            a03 = b03 ^ (~b04 & b00);
+            a04 = b04 ^ (~b00 & b01);
+            a05 = b05 ^ (~b06 & b07);
+            a06 = b06 ^ (~b07 & b08);
+            a07 = b07 ^ (~b08 & b09);
+            a08 = b08 ^ (~b09 & b05);
+            a09 = b09 ^ (~b05 & b06);
+            a10 = b10 ^ (~b11 & b12);
+            a11 = b11 ^ (~b12 & b13);
+            a12 = b12 ^ (~b13 & b14);
+            a13 = b13 ^ (~b14 & b10);
+            a14 = b14 ^ (~b10 & b11);
+            a15 = b15 ^ (~b16 & b17);
+            a16 = b16 ^ (~b17 & b18);
+            a17 = b17 ^ (~b18 & b19);
+            a18 = b18 ^ (~b19 & b15);
+            a19 = b19 ^ (~b15 & b16);
+            a20 = b20 ^ (~b21 & b22);
+            a21 = b21 ^ (~b22 & b23);
+            a22 = b22 ^ (~b23 & b24);
+            a23 = b23 ^ (~b24 & b20);
+            a24 = b24 ^ (~b20 & b21);
+            a00 ^= roundConstant;
         }
+        a[0] = a00;
+        a[1] = a01;
+        a[2] = a02;
+        a[3] = a03;
+        a[4] = a04;
+        a[5] = a05;
+        a[6] = a06;
+        a[7] = a07;
+        a[8] = a08;
+        a[9] = a09;
+        a[10] = a10;
+        a[11] = a11;
+        a[12] = a12;
+        a[13] = a13;
+        a[14] = a14;
+        a[15] = a15;
+        a[16] = a16;
+        a[17] = a17;
+        a[18] = a18;
+        a[19] = a19;
+        a[20] = a20;
+        a[21] = a21;
+        a[22] = a22;
+        a[23] = a23;
+        a[24] = a24;
     }
 }
