@@ -86,7 +86,8 @@ class CopyRowsTest {
                 true, false,
                 OffsetDateTime.parse("2024-02-29T23:59:59.123456+05:30"), OffsetDateTime.parse("0001-01-01T00:00Z"),
                 OffsetDateTime.parse("1970-01-01T00:00:00.000001Z"), OffsetDateTime.parse("9999-12-31T23:59:59.999999Z"),
-                OffsetDateTime.parse("0001-01-01T00:00-05:00"), OffsetDateTime.parse("2000-01-01T00:00+05:00"),
+                OffsetDateTime.parse("0001-01-01T00:00+05:00"), OffsetDateTime.parse("9999-12-31T23:00-05:00"),
+                OffsetDateTime.parse("2000-01-01T00:00+05:00"),
                 new BigDecimal("99999999999999999999999999999999999999"), new BigDecimal("-12345678901234567890123"),
                 BigDecimal.ZERO,
                 new JsonValue("{\"q\":\"say \\\"hi\\\"\",\"t\":\"a\\tb\\\\c\\nd\",\"u\":\"\\u00e9 😀\",\"n\":null,\"l\":[1,2.5,true]}"),
@@ -190,15 +191,16 @@ class CopyRowsTest {
     }
 
     @Test
-    void aMergeGoesThroughAStagingTableThatTheCommitEmpties() throws SQLException {
+    void aMergeGoesThroughAStagingTableThatTheCommitDrops() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             List<Map<String, Object>> rows = hostileRows(1);
             new RowWrites(DIALECT).upsert(connection, SCHEMA, BY_COPY, KEY, rows);
-            String staging = "pg_temp." + stagingTable(statement);
-            assertEquals(rows.size(), count(statement, "SELECT count(*) FROM " + staging), "staged rows");
+            List<String> staging = stagingTables(statement);
+            assertEquals(1, staging.size(), "one staging table: " + staging);
+            assertEquals(rows.size(), count(statement, "SELECT count(*) FROM pg_temp." + staging.get(0)), "staged rows");
             connection.commit();
-            assertEquals(0, count(statement, "SELECT count(*) FROM " + staging), "staged rows after the commit");
+            assertEquals(List.of(), stagingTables(statement), "staging tables after the commit");
         }
     }
 
@@ -241,15 +243,39 @@ class CopyRowsTest {
         }
     }
 
-    /** The one staging table of this session. */
-    private static String stagingTable(Statement statement) throws SQLException {
+    @Test
+    void aLoginThatMayNotMakeTemporaryTablesMergesWithStatements() throws SQLException {
+        String role = "chatload_copy_test_" + System.nanoTime();
+        String db = '"' + database.url().substring(database.url().lastIndexOf('/') + 1) + '"';
+        try (Connection admin = connect(); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN");
+            statement.execute("GRANT USAGE ON SCHEMA " + DIALECT.quoteSchema(SCHEMA) + " TO " + role);
+            statement.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA " + DIALECT.quoteSchema(SCHEMA) + " TO " + role);
+            statement.execute("REVOKE TEMPORARY ON DATABASE " + db + " FROM PUBLIC");
+            try (Connection connection = DriverManager.getConnection(database.url(), role, "")) {
+                connection.setAutoCommit(false);
+                List<Map<String, Object>> rows = hostileRows(1);
+                new RowWrites(DIALECT).upsert(connection, SCHEMA, BY_COPY, KEY, rows);
+                connection.commit();
+                assertEquals(rows.size(), stored(BY_COPY).size(), "rows");
+            } finally {
+                statement.execute("GRANT TEMPORARY ON DATABASE " + db + " TO PUBLIC");
+                statement.execute("DROP OWNED BY " + role);
+                statement.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    /** The staging tables of this session. */
+    private static List<String> stagingTables(Statement statement) throws SQLException {
+        List<String> names = new ArrayList<>();
         try (ResultSet result = statement.executeQuery("SELECT relname FROM pg_class WHERE relname LIKE"
                 + " 'chatload\\_staging\\_%' AND relpersistence = 't' AND pg_table_is_visible(oid)")) {
-            assertTrue(result.next(), "a staging table");
-            String name = result.getString(1);
-            assertTrue(!result.next(), "one staging table");
-            return name;
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
         }
+        return names;
     }
 
     @Test
