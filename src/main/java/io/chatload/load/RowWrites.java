@@ -16,10 +16,11 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The row statements of a flush, run inside the caller's transaction; values are always bound parameters, or travel
- * by the database's own bulk path where it has one ({@link Dialect#bulkRows}, PostgreSQL's COPY). Rows go in bulk: each statement carries many rows (a multi-row {@code INSERT}, a set-based upsert, one {@code DELETE} for many
- * keys), as many as {@link Dialect#maxParameters} and {@link #MAX_ROWS} allow, since per-row statements cost the
- * database a statement each (most of a flush's time, measured by {@code bench/writepath.sh}).
+ * The row statements of a flush, run inside the caller's transaction; values are never part of the SQL: bound
+ * parameters, or the data of the database's own bulk path where it has one ({@link Dialect#bulkRows}, PostgreSQL's
+ * COPY). Rows go in bulk: each statement carries many rows (a multi-row {@code INSERT}, a set-based upsert, one
+ * {@code DELETE} for many keys), as many as {@link Dialect#maxParameters} and {@link #MAX_ROWS} allow, since per-row
+ * statements cost the database a statement each (most of a flush's time, measured by {@code bench/writepath.sh}).
  */
 final class RowWrites {
     /** Rows per statement at most: past a few hundred, longer SQL text buys nothing. */
