@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -192,6 +193,11 @@ public interface Dialect {
      */
     default boolean multiRowStatements() {
         return true;
+    }
+
+    /** The database's own bulk path for a flush's rows, where it has one that beats statements (see {@link BulkRows}). */
+    default Optional<BulkRows> bulkRows() {
+        return Optional.empty();
     }
 
     /** Characters of text values one multi-row statement may carry at most (no bound by default). */

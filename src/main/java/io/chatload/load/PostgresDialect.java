@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -103,10 +104,21 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String upsert(String schema, String table, List<String> columns, List<String> key, int rows) {
+        return insert(schema, table, columns, rows) + onConflict(columns, key);
+    }
+
+    /** What makes an insert of {@code columns} an upsert on {@code key}: every other column takes the new value. */
+    String onConflict(List<String> columns, List<String> key) {
         List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
         String action = updated.isEmpty() ? "NOTHING"
                 : "UPDATE SET " + updated.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c)).collect(Collectors.joining(", "));
-        return insert(schema, table, columns, rows) + " ON CONFLICT (" + columnList(key) + ") DO " + action;
+        return " ON CONFLICT (" + columnList(key) + ") DO " + action;
+    }
+
+    /** COPY, and a merge through a staging table, for flushes of more than a few rows. */
+    @Override
+    public Optional<BulkRows> bulkRows() {
+        return Optional.of(new PostgresCopy(this));
     }
 
     /** As an untyped parameter, which PostgreSQL casts to jsonb. */

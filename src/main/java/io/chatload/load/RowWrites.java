@@ -11,14 +11,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The row statements of a flush, run inside the caller's transaction; values are always bound parameters. Rows go in
- * bulk: each statement carries many rows (a multi-row {@code INSERT}, a set-based upsert, one {@code DELETE} for many
- * keys), as many as {@link Dialect#maxParameters} and {@link #MAX_ROWS} allow, since per-row statements cost the
- * database a statement each (most of a flush's time, measured by {@code bench/writepath.sh}).
+ * The row statements of a flush, run inside the caller's transaction; values are never part of the SQL: bound
+ * parameters, or the data of the database's own bulk path where it has one ({@link Dialect#bulkRows}, PostgreSQL's
+ * COPY). Rows go in bulk: each statement carries many rows (a multi-row {@code INSERT}, a set-based upsert, one
+ * {@code DELETE} for many keys), as many as {@link Dialect#maxParameters} and {@link #MAX_ROWS} allow, since per-row
+ * statements cost the database a statement each (most of a flush's time, measured by {@code bench/writepath.sh}).
  */
 final class RowWrites {
     /** Rows per statement at most: past a few hundred, longer SQL text buys nothing. */
@@ -27,15 +29,26 @@ final class RowWrites {
     private static final int BATCH = 1000;
 
     private final Dialect dialect;
+    private final BulkRows bulk;
 
     RowWrites(Dialect dialect) {
+        this(dialect, dialect.bulkRows());
+    }
+
+    /** With {@code bulk} instead of the dialect's: none, to write by statements alone. */
+    RowWrites(Dialect dialect, Optional<BulkRows> bulk) {
         this.dialect = dialect;
+        this.bulk = bulk.orElse(null);
     }
 
     /** Inserts rows with every column of the table (absent values as NULL). */
     int insert(Connection connection, String schema, TableSchema table, List<Map<String, Object>> rows) throws SQLException {
         List<String> columns = new ArrayList<>(table.columns().keySet());
-        write(connection, n -> dialect.insert(schema, table.name(), columns, n), table, columns, rows);
+        if (bulk != null && bulk.takes(connection, rows.size(), false)) {
+            bulk.insert(connection, schema, table, columns, rows);
+        } else {
+            write(connection, n -> dialect.insert(schema, table.name(), columns, n), table, columns, rows);
+        }
         return rows.size();
     }
 
@@ -50,8 +63,12 @@ final class RowWrites {
         for (Map<String, Object> row : rows) {
             lastPerKey.put(keyOf(row, key), row);
         }
-        write(connection, n -> dialect.upsert(schema, table.name(), columns, key, n), table, columns,
-                new ArrayList<>(lastPerKey.values()));
+        List<Map<String, Object>> distinct = new ArrayList<>(lastPerKey.values());
+        if (bulk != null && bulk.takes(connection, distinct.size(), true)) {
+            bulk.upsert(connection, schema, table, columns, key, distinct);
+        } else {
+            write(connection, n -> dialect.upsert(schema, table.name(), columns, key, n), table, columns, distinct);
+        }
         return rows.size();
     }
 
