@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class PageFailures {
 
     private static final Logger RETRIES = LoggerFactory.getLogger("io.chatload.retry");
+    /** The wait before the next try, for its log line: Camel drops its own header before the try. */
+    private static final String WAIT_MS = "chatloadRetryWaitMs";
 
     private final RetryPolicy retry;
     private final RateLimits rateLimits;
@@ -52,13 +54,16 @@ final class PageFailures {
         }
         long wait = cut || run == null ? 0 : retry.delayMs(failure, run.triesOfPage());
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait);
+        exchange.setProperty(WAIT_MS, wait);
     }
 
-    /** Before a retry of a page: one line saying what failed and which try comes. */
+    /** Before a retry of a page: one line saying what failed, which try comes and how long it waits for it. */
     void retrying(Exchange exchange) {
         ResourceRun run = RunExchange.run(exchange);
-        RETRIES.info("{}: retrying (try {} of {})", ErrorMessages.whatHappened(run.spec, run.current(),
-                RunExchange.failure(exchange)), run.triesOfPage() + 1, retry.maxAttempts());
+        long waitMs = exchange.getProperty(WAIT_MS, 0L, Long.class);
+        RETRIES.info("{}: retrying (try {} of {}) {}", ErrorMessages.whatHappened(run.spec, run.current(),
+                RunExchange.failure(exchange)), run.triesOfPage() + 1, retry.maxAttempts(),
+                waitMs > 0 ? "after " + waitMs + " ms" : "at once");
         run.retried();
         metrics.retry(run.spec);
     }
