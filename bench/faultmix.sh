@@ -6,8 +6,9 @@
 #    timeout): what slow answers add on top.
 # Each run against a fresh sandbox with the same data, into its own H2 file; every run gets max-attempts 10 (at 18 %
 # faults, 5 tries leave about one page in 5 000 failing: one crawl in four here). Printed: load times by the
-# ledger, process wall times, the faults injected, the adaptive timeout's cuts, and each table's rows (all runs must
-# load the same). Goal: the faulty crawl takes at most 2x the clean one.
+# ledger, process wall times, the faults injected, the retries by cause with the waits before them, the adaptive
+# timeout's cuts, and each table's rows (all runs must load the same). Goal: the faulty crawl takes at most 2x the
+# clean one.
 # Usage: bench/faultmix.sh [VISITORS=200 [LATENCY_MS=0 [FAULTS [SLOW_MS]]]]; CHATLOAD_OPTS adds -D settings to chatload.
 source "$(dirname "$0")/lib.sh"
 require_build
@@ -43,6 +44,22 @@ for name in clean noslow mix; do
 done
 cuts() { grep -c 'SlowAnswerException' "$WORK/faultmix-$1.log" || true; }
 retries() { grep -c 'retrying (try' "$WORK/faultmix-$1.log" || true; }
+# waits NAME: the run's retries by what failed, and the time their workers waited before them (log lines "...: answered
+# HTTP 503: retrying (try 2 of 10) after 87 ms"); the waits overlap, as several workers wait at once
+waits() {
+  python3 - "$WORK/faultmix-$1.log" <<'PY'
+import re, sys, collections
+count, waited = collections.Counter(), collections.Counter()
+for line in open(sys.argv[1], errors='replace'):
+    m = re.search(r'(answered HTTP \d+|failed: \w+).*: retrying \(try \d+ of \d+\) (after (\d+) ms|at once)', line)
+    if m:
+        cause = m.group(1).replace('answered ', '').replace('failed: ', '')
+        count[cause] += 1
+        waited[cause] += int(m.group(3) or 0)
+print(', '.join(f'{c} {count[c]} ({waited[c] / 1000:.1f} s)' for c in sorted(count))
+      + f'; waited {sum(waited.values()) / 1000:.1f} s in all')
+PY
+}
 same="'$clean_TABLES' == '$noslow_TABLES' == '$mix_TABLES'"
 
 echo "visitors $VISITORS, latency $LATENCY ms, chatload options: ${OPTS[*]}"
@@ -50,6 +67,8 @@ echo "rows per table (clean): $clean_TABLES"
 echo "same rows per table in all three runs: $(verdict "$same")"
 echo "faults '$NO_SLOW': injected $noslow_INJECTED; requests $noslow_REQ (clean $clean_REQ); retries $(retries noslow)"
 echo "faults '$FAULTS', slow answers after $SLOW_MS ms: injected $mix_INJECTED; requests $mix_REQ; retries $(retries mix), of them slow answers cut short $(cuts mix)"
+echo "retries without slow answers, by cause (waited before them): $(waits noslow)"
+echo "retries of the mix, by cause (waited before them): $(waits mix)"
 echo "process wall time (incl. JVM start): clean ${clean_PROC} s, without slow ${noslow_PROC} s, mix ${mix_PROC} s"
 echo "without slow answers: ${noslow_LOAD} s (load, by its ledger) vs clean ${clean_LOAD} s, ratio $(ratio "$noslow_LOAD" "$clean_LOAD") (the retries' waits)"
 echo "slow answers add: ${mix_LOAD} s vs ${noslow_LOAD} s without them, ratio $(ratio "$mix_LOAD" "$noslow_LOAD")"

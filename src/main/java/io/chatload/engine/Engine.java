@@ -44,7 +44,7 @@ public final class Engine {
         lifecycle = new RunLifecycle(catalog, destination, batchSize, pages, queryParents, metrics);
         RecordSink sink = new RecordSink(metrics, recordFilter);
         routes = new EngineRoutes(runs, lifecycle, pages, new PageFailures(retry, rateLimits, metrics), sink,
-                new FanOut(catalog, sink, runs), queryParents, retry, rateLimits, new RequestSlots(catalog));
+                new FanOut(catalog, sink, runs), queryParents, rateLimits, new RequestSlots(catalog));
         once = new RunOnce(catalog, destination, runs);
     }
 

@@ -1,7 +1,6 @@
 package io.chatload.engine;
 
 import io.chatload.source.RateLimits;
-import io.chatload.source.RetryPolicy;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -37,12 +36,11 @@ final class EngineRoutes extends RouteBuilder {
     private final RecordSink sink;
     private final FanOut fanOut;
     private final QueryParents queryParents;
-    private final RetryPolicy retry;
     private final RateLimits rateLimits;
     private final RequestSlots slots;
 
     EngineRoutes(Runs runs, RunLifecycle lifecycle, PageRequests pages, PageFailures failures, RecordSink sink,
-                 FanOut fanOut, QueryParents queryParents, RetryPolicy retry, RateLimits rateLimits, RequestSlots slots) {
+                 FanOut fanOut, QueryParents queryParents, RateLimits rateLimits, RequestSlots slots) {
         this.runs = runs;
         this.lifecycle = lifecycle;
         this.pages = pages;
@@ -50,7 +48,6 @@ final class EngineRoutes extends RouteBuilder {
         this.sink = sink;
         this.fanOut = fanOut;
         this.queryParents = queryParents;
-        this.retry = retry;
         this.rateLimits = rateLimits;
         this.slots = slots;
     }
@@ -96,12 +93,10 @@ final class EngineRoutes extends RouteBuilder {
                 .onException(Exception.class)
                     // decided anew at each failure: after a timeout, a 404 must not inherit the timeout's retries
                     .retryWhile(failures::worthAnotherTry)
-                    .redeliveryDelay(retry.initialDelayMs())
-                    .useExponentialBackOff().backOffMultiplier(2).useCollisionAvoidance()
-                    .maximumRedeliveryDelay(retry.maxDelayMs())
                     // this clause's own policy: without these it logs every exhausted page with a stack trace
                     .logExhausted(false).logStackTrace(false).logRetryAttempted(false)
-                    .onExceptionOccurred(failures::honourRetryAfter)
+                    // every wait is set there (Retry-After, or the backoff of the failure's kind), none is Camel's own
+                    .onExceptionOccurred(failures::setRetryDelay)
                     .onRedelivery(failures::retrying)
                 .end()
                 .process(pages::startPage)

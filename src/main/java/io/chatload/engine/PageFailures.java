@@ -11,12 +11,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a failed page request leads to: another try (judged anew at each failure, waiting what {@code Retry-After}
- * asks), or, for a 404 on a URL that {@code links.more} named, that page left out alone with a warning. Every other
- * failure ends the run ({@link RunLifecycle#fail}).
+ * asks or the backoff of the failure's kind), or, for a 404 on a URL that {@code links.more} named, that page left
+ * out alone with a warning. Every other failure ends the run ({@link RunLifecycle#fail}).
  */
 final class PageFailures {
 
     private static final Logger RETRIES = LoggerFactory.getLogger("io.chatload.retry");
+    /** The wait before the next try, for its log line: Camel drops its own header before the try. */
+    private static final String WAIT_MS = "chatloadRetryWaitMs";
 
     private final RetryPolicy retry;
     private final RateLimits rateLimits;
@@ -35,32 +37,33 @@ final class PageFailures {
     }
 
     /**
-     * A positive Retry-After replaces the backoff delay of the next try; a 429 slows the whole API down. A slow answer
-     * cut short is counted and tried again at once: the API said nothing about its load, and the cut already waited
-     * several times what its answers take (the try still passes the API's request budget).
+     * Sets the wait before the next try: what {@code Retry-After} asks, else the backoff of the failure's kind
+     * ({@link RetryPolicy#delayMs}); a 429 also slows the whole API down. A slow answer cut short is counted and tried
+     * again at once: the API said nothing about its load, and the cut already waited several times what its answers
+     * take (the try still passes the API's request budget).
      */
-    void honourRetryAfter(Exchange exchange) {
+    void setRetryDelay(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class);
+        ResourceRun run = RunExchange.run(exchange);
         boolean cut = ObjectHelper.getException(SlowAnswerException.class, failure) != null;
-        if (cut) {
-            metrics.slowAnswerCut(RunExchange.run(exchange).spec);
+        if (cut && run != null) {
+            metrics.slowAnswerCut(run.spec);
         }
         if (ErrorMessages.httpStatus(failure) == 429) {
             rateLimits.throttled(exchange.getProperty(RunExchange.API, String.class));
         }
-        long wait = cut ? 0 : retry.retryAfterMs(failure);
-        if (wait >= 0) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait);
-        } else {
-            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
-        }
+        long wait = cut || run == null ? 0 : retry.delayMs(failure, run.triesOfPage());
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait);
+        exchange.setProperty(WAIT_MS, wait);
     }
 
-    /** Before a retry of a page: one line saying what failed and which try comes. */
+    /** Before a retry of a page: one line saying what failed, which try comes and how long it waits for it. */
     void retrying(Exchange exchange) {
         ResourceRun run = RunExchange.run(exchange);
-        RETRIES.info("{}: retrying (try {} of {})", ErrorMessages.whatHappened(run.spec, run.current(),
-                RunExchange.failure(exchange)), run.triesOfPage() + 1, retry.maxAttempts());
+        long waitMs = exchange.getProperty(WAIT_MS, 0L, Long.class);
+        RETRIES.info("{}: retrying (try {} of {}) {}", ErrorMessages.whatHappened(run.spec, run.current(),
+                RunExchange.failure(exchange)), run.triesOfPage() + 1, retry.maxAttempts(),
+                waitMs > 0 ? "after " + waitMs + " ms" : "at once");
         run.retried();
         metrics.retry(run.spec);
     }

@@ -27,8 +27,9 @@ public final class HttpConfiguration {
     public RetryPolicy retry() {
         try {
             return new RetryPolicy(config.getInt("chatload.http.max-attempts", 5, 1),
-                    config.getInt("chatload.http.retry-initial-delay-ms", 500, 0),
-                    config.getInt("chatload.http.retry-max-delay-ms", 30_000, 0), Clock.systemUTC());
+                    config.getInt("chatload.http.retry-initial-delay-ms", 100, 0),
+                    config.getInt("chatload.http.retry-throttled-delay-ms", 500, 0),
+                    config.getInt("chatload.http.retry-max-delay-ms", 30_000, 0));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("chatload.http.retry-initial-delay-ms must not exceed chatload.http.retry-max-delay-ms");
         }

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A source's requests in flight never exceed its concurrency, and a worker waiting out a retry's backoff holds no
- * request slot: the other parents' child requests go on meanwhile (with one worker per slot they waited the backoff).
+ * request slot: the other parents' child requests go on meanwhile (with one worker per slot they waited the backoff),
+ * and so do they while several workers wait.
  */
 class RequestSlotsTest {
 
     private static final int VISITORS = 12;
     private static final int CONCURRENCY = 1;
-    private static final int BACKOFF_MS = 1_500;
 
     @TempDir
     Path dir;
@@ -40,8 +40,10 @@ class RequestSlotsTest {
     private StubApi api;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
-    /** The detail requests, in the order they arrived, a 503 marked. */
+    /** The detail requests, in the order they arrived, each with its answer's status. */
     private final List<String> arrivals = new CopyOnWriteArrayList<>();
+    /** How many visitors' first detail request, in the order they arrive, is answered 429 with Retry-After: 1. */
+    private int throttledVisitors = 1;
 
     @BeforeEach
     void startApi() throws IOException {
@@ -73,38 +75,65 @@ class RequestSlotsTest {
         } else {
             String id = path.substring(path.lastIndexOf('/') + 1);
             boolean first = arrivals.stream().noneMatch(a -> a.startsWith(id + " "));
-            status = id.equals("v1") && first ? 503 : 200;
+            status = first && arrivals.stream().filter(a -> a.endsWith(" 429")).count() < throttledVisitors ? 429 : 200;
             arrivals.add(id + " " + status);
-            body = status == 503 ? "{\"error\":\"busy\"}" : "{\"result\":{\"id\":\"" + id + "\",\"name\":\"Visitor "
+            if (status == 429) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            body = status == 429 ? "{\"error\":\"busy\"}" : "{\"result\":{\"id\":\"" + id + "\",\"name\":\"Visitor "
                     + id.substring(1) + "\",\"email\":\"" + id + "@example.com\"}}";
         }
         inFlight.decrementAndGet();
         StubApi.json(exchange, status, body);
     }
 
+    private LoadSummary runOnce(TestPipeline p) throws Exception {
+        LoadSummary summary = p.runOnce();
+        assertFalse(summary.failed(), String.join("\n", summary.lines()));
+        try (Connection c = p.destination.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select count(*) from chaport_data.visitors where email is not null")) {
+            rs.next();
+            assertEquals(VISITORS, rs.getInt(1), "every visitor's detail loaded");
+        }
+        return summary;
+    }
+
+    private TestPipeline pipeline(SandboxServer sandbox) throws Exception {
+        return TestPipeline.once(TestPipeline.config(sandbox, dir, StubApi.visitorsWithDetails(dir), Map.of(
+                "CHAPORT_BASE_URL", api.baseUrl(),
+                "CHATFORMA_API_KEY", "",
+                "chatload.chaport.concurrency", String.valueOf(CONCURRENCY))));
+    }
+
     @Test
     void aRetryWaitsWithoutHoldingASlotAndTheSlotsBoundTheRequestsInFlight() throws Exception {
-        try (SandboxServer unused = SandboxServer.start(SandboxConfig.defaults().withVisitors(1));
-             TestPipeline p = TestPipeline.once(TestPipeline.config(unused, dir, StubApi.visitorsWithDetails(dir), Map.of(
-                     "CHAPORT_BASE_URL", api.baseUrl(),
-                     "CHATFORMA_API_KEY", "",
-                     "chatload.chaport.concurrency", String.valueOf(CONCURRENCY),
-                     "chatload.http.retry-initial-delay-ms", String.valueOf(BACKOFF_MS),
-                     "chatload.http.retry-max-delay-ms", String.valueOf(BACKOFF_MS))))) {
-            LoadSummary summary = p.runOnce();
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(1));
+             TestPipeline p = pipeline(sandbox)) {
+            runOnce(p);
 
-            assertFalse(summary.failed(), String.join("\n", summary.lines()));
             assertEquals(CONCURRENCY, mostInFlight.get(), "requests in flight at once");
-            int failed = arrivals.indexOf("v1 503");
-            int retried = arrivals.indexOf("v1 200");
-            assertTrue(failed >= 0 && retried > failed + 1, "other visitors' requests went while v1 waited its backoff: "
-                    + arrivals);
-            try (Connection c = p.destination.dataSource().getConnection();
-                 ResultSet rs = c.createStatement().executeQuery(
-                         "select count(*) from chaport_data.visitors where email is not null")) {
-                rs.next();
-                assertEquals(VISITORS, rs.getInt(1), "every visitor's detail loaded");
-            }
+            int failed = IntStream.range(0, arrivals.size()).filter(i -> arrivals.get(i).endsWith(" 429")).findFirst()
+                    .orElseThrow();
+            String visitor = arrivals.get(failed).split(" ")[0];
+            int retried = arrivals.indexOf(visitor + " 200");
+            assertTrue(retried > failed + 1, "other visitors' requests went while " + visitor + " waited its "
+                    + "Retry-After: " + arrivals);
+        }
+    }
+
+    @Test
+    void otherParentsLoadWhileSeveralWorkersWaitBeforeARetry() throws Exception {
+        throttledVisitors = 4; // as many as a slot had workers before: then no worker was left for the others
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withVisitors(1));
+             TestPipeline p = pipeline(sandbox)) {
+            runOnce(p);
+
+            int firstRetry = IntStream.range(0, arrivals.size())
+                    .filter(i -> arrivals.subList(0, i).contains(arrivals.get(i).split(" ")[0] + " 429"))
+                    .findFirst().orElseThrow();
+            assertTrue(firstRetry > throttledVisitors, "while " + throttledVisitors + " visitors waited out their "
+                    + "Retry-After, the others' requests went: " + arrivals);
         }
     }
 }

@@ -34,6 +34,8 @@ class RetriesTest {
     private HttpServer api;
     private final List<String> answers = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Long> requestNanos = new CopyOnWriteArrayList<>();
+    private String throttledDelayMs = "5";
 
     @BeforeEach
     void startApi() throws IOException {
@@ -50,6 +52,7 @@ class RetriesTest {
     /** Answers with the scripted statuses in turn, then with the last one again. */
     private void answer(HttpExchange exchange) throws IOException {
         requests.add(exchange.getRequestURI().toString());
+        requestNanos.add(System.nanoTime());
         String status = answers.size() > 1 ? answers.remove(0) : answers.get(0);
         byte[] body = (status.equals("200") ? "{\"result\":[{\"id\":\"a\"}]}" : "{\"error\":{\"code\":" + status + "}}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -73,7 +76,8 @@ class RetriesTest {
                      "CHATFORMA_API_KEY", "",
                      "chatload.http.max-attempts", "4",
                      "chatload.http.retry-initial-delay-ms", "1",
-                     "chatload.http.retry-max-delay-ms", "5")))) {
+                     "chatload.http.retry-throttled-delay-ms", throttledDelayMs,
+                     "chatload.http.retry-max-delay-ms", "5000")))) {
             return p.runOnce();
         }
     }
@@ -88,6 +92,16 @@ class RetriesTest {
         assertFalse(summary.failed(), String.join("\n", summary.lines()));
         assertEquals(4, requests.size());
         assertEquals(1, operators(summary).records());
+    }
+
+    @Test
+    void aThrottledPageWithoutRetryAfterWaitsAtLeastHalfTheThrottledDelay() throws Exception {
+        throttledDelayMs = "600";
+        LoadSummary summary = runOperators("503", "429", "200");
+        assertFalse(summary.failed(), String.join("\n", summary.lines()));
+        long afterTooMany = requestNanos.get(2) - requestNanos.get(1);
+        assertTrue(afterTooMany >= 300_000_000L, "a 429 without Retry-After waited only " + afterTooMany / 1_000_000
+                + " ms, not half of retry-throttled-delay-ms (600 ms)");
     }
 
     @Test
