@@ -68,7 +68,9 @@ final class ShippedRoutes {
      */
     private static Map<String, String> readAll(JarURLConnection folder) throws IOException {
         folder.setUseCaches(false); // a JarFile of our own, closed here: the cached one is the class loader's
-        String prefix = folder.getEntryName() + "/";
+        // the class loader names a folder with its entry's trailing '/' (chatload/routes/), a URL built by hand without
+        String folderEntry = folder.getEntryName();
+        String prefix = folderEntry.endsWith("/") ? folderEntry : folderEntry + "/";
         Map<String, String> files = new TreeMap<>();
         try (JarFile jar = folder.getJarFile()) {
             for (JarEntry entry : Collections.list(jar.entries())) {

@@ -93,6 +93,14 @@ class RoutesFolderTest {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             assertEquals(repositoryFiles(), ShippedRoutes.read(loader));
+            ClassLoader asTheAppLoader = new ClassLoader(null) { // java -jar's loader names the folder's entry, with its '/'
+                @Override
+                public URL getResource(String name) {
+                    return loader.getResource(name + "/");
+                }
+            };
+            assertTrue(asTheAppLoader.getResource(ShippedRoutes.ROOT).toString().endsWith("/"));
+            assertEquals(repositoryFiles(), ShippedRoutes.read(asTheAppLoader), "a folder URL that ends in '/'");
             try (FileSystem openElsewhere = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
                 assertEquals(repositoryFiles(), ShippedRoutes.read(loader), "read while the host has the jar open too");
                 assertTrue(openElsewhere.isOpen(), "and left open for the host");
