@@ -15,7 +15,8 @@ import java.util.StringJoiner;
  * out) into memory, creates the same tables (column types and primary keys as the source database reports them) in
  * a fresh target database of the same kind, and times plain JDBC batch INSERTs of the same rows: one
  * {@code executeBatch} and one commit per {@code batchSize} rows, as chatload's default batch of 500.
- * Usage: JdbcCeiling sourceUrl sourceUser sourcePassword targetUrl targetUser targetPassword batchSize
+ * Usage: JdbcCeiling sourceUrl sourceUser sourcePassword targetUrl targetUser targetPassword batchSize [warmUpTargetUrl]
+ * (with a warm-up target, the same inserts run there first, untimed: the figure of a warm JVM)
  */
 public final class JdbcCeiling {
     private static final List<String> SCHEMAS = List.of("chaport_data", "chatforma_data");
@@ -47,12 +48,31 @@ public final class JdbcCeiling {
             }
         }
         long rows = tables.stream().mapToLong(t -> t.rows().size()).sum();
-        try (Connection target = BenchDatabase.open(args[3], args[4], args[5])) {
+        if (args.length > 7) { // a warm JVM, as a long-running loader's: the same inserts once, into another database
+            insertAll(tables, args[7], args[4], args[5], batchSize);
+        }
+        Timed timed = insertAll(tables, args[3], args[4], args[5], batchSize);
+        System.out.printf("jdbc ceiling: %d rows in %d tables, batch %d, %.3f s, %.0f rows/s%s%n", rows, tables.size(),
+                batchSize, timed.seconds(), rows / timed.seconds(), args.length > 7 ? " (warm JVM)" : "");
+        System.out.println("CEILING_ROWS=" + rows);
+        System.out.println("CEILING_SECONDS=" + timed.seconds());
+        System.out.println("CEILING_CPU_SECONDS=" + timed.cpu()); // this JVM's CPU time over the same span (all threads)
+        System.out.println("CEILING_THREAD_CPU_SECONDS=" + timed.threadCpu()); // the inserting thread's alone
+    }
+
+    /** Wall, process CPU and thread CPU seconds of a timed span. */
+    record Timed(double seconds, double cpu, double threadCpu) {
+    }
+
+    /** Creates the tables in the target and times the plain batched inserts of their rows. */
+    private static Timed insertAll(List<Table> tables, String url, String user, String password, int batchSize)
+            throws Exception {
+        try (Connection target = BenchDatabase.open(url, user, password)) {
             target.setAutoCommit(true);
             try (Statement st = target.createStatement()) {
                 for (String schema : SCHEMAS) {
-                    st.execute("CREATE SCHEMA IF NOT EXISTS " + BenchDatabase.schema(args[3], schema)
-                            + (BenchDatabase.schemaIsCatalog(args[3]) ? " CHARACTER SET utf8mb4" : ""));
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + BenchDatabase.schema(url, schema)
+                            + (BenchDatabase.schemaIsCatalog(url) ? " CHARACTER SET utf8mb4" : ""));
                 }
                 for (Table t : tables) {
                     StringJoiner cols = new StringJoiner(", ");
@@ -62,7 +82,7 @@ public final class JdbcCeiling {
                     if (!t.key().isEmpty()) {
                         cols.add("PRIMARY KEY (" + String.join(", ", t.key().stream().map(JdbcCeiling::q).toList()) + ")");
                     }
-                    st.execute("CREATE TABLE " + BenchDatabase.schema(args[3], t.schema()) + "." + q(t.name()) + " (" + cols + ")");
+                    st.execute("CREATE TABLE " + BenchDatabase.schema(url, t.schema()) + "." + q(t.name()) + " (" + cols + ")");
                 }
             }
             target.setAutoCommit(false);
@@ -71,7 +91,7 @@ public final class JdbcCeiling {
             long threadCpuStart = threadCpuNanos();
             for (Table t : tables) {
                 String marks = String.join(", ", t.columns().stream().map(c -> "?").toList());
-                String sql = "INSERT INTO " + BenchDatabase.schema(args[3], t.schema()) + "." + q(t.name()) + " ("
+                String sql = "INSERT INTO " + BenchDatabase.schema(url, t.schema()) + "." + q(t.name()) + " ("
                         + String.join(", ", t.columns().stream().map(JdbcCeiling::q).toList()) + ") VALUES (" + marks + ")";
                 try (PreparedStatement ps = target.prepareStatement(sql)) {
                     int pending = 0;
@@ -92,15 +112,8 @@ public final class JdbcCeiling {
                     }
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpu = (processCpuNanos() - cpuStart) / 1e9;
-            double threadCpu = (threadCpuNanos() - threadCpuStart) / 1e9;
-            System.out.printf("jdbc ceiling: %d rows in %d tables, batch %d, %.3f s, %.0f rows/s%n", rows, tables.size(),
-                    batchSize, seconds, rows / seconds);
-            System.out.println("CEILING_ROWS=" + rows);
-            System.out.println("CEILING_SECONDS=" + seconds);
-            System.out.println("CEILING_CPU_SECONDS=" + cpu); // this JVM's CPU time over the same span (all threads)
-            System.out.println("CEILING_THREAD_CPU_SECONDS=" + threadCpu); // the inserting thread's alone
+            return new Timed((System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9,
+                    (threadCpuNanos() - threadCpuStart) / 1e9);
         }
     }
 

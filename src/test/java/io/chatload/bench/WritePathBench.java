@@ -44,7 +44,8 @@ import java.util.concurrent.Future;
  * <p>Prints {@code WRITE_RECORDS}, {@code WRITE_SECONDS} (first record to last commit). With {@code profileMs > 0} a
  * sampler takes the feeding threads' stacks every {@code profileMs} ms and prints where they were.
  *
- * <p>Usage: WritePathBench url user password visitors [seed=42] [batchSize=500] [threads=1] [profileMs=0]
+ * <p>Usage: WritePathBench url user password visitors [seed=42] [batchSize=500] [threads=1] [profileMs=0] [warmUpUrl]
+ * (with {@code warmUpUrl}, the same feed runs into that database first, untimed: the figure of a warm JVM, as in {@code run})
  * ({@code threads > 1}: each visitor's records are fed by one of that many threads, as the crawl's fan-out adds them)
  */
 public final class WritePathBench {
@@ -116,8 +117,40 @@ public final class WritePathBench {
         System.out.printf("write path: %d records from the sandbox (small scale, %d visitors, seed %d), batch %d, %d feeding thread(s)%n",
                 records, visitors, seed, batchSize, threads);
 
+        String warmUpUrl = args.length > 8 ? args[8] : null;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
-        Sampler sampler = profileMs > 0 ? new Sampler(profileMs) : null;
+        try {
+            if (warmUpUrl != null) { // a warm JVM, as a long-running run's: the same feed once, into another database
+                feed(warmUpUrl, user, password, trees, batchSize, pool, null);
+                System.out.println("write path: warmed up by the same feed into another database first");
+            }
+            Sampler sampler = profileMs > 0 ? new Sampler(profileMs) : null;
+            Fed fed = feed(url, user, password, trees, batchSize, pool, sampler);
+            System.out.printf("write path: %d records written in %.3f s (%.0f records/s); rows written per table %s%n",
+                    records, fed.seconds(), records / fed.seconds(), fed.rows());
+            System.out.println("WRITE_RECORDS=" + records);
+            System.out.println("WRITE_SECONDS=" + fed.seconds());
+            System.out.println("WRITE_CPU_SECONDS=" + fed.cpu()); // this JVM's CPU time over the same span (all threads)
+            if (pool == null) { // the feeding thread's own CPU time: no JIT or GC threads, no time waiting for a core
+                System.out.println("WRITE_THREAD_CPU_SECONDS=" + fed.threadCpu());
+            }
+            if (sampler != null) {
+                sampler.report();
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Wall, process CPU and feeding-thread CPU seconds of a feed, and the rows it wrote per schema and table. */
+    private record Fed(double seconds, double cpu, double threadCpu, Map<String, Map<String, Long>> rows) {
+    }
+
+    /** Feeds every tree into the database at {@code url}, timed from the first ledger row to the last commit. */
+    private static Fed feed(String url, String user, String password, List<Tree> trees, int batchSize,
+                            ExecutorService pool, Sampler sampler) throws Exception {
         try (Destination destination = Destination.connect(url, user, password)) {
             String loadId = loadId(Instant.now());
             Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
@@ -165,21 +198,7 @@ public final class WritePathBench {
             if (sampler != null) {
                 sampler.stop();
             }
-            System.out.printf("write path: %d records written in %.3f s (%.0f records/s); rows written per table %s%n",
-                    records, seconds, records / seconds, rows);
-            System.out.println("WRITE_RECORDS=" + records);
-            System.out.println("WRITE_SECONDS=" + seconds);
-            System.out.println("WRITE_CPU_SECONDS=" + cpu); // this JVM's CPU time over the same span (all threads)
-            if (pool == null) { // the feeding thread's own CPU time: no JIT or GC threads, no time waiting for a core
-                System.out.println("WRITE_THREAD_CPU_SECONDS=" + threadCpu);
-            }
-            if (sampler != null) {
-                sampler.report();
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            return new Fed(seconds, cpu, threadCpu, rows);
         }
     }
 
