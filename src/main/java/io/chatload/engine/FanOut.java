@@ -5,23 +5,15 @@ import io.chatload.routes.ResourceSpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.ThreadPoolProfileBuilder;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Runs the resources below a written record: each child resource once for that parent record, in the batch of the
  * tree. A root's records fan out on a bounded pool per source (Camel-managed, {@link RequestSlots#WORKERS_PER_SLOT}
  * threads per request the source may have in flight, {@code chatload.<source>.concurrency}), so several parents load
- * at once. Deeper records (a bot's dialogs, whose messages are a level below) fan out on a second pool that never
- * queues: a worker free there takes the record's children, else the thread that wrote the record runs them itself.
- * So a deep tree does not load one request after another in a single worker (each retry's wait adding to the whole
- * crawl), and no worker ever waits for a task queued behind others that wait: the waits form a tree of running tasks,
- * which cannot deadlock. The request slots still bound what is in flight. The record's cursor is stored only when
- * all its child runs loaded everything.
+ * at once; deeper levels run in that worker. The record's cursor is stored only
+ * when all its child runs loaded everything.
  */
 final class FanOut {
 
@@ -29,7 +21,6 @@ final class FanOut {
     private final RecordSink sink;
     private final Runs runs;
     private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
-    private final Map<String, ExecutorService> deeperPools = new ConcurrentHashMap<>();
 
     FanOut(ResourceCatalog catalog, RecordSink sink, Runs runs) {
         this.catalog = catalog;
@@ -48,16 +39,10 @@ final class FanOut {
             }
             sink.covered(run, written);
         };
-        if (catalog.children(run.spec.id(), run.load.resources()).isEmpty()) {
-            below.run();
-        } else if (run.ownsBatch) {
+        if (run.ownsBatch && !catalog.children(run.spec.id(), run.load.resources()).isEmpty()) {
             run.fanningOut(pool(exchange.getContext(), run.spec.source()).submit(below));
         } else {
-            try {
-                run.fanningOut(deeperPool(exchange.getContext(), run.spec.source()).submit(below));
-            } catch (RejectedExecutionException everyWorkerBusy) {
-                below.run();
-            }
+            below.run();
         }
     }
 
@@ -75,26 +60,10 @@ final class FanOut {
         return complete;
     }
 
-    /** The source's fan-out pool for root records, shut down with the Camel context. */
+    /** The source's fan-out pool, shut down with the Camel context. */
     private ExecutorService pool(CamelContext context, String source) {
         return pools.computeIfAbsent(source, s -> context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "chatload-" + s + "-fan-out", workers(s)));
-    }
-
-    /**
-     * The source's fan-out pool for deeper records: no queue (a hand-off, Camel's {@code maxQueueSize} 0), and a task
-     * no worker is free for is refused, for {@link #below} to run it itself: a task is running from the moment it is
-     * handed over. (Refused rather than run by the pool's caller-runs policy, which drops a task once the pool is shut
-     * down, leaving its future never done. One core thread: with none, Camel makes a hand-off pool of one thread.)
-     */
-    private ExecutorService deeperPool(CamelContext context, String source) {
-        return deeperPools.computeIfAbsent(source, s -> context.getExecutorServiceManager().newThreadPool(this,
-                "chatload-" + s + "-fan-out-below", new ThreadPoolProfileBuilder("chatload-" + s + "-fan-out-below")
-                        .poolSize(1).maxPoolSize(workers(s)).maxQueueSize(0).keepAliveTime(60L, TimeUnit.SECONDS)
-                        .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build()));
-    }
-
-    private int workers(String source) {
-        return catalog.sourceConfig(source).concurrency() * RequestSlots.WORKERS_PER_SLOT;
+                .newFixedThreadPool(this, "chatload-" + s + "-fan-out",
+                        catalog.sourceConfig(s).concurrency() * RequestSlots.WORKERS_PER_SLOT));
     }
 }
