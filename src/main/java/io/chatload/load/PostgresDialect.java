@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  */
 public final class PostgresDialect implements Dialect {
     private final String schemaPrefix;
+    /**
+     * One per dialect, so one per destination and login: what it learns of the login (may it make temporary tables?)
+     * is asked once, not again by every batch.
+     */
+    private final PostgresCopy copy = new PostgresCopy(this);
 
     public PostgresDialect() {
         this("");
@@ -118,7 +123,7 @@ public final class PostgresDialect implements Dialect {
     /** COPY, and a merge through a staging table, for flushes of more than a few rows. */
     @Override
     public Optional<BulkRows> bulkRows() {
-        return Optional.of(new PostgresCopy(this));
+        return Optional.of(copy);
     }
 
     /** As an untyped parameter, which PostgreSQL casts to jsonb. */
