@@ -70,8 +70,7 @@ class RequestSlotsTest {
         String body;
         int status = 200;
         if (path.endsWith("/visitors")) {
-            body = "{\"result\":[" + String.join(",", IntStream.rangeClosed(1, VISITORS)
-                    .mapToObj(i -> "{\"id\":\"v" + i + "\",\"name\":\"Visitor " + i + "\"}").toList()) + "]}";
+            body = StubApi.visitors(VISITORS);
         } else {
             String id = path.substring(path.lastIndexOf('/') + 1);
             boolean first = arrivals.stream().noneMatch(a -> a.startsWith(id + " "));

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +54,7 @@ class StopDuringRunTest {
         String path = exchange.getRequestURI().getPath();
         String body;
         if (path.endsWith("/visitors")) {
-            body = "{\"result\":[" + String.join(",", IntStream.rangeClosed(1, VISITORS)
-                    .mapToObj(i -> "{\"id\":\"v" + i + "\",\"name\":\"Visitor " + i + "\"}").toList()) + "]}";
+            body = StubApi.visitors(VISITORS);
         } else {
             if (details.incrementAndGet() == 1) {
                 CompletableFuture.runAsync(() -> camel.stop());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 /**
  * A hand-written API on a loopback port for a test that needs answers the sandbox does not give (held, failing,
@@ -49,6 +50,12 @@ public final class StubApi implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** The body of a one-page visitors list: visitors v1 to v{@code count}, each with a name. */
+    public static String visitors(int count) {
+        return "{\"result\":[" + String.join(",", IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "{\"id\":\"v" + i + "\",\"name\":\"Visitor " + i + "\"}").toList()) + "]}";
     }
 
     /**
