@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * Which failed requests are worth another try, and when: 429, 408 and 5xx answers, I/O errors (resets, timeouts) and
@@ -69,12 +70,8 @@ public record RetryPolicy(int maxAttempts, long initialDelayMs, long throttledDe
     }
 
     private static boolean throttled(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return http.getStatusCode() == 429;
-            }
-        }
-        return false;
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
+        return http != null && http.getStatusCode() == 429;
     }
 
     public boolean retryable(Throwable failure) {
